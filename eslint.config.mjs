@@ -1,0 +1,68 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'client/dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'test/artifacts/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    // engine-chain reads PATH to find a binary, not configuration.
+    ignores: ['src/infra/config/**', 'src/main.ts', 'src/infra/database/engine-chain.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Inject AppConfig; only infra/config reads the environment.',
+        },
+      ],
+    },
+  },
+  {
+    // The detector runs in the browser too: it may import only itself, libphonenumber-js and tlds.
+    files: ['src/pii/**/*.ts'],
+    ignores: ['src/pii/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '@nestjs/*',
+            'node:*',
+            'mongoose',
+            'react',
+            'fs',
+            'path',
+            'crypto',
+            '../*/**',
+            '../../*',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
+  },
+);

@@ -1,0 +1,27 @@
+// `npm test`: unit and end-to-end tests in one jest run, closing with a plain "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = mkdtempSync(join(tmpdir(), 'parley-jest-'));
+const report = join(out, 'report.json');
+const result = spawnSync(
+  process.execPath,
+  ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${report}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+let summary;
+try {
+  summary = JSON.parse(readFileSync(report, 'utf8'));
+} catch {
+  summary = undefined;
+}
+rmSync(out, { recursive: true, force: true });
+if (summary) {
+  const failedSuites = summary.numFailedTestSuites + (summary.numRuntimeErrorTestSuites ?? 0);
+  console.log(`\nsuites: ${summary.numPassedTestSuites} passed, ${failedSuites} failed`);
+  console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed`);
+  if (summary.numTotalTests === 0) process.exit(1);
+}
+process.exit(result.status ?? 1);

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AppModule } from './app.module';
+import { MetricsService } from './health/metrics.service';
+import type { AppConfig } from './infra/config/app-config';
+import { toAppError } from './infra/errors/to-app-error';
+import { assignRequestId } from './infra/http/request-id';
+import { createValidationPipe } from './infra/http/validation';
+
+export interface CreateAppOptions {
+  logDestination?: DestinationStream;
+}
+
+/** Everything main.ts and the e2e harness share, so tests run the application exactly as production does. */
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, logDestination: options.logDestination }),
+    { bufferLogs: true, cors: false, bodyParser: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  if (config.TRUST_PROXY) app.set('trust proxy', 1);
+  app.use(app.get(MetricsService).middleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'img-src': ["'self'", 'https:', 'data:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'connect-src': ["'self'"],
+        },
+      },
+      // HSTS only means something over TLS; behind a TLS proxy TRUST_PROXY turns it on.
+      strictTransportSecurity: config.TRUST_PROXY ? { maxAge: 15_552_000, includeSubDomains: true } : false,
+    }),
+  );
+  app.use(assignRequestId);
+  app.use(cookieParser());
+  app.use(express.json({ limit: config.BODY_LIMIT }));
+  app.use(express.urlencoded({ limit: config.BODY_LIMIT, extended: false }));
+  // Body-parser failures become AppErrors here, so the filter answers malformed_json / payload_too_large.
+  app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) => next(toAppError(error)));
+  if (config.CORS_ORIGINS.length > 0) app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  setUpOpenApi(app);
+  serveClient(app, resolve(config.CLIENT_DIST));
+  return app;
+}
+
+function setUpOpenApi(app: NestExpressApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Parley API')
+      .setDescription('Product forums, live boards, personal-data checks and moderation')
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth('parley_at')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+}
+
+/** The built web client is served at `/`, with index.html for client-side routes. */
+function serveClient(app: NestExpressApplication, dist: string): void {
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(dist, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const apiPath = /^\/(api|metrics|socket\.io)(\/|$)/.test(req.path);
+    if (req.method !== 'GET' || apiPath || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,44 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { DestinationStream } from 'pino';
+import { HealthModule } from './health/health.module';
+import { AppConfig } from './infra/config/app-config';
+import { ConfigModule } from './infra/config/config.module';
+import { DatabaseModule } from './infra/database/database.module';
+import { HttpErrorFilter } from './infra/errors/http-error.filter';
+import { LoggingModule } from './infra/logging/logging.module';
+
+/** Feature modules, in dependency order. */
+const features: Type[] = [HealthModule];
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, logDestination }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logDestination),
+        DatabaseModule,
+        EventEmitterModule.forRoot({ wildcard: false }),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'default', ttl: config.THROTTLE_TTL_SECONDS * 1000, limit: config.THROTTLE_LIMIT },
+          ],
+        }),
+        ...features,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+      ],
+    };
+  }
+}

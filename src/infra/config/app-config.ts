@@ -1,0 +1,89 @@
+import { Transform, Type, plainToInstance } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : value === true || value === 'true' || value === '1';
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+/** Every environment variable the process reads. `.env.example` documents each with its default. */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' =
+    'development';
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() HOST = '0.0.0.0';
+
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'must be a mongodb:// or mongodb+srv:// URI' })
+  MONGODB_URI?: string;
+  @Matches(/^[A-Za-z0-9_-]{1,60}$/, { message: 'must be 1 to 60 letters, digits, _ or -' })
+  MONGODB_DB_NAME = 'parley';
+  @Matches(/^(majority|\d{1,2})$/, { message: 'must be "majority" or a number of nodes' })
+  MONGODB_WRITE_CONCERN = 'majority';
+  @Type(() => Number) @IsInt() @Min(100) @Max(120_000) MONGODB_TIMEOUT_MS = 5000;
+  @IsString() DATA_DIR = './data/db';
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  // Required in production; elsewhere the start script keeps a generated secret in the data folder.
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.JWT_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+  @Type(() => Number) @IsInt() @Min(30) @Max(86_400) ACCESS_TOKEN_TTL_SECONDS = 900;
+  @Type(() => Number) @IsInt() @Min(1) @Max(365) REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toList) @IsString({ each: true }) CORS_ORIGINS: string[] = [];
+  @Matches(/^\d+(b|kb|mb)$/, { message: 'must be a size such as 256kb or 1mb' }) BODY_LIMIT = '256kb';
+  @Type(() => Number) @IsInt() @Min(1) THROTTLE_TTL_SECONDS = 60;
+  @Type(() => Number) @IsInt() @Min(1) THROTTLE_LIMIT = 600;
+  @Transform(toBoolean) @IsBoolean() TRUST_PROXY = false;
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' }) PUBLIC_URL?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  @IsString() CLIENT_DIST = './client/dist';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+const KNOWN = new Set(
+  Object.keys(new AppConfig()).concat(['MONGODB_URI', 'REDIS_URL', 'JWT_SECRET', 'PUBLIC_URL']),
+);
+
+/** Validates the environment; the error names each bad variable and never echoes its value (it may be a secret). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => KNOWN.has(key) && value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(AppConfig, relevant);
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((error) => `config: ${error.property} ${Object.values(error.constraints ?? {}).join('; ')}`),
+    );
+  }
+  return config;
+}

@@ -1,0 +1,31 @@
+/** Every error code the API and the socket gateway answer with, and its HTTP status. */
+export const statusOf = {
+  validation_failed: 400,
+  malformed_json: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  account_suspended: 403,
+  account_silenced: 403,
+  not_found: 404,
+  conflict: 409,
+  topic_locked: 409,
+  payload_too_large: 413,
+  personal_data_detected: 422,
+  notice_not_acknowledged: 428,
+  rate_limited: 429,
+  internal_error: 500,
+  database_unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof statusOf;
+
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  requestId?: string;
+}

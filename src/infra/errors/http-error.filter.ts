@@ -1,0 +1,27 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { toAppError } from './to-app-error';
+
+/** The single place where HTTP failures become `{ statusCode, code, message, details? }`. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const error = toAppError(exception);
+    if (error.status >= 500) {
+      const err = exception as Error;
+      this.logger.error(
+        { requestId: request.id, err: { name: err?.name, message: err?.message, stack: err?.stack } },
+        `unhandled ${error.code} on ${request.method} ${request.route?.path ?? 'unmatched'}`,
+      );
+    }
+    if (response.headersSent) return;
+    if (error.code === 'rate_limited') response.setHeader('Retry-After', '60');
+    response.status(error.status).json(error.toBody(request.id));
+  }
+}

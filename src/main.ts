@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig, type AppConfig } from './infra/config/app-config';
+import { startEngine, type Engine } from './infra/database/engine-chain';
+import { redactUri, waitForDatabase } from './infra/database/wait-for-database';
+
+const say = (message: string) => process.stdout.write(`${message}\n`);
+
+async function bootstrap(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const engine: Engine = await startEngine({
+    uri: config.MONGODB_URI,
+    dataDir: resolve(config.DATA_DIR),
+    log: say,
+  });
+  const stopEngine = () => engine.stop().catch(() => undefined);
+  process.once('uncaughtException', (error) => {
+    process.stderr.write(`fatal: ${error.stack ?? error.message}\n`);
+    void stopEngine().finally(() => process.exit(1));
+  });
+  say(
+    `engine: using ${engine.kind} at ${redactUri(engine.uri)}${engine.dataDir ? ` (data in ${engine.dataDir})` : ''}`,
+  );
+  config.MONGODB_URI = engine.uri;
+  await waitForDatabase(engine.uri, say);
+
+  const app = await createApp(config);
+  await app.listen(config.PORT, config.HOST);
+  const url = await app.getUrl();
+  say(`Parley is listening on ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`received ${signal}: draining connections (at most 10 s)`);
+    const forced = setTimeout(() => process.exit(1), 10_000);
+    await app.close().catch(() => undefined);
+    await stopEngine();
+    clearTimeout(forced);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+void bootstrap();
