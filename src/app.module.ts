@@ -4,6 +4,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { DestinationStream } from 'pino';
 import { HealthModule } from './health/health.module';
+import { EventsModule } from './infra/events/events.module';
 import { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
@@ -11,7 +12,7 @@ import { HttpErrorFilter } from './infra/errors/http-error.filter';
 import { LoggingModule } from './infra/logging/logging.module';
 
 /** Feature modules, in dependency order. */
-const features: Type[] = [HealthModule];
+const features: Type[] = [EventsModule, HealthModule];
 
 export interface AppModuleOptions {
   config: AppConfig;

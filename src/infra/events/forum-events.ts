@@ -1,0 +1,64 @@
+/**
+ * Domain events: past-tense facts, emitted after the write is stored. Services emit them through EventBus;
+ * the realtime broadcaster, notifications, audit and the review queue listen. Add new events here only.
+ * Payloads carry plain views (no mongoose documents) and never personal-data values outside the post text.
+ */
+export const ForumEvent = {
+  PostCreated: 'post.created',
+  PostUpdated: 'post.updated',
+  PostRedacted: 'post.redacted',
+  PostRemoved: 'post.removed',
+  PostHeld: 'post.held',
+  TopicCreated: 'topic.created',
+  TopicLocked: 'topic.locked',
+  TopicUpdated: 'topic.updated',
+  MessageCreated: 'message.created',
+  MessageUpdated: 'message.updated',
+  MessageRedacted: 'message.redacted',
+  MessageRemoved: 'message.removed',
+  NotificationCreated: 'notification.created',
+  UserRestricted: 'user.restricted',
+  UserDeleted: 'user.deleted',
+} as const;
+
+export type ForumEventName = (typeof ForumEvent)[keyof typeof ForumEvent];
+
+/** A rendered post or board message as readers see it. */
+export interface ContentView {
+  id: string;
+  seq: number;
+  authorId: string | null;
+  authorName: string;
+  html: string;
+  status: string;
+  [key: string]: unknown;
+}
+
+interface TopicFact {
+  forumId: string;
+  topicId: string;
+  seq: number;
+}
+interface BoardFact {
+  boardId: string;
+  boardSlug: string;
+  seq: number;
+}
+
+export interface ForumEventPayloads {
+  'post.created': TopicFact & { post: ContentView };
+  'post.updated': TopicFact & { post: ContentView };
+  'post.redacted': TopicFact & { post: ContentView; counts: Record<string, number> };
+  'post.removed': TopicFact & { postId: string; reason?: string };
+  'post.held': TopicFact & { post: ContentView; reason: string };
+  'topic.created': { forumId: string; forumSlug: string; topicId: string; title: string };
+  'topic.locked': TopicFact & { locked: boolean; byUserId: string };
+  'topic.updated': TopicFact & { topic: Record<string, unknown> };
+  'message.created': BoardFact & { message: ContentView };
+  'message.updated': BoardFact & { message: ContentView };
+  'message.redacted': BoardFact & { message: ContentView; counts: Record<string, number> };
+  'message.removed': BoardFact & { messageId: string; reason?: string };
+  'notification.created': { userId: string; notification: Record<string, unknown> };
+  'user.restricted': { userId: string; status: 'silenced' | 'suspended' | 'active'; until?: string };
+  'user.deleted': { userId: string; deletePosts: boolean };
+}
