@@ -10,9 +10,10 @@ import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { HttpErrorFilter } from './infra/errors/http-error.filter';
 import { LoggingModule } from './infra/logging/logging.module';
+import { NoticesModule } from './notices/notices.module';
 
 /** Feature modules, in dependency order. */
-const features: Type[] = [EventsModule, HealthModule];
+const features: Type[] = [EventsModule, HealthModule, NoticesModule];
 
 export interface AppModuleOptions {
   config: AppConfig;

@@ -1,0 +1,36 @@
+import { startApp, type TestApp } from '../helpers/start-app';
+
+describe('Notices', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startApp();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('serves a first public-area notice on a fresh install, not acknowledged by an anonymous reader', async () => {
+    const res = await api.http.get('/api/notices/public-area').expect(200);
+    expect(res.body).toMatchObject({ kind: 'public-area', version: 1, acknowledged: false });
+    expect(res.body.text).toMatch(/public/i);
+    expect(res.body.text).toMatch(/anyone/i);
+    expect(res.body.text).toContain('(/privacy)');
+    expect(new Date(res.body.publishedAt).getTime()).not.toBeNaN();
+    expect(res.body.publishedBy).toBeUndefined();
+  });
+
+  it('lists the notice versions, newest first', async () => {
+    const res = await api.http.get('/api/notices/public-area/versions').expect(200);
+    expect(res.body.items.map((n: { version: number }) => n.version)).toEqual([1]);
+    expect(res.body.nextCursor).toBeNull();
+  });
+
+  it('serves a privacy statement that names the rights to access, correct, export and delete', async () => {
+    const res = await api.http.get('/api/notices/privacy').expect(200);
+    expect(res.body).toMatchObject({ kind: 'privacy', version: 1 });
+    for (const word of ['export', 'Correct', 'Delete', 'opt', 'moderators', 'remove']) {
+      expect(res.body.text).toContain(word);
+    }
+  });
+});
