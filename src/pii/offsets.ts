@@ -1,0 +1,113 @@
+/**
+ * A string derived from the user's text, with a map from each of its UTF-16 units back to the
+ * range of the original text that produced it. Rules search the derived text and report spans in
+ * original offsets, so a finding always covers what the user actually typed (entities, invisible
+ * characters, spelled-out separators and all).
+ *
+ * `starts[i]`/`ends[i]` are original offsets for derived unit i. `null` arrays mean identity,
+ * which keeps the common all-ASCII post free of allocations.
+ */
+export class MappedText {
+  private constructor(
+    readonly text: string,
+    private readonly starts: Int32Array | null,
+    private readonly ends: Int32Array | null,
+  ) {}
+
+  static identity(text: string): MappedText {
+    return new MappedText(text, null, null);
+  }
+
+  static fromArrays(text: string, starts: Int32Array, ends: Int32Array): MappedText {
+    return new MappedText(text, starts, ends);
+  }
+
+  get isIdentity(): boolean {
+    return this.starts === null;
+  }
+
+  /** Original offset where derived unit `i` begins. */
+  originalStart(i: number): number {
+    return this.starts === null ? i : this.starts[i];
+  }
+
+  /** Original offset just after derived unit `i`. */
+  originalEnd(i: number): number {
+    return this.ends === null ? i + 1 : this.ends[i];
+  }
+
+  /** Original `[start, end)` covering derived `[from, to)`; `to > from`. */
+  toOriginal(from: number, to: number): { start: number; end: number } {
+    return { start: this.originalStart(from), end: this.originalEnd(to - 1) };
+  }
+
+  /** True when derived `[from, to)` is a verbatim copy of the original (same length, no rewrite). */
+  isVerbatim(from: number, to: number): boolean {
+    if (this.starts === null) return true;
+    const { start, end } = this.toOriginal(from, to);
+    return end - start === to - from;
+  }
+}
+
+/**
+ * Builds a MappedText on top of another one. Offsets are composed as we go, so the result maps
+ * straight to the user's original text however many passes were stacked.
+ */
+export class MappedTextBuilder {
+  private parts: string[] = [];
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private length = 0;
+
+  constructor(private readonly source: MappedText) {
+    const capacity = Math.max(16, source.text.length);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /** Copies source units `[from, to)` unchanged. */
+  copy(from: number, to: number): void {
+    if (to <= from) return;
+    this.parts.push(this.source.text.slice(from, to));
+    this.reserve(to - from);
+    for (let i = from; i < to; i++) {
+      this.starts[this.length] = this.source.originalStart(i);
+      this.ends[this.length] = this.source.originalEnd(i);
+      this.length++;
+    }
+  }
+
+  /** Emits `replacement`; every unit of it maps to the whole source range `[from, to)`. */
+  emit(replacement: string, from: number, to: number): void {
+    if (replacement.length === 0) return;
+    this.parts.push(replacement);
+    this.reserve(replacement.length);
+    const start = this.source.originalStart(from);
+    const end = this.source.originalEnd(to - 1);
+    for (let k = 0; k < replacement.length; k++) {
+      this.starts[this.length] = start;
+      this.ends[this.length] = end;
+      this.length++;
+    }
+  }
+
+  build(): MappedText {
+    return MappedText.fromArrays(
+      this.parts.join(''),
+      this.starts.subarray(0, this.length),
+      this.ends.subarray(0, this.length),
+    );
+  }
+
+  private reserve(extra: number): void {
+    const needed = this.length + extra;
+    if (needed <= this.starts.length) return;
+    const capacity = Math.max(needed, this.starts.length * 2);
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    starts.set(this.starts.subarray(0, this.length));
+    ends.set(this.ends.subarray(0, this.length));
+    this.starts = starts;
+    this.ends = ends;
+  }
+}

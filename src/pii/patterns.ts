@@ -1,0 +1,110 @@
+/**
+ * Every regular expression the detector runs lives here, so `redos.spec.ts` can prove each one
+ * safe with recheck. Keep quantifiers bounded or over disjoint classes: posts are user input and a
+ * catastrophic backtrack would stall the event loop on the server and freeze the composer in the
+ * browser. Global (`g`) patterns are shared; callers reset `lastIndex` before use.
+ */
+
+// ---- normalise.ts --------------------------------------------------------------------------------
+
+/** Characters the character pass rewrites: entities for @ and ., odd spaces, invisibles, compat forms. */
+export const NEEDS_NORMALISING =
+  /&(?:#[xX]0{0,4}40;|#0{0,4}64;|commat;|#[xX]0{0,4}2[eE];|#0{0,4}46;|period;)|[\u00A0\u00AD\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u20E3\u3000\uFE0E\uFE0F\uFE50-\uFE6B\uFEFF\uFF01-\uFF5E]|[\u{1D400}-\u{1D7FF}]|[^\P{Nd}0-9]/gu;
+
+export const HTML_ENTITY = /^&(?:#[xX]0{0,4}40;|#0{0,4}64;|commat;|#[xX]0{0,4}2[eE];|#0{0,4}46;|period;)$/;
+
+/** A decimal digit that is not ASCII. */
+export const UNICODE_DIGIT = /[^\P{Nd}0-9]/u;
+
+// ---- emails --------------------------------------------------------------------------------------
+
+export const LOCAL_PART_CHAR = /[\p{L}\p{M}\p{N}]/u;
+export const TLD_SHAPE = /^\p{L}{2,63}$/u;
+export const RETINA_LABEL = /^\d{1,2}(?:\.\d)?x$/i;
+export const MAILTO_BEFORE = /mailto:$/i;
+/** ssh-like commands whose `user@host` argument is a login, not an address. */
+export const LOGIN_COMMAND = /(?:^|[\s`$'"(])(?:ssh|scp|sftp|rsync|mosh|telnet|ssh-copy-id|git\s{1,3}(?:clone|remote|push|pull|fetch))\s/i;
+export const WHITESPACE = /\s/;
+export const MAILBOX_PUNCTUATION = /[._+\-\d]/;
+export const OPEN_BRACKET = /[[({]/;
+export const URL_SCHEME = /[a-z][a-z0-9+.-]{0,20}:\/\//i;
+
+/** Spelled-out `@` and `.` (` at `, `(at)`, `[dot]`, `-at-`, ` @ `, ` . `, `[.]`). */
+export const OBFUSCATED_SEPARATOR =
+  /(?<at>[[({<][ \t]?(?:[aA][tT]|@)[ \t]?[\])}>]|-[aA][tT]-|(?<=\S)[ \t](?:at|AT|At|@)[ \t](?=\S))|(?<dot>[[({<][ \t]?(?:[dD][oO][tT]|\.)[ \t]?[\])}>]|-[dD][oO][tT]-|(?<=\S)[ \t](?:dot|DOT|Dot|\.)[ \t](?=\S))/g;
+
+/** Letters typed one by one with single spaces: `b e n j i @ e x a m p l e . n e t`. */
+export const SPACED_CHARACTERS = /(?<![^\s])(?:[^\s] ){3,}[^\s](?![\p{L}\p{N}])/gu;
+
+// ---- phones --------------------------------------------------------------------------------------
+
+/** A run of digits with the separators people put in phone numbers (incl. one line break). */
+export const PHONE_CANDIDATE = /(?:\+[ ]?)?\(?\d(?:[ \t\n.\-/()]{0,3}\d)*/g;
+export const DIGIT_GROUP = /\d+/g;
+export const EXTENSION_AFTER = /^[ \t]{0,3},?[ \t]{0,3}(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?|int\.?)[ \t]{0,2}(\d{1,6})(?![\p{L}\p{N}])/iu;
+/** Tokens that may hide digits as look-alike letters: `(9l9) 555-Ol42`. */
+export const LOOKALIKE_TOKEN = /[0-9lIoO]+/g;
+export const LOOKALIKE_HINT = /[0-9][lIoO]|[lIoO][0-9]/;
+export const WORD_CHAR = /[\p{L}\p{N}_]/u;
+export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Words before or after a number, for context. */
+export const CONTEXT_WORD = /[\p{L}][\p{L}'’]{0,30}/gu;
+export const SENTENCE_BREAK = /[.!?;]\s|\n/;
+export const CODE_SPAN = /```[^`]{0,20000}```|`[^`\n]{1,2000}`/g;
+export const URL_SPAN = /\b(?:https?|ftp):\/\/[^\s<>"')\]]{1,2000}/gi;
+
+// ---- spelled digits ------------------------------------------------------------------------------
+
+export const WORD_OR_NUMBER = /\p{L}+|\d+/gu;
+export const SPELLED_GAP = /^[ \t,\-\u2013\u2014/]{0,4}\n?[ \t]{0,3}$/;
+
+// ---- region hints --------------------------------------------------------------------------------
+
+export const HINT_WORD = /[\p{L}][\p{L}\-']{0,40}/gu;
+export const EMAIL_CC_TLD = /@[^\s@]{1,200}?\.([a-z]{2})(?![\p{L}\p{N}.-])/giu;
+export const SCRIPT_HINTS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/[\u3040-\u30FF]/, ['JP']],
+  [/[\uAC00-\uD7AF]/, ['KR']],
+  [/[\u0600-\u06FF]/, ['SA', 'AE', 'EG']],
+  [/[\u0900-\u097F]/, ['IN']],
+  [/[\u0B80-\u0BFF]/, ['IN', 'LK']],
+  [/[\u0400-\u04FF]/, ['RU', 'UA']],
+  [/[\u0E00-\u0E7F]/, ['TH']],
+  [/[\u0590-\u05FF]/, ['IL']],
+  [/[\u0370-\u03FF]/, ['GR']],
+  [/[\u4E00-\u9FFF]/, ['CN', 'TW', 'HK']],
+];
+
+/** Every pattern above, for the ReDoS check. */
+export const ALL_PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
+  { name: 'NEEDS_NORMALISING', pattern: NEEDS_NORMALISING },
+  { name: 'HTML_ENTITY', pattern: HTML_ENTITY },
+  { name: 'UNICODE_DIGIT', pattern: UNICODE_DIGIT },
+  { name: 'LOCAL_PART_CHAR', pattern: LOCAL_PART_CHAR },
+  { name: 'TLD_SHAPE', pattern: TLD_SHAPE },
+  { name: 'RETINA_LABEL', pattern: RETINA_LABEL },
+  { name: 'MAILTO_BEFORE', pattern: MAILTO_BEFORE },
+  { name: 'LOGIN_COMMAND', pattern: LOGIN_COMMAND },
+  { name: 'URL_SCHEME', pattern: URL_SCHEME },
+  { name: 'WHITESPACE', pattern: WHITESPACE },
+  { name: 'MAILBOX_PUNCTUATION', pattern: MAILBOX_PUNCTUATION },
+  { name: 'OPEN_BRACKET', pattern: OPEN_BRACKET },
+  { name: 'OBFUSCATED_SEPARATOR', pattern: OBFUSCATED_SEPARATOR },
+  { name: 'SPACED_CHARACTERS', pattern: SPACED_CHARACTERS },
+  { name: 'PHONE_CANDIDATE', pattern: PHONE_CANDIDATE },
+  { name: 'DIGIT_GROUP', pattern: DIGIT_GROUP },
+  { name: 'EXTENSION_AFTER', pattern: EXTENSION_AFTER },
+  { name: 'LOOKALIKE_TOKEN', pattern: LOOKALIKE_TOKEN },
+  { name: 'LOOKALIKE_HINT', pattern: LOOKALIKE_HINT },
+  { name: 'WORD_CHAR', pattern: WORD_CHAR },
+  { name: 'LETTER_OR_DIGIT', pattern: LETTER_OR_DIGIT },
+  { name: 'CONTEXT_WORD', pattern: CONTEXT_WORD },
+  { name: 'SENTENCE_BREAK', pattern: SENTENCE_BREAK },
+  { name: 'CODE_SPAN', pattern: CODE_SPAN },
+  { name: 'URL_SPAN', pattern: URL_SPAN },
+  { name: 'WORD_OR_NUMBER', pattern: WORD_OR_NUMBER },
+  { name: 'SPELLED_GAP', pattern: SPELLED_GAP },
+  { name: 'HINT_WORD', pattern: HINT_WORD },
+  { name: 'EMAIL_CC_TLD', pattern: EMAIL_CC_TLD },
+  ...SCRIPT_HINTS.map(([pattern], i) => ({ name: `SCRIPT_HINTS[${i}]`, pattern })),
+];

@@ -1,0 +1,105 @@
+import { CONTEXT_WORD, LETTER_OR_DIGIT, SENTENCE_BREAK, WORD_CHAR } from '../patterns';
+
+export type ContextSignal = 'positive' | 'negative' | 'neutral';
+
+/** Words that announce a phone number, in the languages Parley's forums see most. */
+const PHONE_WORDS = new Set(
+  (
+    'call|calls|called|calling|phone|phoned|phones|tel|telephone|mobile|mob|cell|cellphone|text|texts|txt|sms|' +
+    'whatsapp|signal|telegram|viber|ring|dial|reach|reached|reachable|contact|contacts|number|numbers|no|nr|' +
+    'line|hotline|helpline|fax|landline|voicemail|office|desk|reception|support|callback|ph|' +
+    'handy|telefon|telefonnummer|rufnummer|mobil|festnetz|anrufen|erreichbar|' +
+    'téléphone|tél|tel|portable|joignable|appelez|appeler|numéro|fixe|' +
+    'llama|llamar|llame|teléfono|móvil|celular|whatsapp|contacto|' +
+    'ligue|ligar|telefone|contato|' +
+    'chiamate|chiamare|chiama|cellulare|telefono|numero|' +
+    'bel|bellen|telefoon|dzwoń|telefonu|携帯|電話'
+  ).split('|'),
+);
+
+/**
+ * Words that make the number next to them an identifier, not a phone: "Order 114-…",
+ * "Ticket #…", "meeting ID 611 0274 9983", "Serial …", "ISBN …", "tracking 9400 …".
+ */
+const IDENTIFIER_WORDS = new Set(
+  (
+    'order|orders|ordernumber|bestellung|bestellnummer|commande|pedido|ticket|tickets|case|invoice|inv|' +
+    'rechnung|rechnungsnummer|factura|fattura|facture|serial|sn|model|modell|sku|part|ref|reference|' +
+    'referenz|référence|tracking|track|shipment|parcel|package|awb|isbn|issn|ean|upc|barcode|id|uuid|' +
+    'passcode|password|pin|otp|code|account|acct|konto|kundennummer|iban|bic|swift|routing|card|visa|' +
+    'mastercard|amex|issue|bug|pr|commit|build|version|release|error|timestamp|epoch|population|' +
+    'odometer|mileage|total|balance|amount|price|cost|transaction|txn|confirmation|reservation|policy|' +
+    'claim|membership|vat|tax|zip|plz|postcode|postal|meeting|webinar|zoom|flight|seat|lottery|' +
+    'ziffern|lotto|coordinates|latitude|longitude|checksum|hash|port|pid|row|rows|page|pages|line'
+  ).split('|'),
+);
+// "line" is both ("hotline", "line 166 of app.py"); a phone word elsewhere in the window decides.
+IDENTIFIER_WORDS.delete('line');
+
+/** Units and counters that follow quantities: "124 583 km", "2400 rpm", "9,848,827 pages". */
+const UNIT_WORDS = new Set(
+  (
+    'km|kg|g|mg|mm|cm|m|ms|s|sec|min|h|hrs|hours|rpm|hz|khz|mhz|ghz|w|kw|kwh|v|mah|mb|gb|tb|kb|px|dpi|' +
+    'pages|rows|users|people|members|views|times|downloads|votes|posts|items|units|pcs|words|euros|' +
+    'dollars|usd|eur|gbp|sek|inr|jpy|chf|points|pts|miles|mi|ft|lbs|lb|liter|liters|litres|l'
+  ).split('|'),
+);
+
+/**
+ * Looks at up to eight words before the number, in the same sentence, nearest first: the first
+ * phone word or identifier word met decides. A sentence break ends the window, except right before
+ * the number ("Tel. 0711 …"), where an abbreviation's dot is allowed.
+ */
+export function contextBefore(text: string, start: number): ContextSignal {
+  const from = Math.max(0, start - 100);
+  const window = text.slice(from, start);
+  const words: Array<{ word: string; end: number }> = [];
+  CONTEXT_WORD.lastIndex = 0;
+  for (let m = CONTEXT_WORD.exec(window); m !== null; m = CONTEXT_WORD.exec(window)) {
+    words.push({ word: m[0].toLowerCase(), end: m.index + m[0].length });
+  }
+  let after = window.length;
+  let seen = 0;
+  for (let i = words.length - 1; i >= 0 && seen < 8; i--, seen++) {
+    const { word, end } = words[i];
+    const crossesBreak = SENTENCE_BREAK.test(window.slice(end, after));
+    if (crossesBreak && seen > 0) break;
+    if (PHONE_WORDS.has(word)) return 'positive';
+    if (IDENTIFIER_WORDS.has(word) && !crossesBreak) return 'negative';
+    if (crossesBreak) break;
+    after = end - word.length;
+  }
+  return 'neutral';
+}
+
+/** A unit or counter right after the number ("120 000 km"). */
+export function unitAfter(text: string, end: number): boolean {
+  let i = end;
+  while (i < text.length && i < end + 2 && text[i] === ' ') i++;
+  CONTEXT_WORD.lastIndex = 0;
+  const rest = text.slice(i, i + 12);
+  const m = CONTEXT_WORD.exec(rest);
+  if (m === null || m.index !== 0) return rest.startsWith('%') || rest.startsWith('€') || rest.startsWith('$');
+  const word = m[0].toLowerCase();
+  return UNIT_WORDS.has(word) && (i > end || word.length <= 3);
+}
+
+/**
+ * The run must stand alone: not glued to letters or digits ("SN884434603560", "v5.25.10",
+ * "INV-2024-313473", "1203ms"), not a price, a ticket "#", a package version "@4.17.21", or a piece
+ * of a longer dotted/colon-separated code (IPs, MACs, times).
+ */
+export function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? ' ';
+  if (WORD_CHAR.test(before) || '#$€£¥₹@&%'.includes(before)) return false;
+  if ('-./:'.includes(before) && LETTER_OR_DIGIT.test(text[start - 2] ?? ' ')) return false;
+  if (before === '$' || (before === ' ' && '$€£¥₹'.includes(text[start - 2] ?? ' '))) return false;
+  const after = text[end] ?? ' ';
+  if (WORD_CHAR.test(after) || '%°€$£¥₹'.includes(after)) return false;
+  if ('-./:,'.includes(after) && isAsciiDigit(text[end + 1])) return false;
+  return true;
+}
+
+function isAsciiDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}

@@ -1,0 +1,175 @@
+import type { Finding, PhoneRuleId } from '../finding';
+import { EXTENSION_AFTER, PHONE_CANDIDATE, UNICODE_DIGIT, WHITESPACE } from '../patterns';
+import type { ScanContext } from '../scan-context';
+import { type ContextSignal, contextBefore, standsAlone, unitAfter } from './phone-context';
+import { replaceLookalikeDigits } from './phone-lookalikes';
+import { type NumberingVerdict, checkInternational } from './phone-numbering';
+import { readNational } from './phone-reading';
+import { type RunShape, nonPhoneShape, shapeOf } from './phone-shape';
+
+interface Accepted {
+  verdict: NumberingVerdict;
+  confidence: number;
+  international: boolean;
+}
+
+/**
+ * Digit runs with phone separators, validated by libphonenumber: `+CC` and international call
+ * prefixes (00, 011) in any region; national numbers in the hinted and default regions, and in
+ * common regions when the sentence talks about phoning. Structural and context filters drop dates,
+ * versions, identifiers and the like before libphonenumber is asked (it is the expensive part).
+ */
+export function findPhones(ctx: ScanContext): Finding[] {
+  const text = replaceLookalikeDigits(ctx.normal.text);
+  const findings: Finding[] = [];
+  PHONE_CANDIDATE.lastIndex = 0;
+  for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
+    for (const [start, end] of splitAtSentenceBreaks(text, m.index, m.index + m[0].length)) {
+      const finding = evaluateRun(ctx, text, start, end);
+      if (finding !== null) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+/**
+ * A full stop or slash followed by a space ends a number ("R$ 3.500. (31) 98877-6655",
+ * "ventas@example.mx / +52 …"), so the run is evaluated in pieces.
+ */
+function splitAtSentenceBreaks(text: string, start: number, end: number): Array<readonly [number, number]> {
+  const pieces: Array<readonly [number, number]> = [];
+  let pieceStart = start;
+  let i = start;
+  while (i < end) {
+    if (isDigit(text[i])) {
+      i++;
+      continue;
+    }
+    let gapEnd = i;
+    while (gapEnd < end && !isDigit(text[gapEnd])) gapEnd++;
+    const gap = text.slice(i, gapEnd);
+    const hard = WHITESPACE.test(gap) && (gap.includes('.') || gap.includes('/'));
+    if (hard && i > pieceStart) {
+      pieces.push([pieceStart, i]);
+      pieceStart = gapEnd;
+      while (pieceStart > i && (text[pieceStart - 1] === '(' || text[pieceStart - 1] === '+')) pieceStart--;
+    }
+    i = gapEnd;
+  }
+  pieces.push([pieceStart, end]);
+  return pieces;
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function evaluateRun(ctx: ScanContext, text: string, start: number, runEnd: number): Finding | null {
+  const end = cutAtSecondLineBreak(text, start, runEnd);
+  const shape = shapeOf(text.slice(start, end));
+  if (shape.digits.length < 7 || !standsAlone(text, start, end)) return null;
+  if (!shape.plus && ctx.inCodeOrUrl(start)) return null;
+  const signal = contextBefore(text, start);
+  if (signal === 'negative' && !shape.plus) return null;
+  const accepted = acceptWhole(ctx, text, shape, start, end, signal);
+  if (accepted !== null) return toFinding(ctx, text, start, end, shape, accepted);
+  // A phone followed by another number ("415 555 0131 24/7"): drop trailing space-separated groups.
+  const groupEnds = trailingCuts(text, start, end);
+  for (const cut of groupEnds) {
+    const trimmed = shapeOf(text.slice(start, cut));
+    if (trimmed.digits.length < 7) break;
+    const retry = acceptWhole(ctx, text, trimmed, start, cut, signal);
+    if (retry !== null) return toFinding(ctx, text, start, cut, trimmed, retry);
+  }
+  return null;
+}
+
+function acceptWhole(
+  ctx: ScanContext,
+  text: string,
+  shape: RunShape,
+  start: number,
+  end: number,
+  signal: ContextSignal,
+): Accepted | null {
+  if (nonPhoneShape(shape) !== null || unitAfter(text, end)) return null;
+  const digits = shape.digits;
+  const idd = shape.plus ? 0 : digits.startsWith('00') ? 2 : digits.startsWith('011') ? 3 : -1;
+  if (idd >= 0) {
+    const verdict = checkInternational(digits.slice(idd));
+    if (verdict?.valid) return { verdict, confidence: 0.95, international: true };
+    const spaced = shape.groups.length >= 3;
+    if (verdict !== null && (signal === 'positive' || (shape.plus && spaced))) {
+      return { verdict, confidence: 0.7, international: true };
+    }
+    if (shape.plus) return null;
+  }
+  if (digits.length > 13) return null;
+  const trunkOrBracket = digits.startsWith('0') || text[start] === '(';
+  const reading = readNational(digits, ctx.regions, signal === 'positive' || (trunkOrBracket && shape.groups.length >= 2));
+  if (reading === null) return null;
+  if (reading.valid) return { verdict: reading, confidence: reading.tier === 'preferred' ? 0.9 : 0.75, international: false };
+  if (signal === 'positive' && trunkOrBracket) return { verdict: reading, confidence: 0.6, international: false };
+  return null;
+}
+
+function toFinding(
+  ctx: ScanContext,
+  text: string,
+  start: number,
+  end: number,
+  shape: RunShape,
+  accepted: Accepted,
+): Finding {
+  let spanEnd = end;
+  let normalized = accepted.verdict.e164;
+  const extension = EXTENSION_AFTER.exec(text.slice(end, end + 24));
+  if (extension !== null) {
+    spanEnd = end + extension[0].length;
+    normalized += `;ext=${extension[1]}`;
+  }
+  const span = ctx.normal.toOriginal(start, spanEnd);
+  const typed = ctx.original.slice(span.start, span.end);
+  const core = ctx.normal.toOriginal(start, end);
+  const typedCore = ctx.original.slice(core.start, core.end);
+  const rule = ruleFor(typedCore, text.slice(start, end), ctx.normal.text.slice(start, end), shape, accepted.international);
+  return {
+    type: 'phone',
+    start: span.start,
+    end: span.end,
+    text: typed,
+    normalized,
+    confidence: accepted.confidence,
+    rule,
+  };
+}
+
+function ruleFor(typed: string, searched: string, normal: string, shape: RunShape, international: boolean): PhoneRuleId {
+  // Other scripts' digits, full-width and mathematical digits, keycap emoji (6️⃣).
+  if (UNICODE_DIGIT.test(typed) || typed.includes('\u20e3')) return 'phone.unicode-digits';
+  const invisible = typed.length !== searched.length;
+  const lookalikes = searched !== normal;
+  const oneByOne = shape.groups.length >= 7 && shape.groups.every((g) => g.length === 1);
+  if (invisible || lookalikes || oneByOne || searched.includes('\n')) return 'phone.obfuscated';
+  return international ? 'phone.international' : 'phone.libphonenumber';
+}
+
+function cutAtSecondLineBreak(text: string, start: number, end: number): number {
+  const first = text.indexOf('\n', start);
+  if (first === -1 || first >= end) return end;
+  const second = text.indexOf('\n', first + 1);
+  if (second === -1 || second >= end) return end;
+  let cut = second;
+  while (cut > start && !(text[cut - 1] >= '0' && text[cut - 1] <= '9')) cut--;
+  return cut;
+}
+
+/** End offsets of shorter runs, longest first, cutting only at whitespace or slash separators. */
+function trailingCuts(text: string, start: number, end: number): number[] {
+  const cuts: number[] = [];
+  for (let i = end - 1; i > start; i--) {
+    const isDigit = text[i - 1] >= '0' && text[i - 1] <= '9';
+    if (isDigit && (WHITESPACE.test(text[i]) || text[i] === '/')) cuts.push(i);
+  }
+  return cuts;
+}
