@@ -11,9 +11,10 @@ import { DatabaseModule } from './infra/database/database.module';
 import { HttpErrorFilter } from './infra/errors/http-error.filter';
 import { LoggingModule } from './infra/logging/logging.module';
 import { NoticesModule } from './notices/notices.module';
+import { PublishingModule } from './publishing/publishing.module';
 
 /** Feature modules, in dependency order. */
-const features: Type[] = [EventsModule, HealthModule, NoticesModule];
+const features: Type[] = [EventsModule, HealthModule, NoticesModule, PublishingModule];
 
 export interface AppModuleOptions {
   config: AppConfig;
