@@ -11,10 +11,11 @@ import { DatabaseModule } from './infra/database/database.module';
 import { HttpErrorFilter } from './infra/errors/http-error.filter';
 import { LoggingModule } from './infra/logging/logging.module';
 import { NoticesModule } from './notices/notices.module';
+import { PiiCheckModule } from './pii-check/pii-check.module';
 import { PublishingModule } from './publishing/publishing.module';
 
 /** Feature modules, in dependency order. */
-const features: Type[] = [EventsModule, HealthModule, NoticesModule, PublishingModule];
+const features: Type[] = [EventsModule, HealthModule, NoticesModule, PublishingModule, PiiCheckModule];
 
 export interface AppModuleOptions {
   config: AppConfig;

@@ -24,34 +24,39 @@ Read our [privacy statement](/privacy) to see what we collect about you and what
   privacy: `## Privacy statement
 
 ### What we collect
-- **Your account**: your username, your email address, a hash of your password (never the password itself), your
-  role, and when you signed up.
-- **What you post**: topics, replies, board messages and their earlier versions when you edit them, with a summary
-  of the personal data the checker found in them (types and counts, not the values).
+- **Your account**: username, email address, display name, a hash of your password (never the password itself),
+  your roles and the forums you moderate, when you signed up and were last seen, and your notification preferences.
+- **Your sessions**: sign-in tokens, stored only as hashes, so that you can stay signed in and sign out everywhere.
+  The cookies we set are needed for signing in and for protecting forms; we use no tracking or advertising cookies.
+- **What you post**: topics, replies and board messages, their earlier versions when you edit them, your likes, and
+  a summary of the personal data our checker found in them (kinds and counts, never the values).
 - **Your acknowledgements** of the public-area notice: which version and when.
-- **Moderation records**: actions moderators took on your posts or account. These record who acted, when, on
-  which post and what kind of data was removed, never the removed values.
-- **Notifications** we send you inside Parley.
-- **Server logs**: time, request path, status and a request id, used to keep the service running and secure.
-  Logs do not contain what you post.
+- **Reports you file**, and **moderation records** about your posts or account: who acted, when, on which post,
+  why, and how many items of which kind were removed, never the removed values.
+- **Notifications** we show you in Parley.
+- **Server logs**: time, request path, status and a request id, to keep the service running and secure. Logs do
+  not contain what you post, your password or your tokens.
 
 ### How we use it
-To run the forums and boards, to show your posts under your username, to check posts for personal data before
-they are published, to let moderators keep the forums safe, and to notify you about replies and moderator
-actions. We do not sell your data or use it for advertising.
+To run the forums and boards, to show your posts under your name, to check posts for email addresses and phone
+numbers before they are published, to let moderators keep the forums safe, and to notify you about replies,
+mentions and moderator actions. We do not sell your data or use it for advertising.
 
 ### Your rights
-- **Access and export**: download everything we hold about you from your account settings (the export includes
-  your profile, your posts and your notice acknowledgements).
-- **Correct**: change your profile and edit your posts at any time.
-- **Delete**: delete your account; you choose whether your posts are deleted too or kept without your name.
-- **Object to mailings**: we send email only about your account (such as resetting your password) unless you
-  opt in; you can turn off any optional email from your account settings at any time.
+- **Access and export**: see your account data at any time, and download everything we hold about you as one
+  file (your profile, posts and board messages with their earlier versions, reports, notice acknowledgements,
+  notifications and moderation actions on your content).
+- **Correct**: change your profile from your account settings, and edit your own posts.
+- **Delete**: delete your account. Your personal details are erased and your sessions end; your posts stay,
+  shown as written by a "deleted user", unless you ask for them to be deleted as well.
+- **Opt out**: choose, for each kind (replies, mentions, moderation, mailings), whether you get notified in Parley
+  and by email. Every email has a one-click unsubscribe link that works without signing in.
 
 ### Personal information in public posts
-If you, or someone else, posted personal information in a forum or on a board, report the post. Moderators can
-remove the personal information: it is replaced in the post and in every earlier version of it, and the author
-is told. You can also edit or delete your own posts.
+Forums and boards are public: see the notice shown before you post. If you find your own or someone else's
+personal information in a post, report it. Moderators can remove it: it is replaced in the post and in every
+earlier version of it, the author is told, and the record of that action keeps no copy of what was removed.
+You can also edit or delete your own posts at any time.
 
 ### Contact
 Ask the site's administrators about anything in this statement.
