@@ -29,7 +29,7 @@ describe('Notices', () => {
   it('serves a privacy statement that names the rights to access, correct, export and delete', async () => {
     const res = await api.http.get('/api/notices/privacy').expect(200);
     expect(res.body).toMatchObject({ kind: 'privacy', version: 1 });
-    for (const word of ['export', 'Correct', 'Delete', 'opt', 'moderators', 'remove']) {
+    for (const word of ['export', 'Correct', 'Delete', 'Opt out', 'unsubscribe', 'Moderators can remove']) {
       expect(res.body.text).toContain(word);
     }
   });
