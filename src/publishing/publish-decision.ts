@@ -34,4 +34,6 @@ export interface PublishDecision {
   text: string;
   findings: FindingsSummary;
   masked: Array<{ type: 'email' | 'phone'; start: number; end: number }>;
+  /** Set on `hold`: the moderation-queue reason to emit with post.held / message held ("personal data"). */
+  reason?: string;
 }

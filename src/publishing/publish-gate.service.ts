@@ -9,6 +9,9 @@ import { PersonalDataDetected } from './personal-data-detected.error';
 import { actionFor, explainPolicy, reportFindings, summarizeFindings } from './pii-policy';
 import type { PublishDecision, PublishRequest } from './publish-decision';
 
+/** The review-queue reason for posts held by the `review` policy (the issue's wording). */
+export const HELD_REASON = 'personal data';
+
 /**
  * The one gate every write to a public area passes (topics, replies, edits, board messages):
  * account status → public-area notice → detect on the Markdown source → acknowledgement → the area's policy.
@@ -34,7 +37,9 @@ export class PublishGateService {
     await this.requireAcknowledgement(findings, req);
     const summary = summarizeFindings(findings, true, policy);
     const action = actionFor(policy, canModerateForum(req.user, forumId));
-    if (action !== 'mask') return { action, text: req.text, findings: summary, masked: [] };
+    if (action === 'hold')
+      return { action, text: req.text, findings: summary, masked: [], reason: HELD_REASON };
+    if (action === 'publish') return { action, text: req.text, findings: summary, masked: [] };
     const { text, replaced } = redact(req.text, findings, 'label');
     return { action, text, findings: summary, masked: replaced };
   }

@@ -212,7 +212,7 @@ describe('Publish gate policies', () => {
 
   it.each(samples)('holds $kind for a moderator under review', async ({ text }) => {
     const decision = await evaluateAcknowledged(text, 'review');
-    expect(decision).toMatchObject({ action: 'hold', text, masked: [] });
+    expect(decision).toMatchObject({ action: 'hold', text, masked: [], reason: 'personal data' });
   });
 
   it.each(samples)('masks $kind under mask and says where', async ({ text, value, type }) => {
