@@ -1,3 +1,6 @@
+import type { AuthUser } from '../../src/auth/access-policy';
+import { CURRENT_NOTICE_TTL_MS, NoticeStateService } from '../../src/notices/notice-state.service';
+import { NoticesService } from '../../src/notices/notices.service';
 import { startApp, type TestApp } from '../helpers/start-app';
 
 describe('Notices', () => {
@@ -34,3 +37,48 @@ describe('Notices', () => {
     }
   });
 });
+
+describe('Notices across instances', () => {
+  let first: TestApp;
+  let second: TestApp;
+
+  beforeAll(async () => {
+    first = await startApp();
+    second = await startApp({ dbName: first.dbName });
+  });
+  afterAll(async () => {
+    await Promise.all([first?.close(), second?.close()]);
+  });
+
+  it('seeds exactly one first version when two instances start on the same database', async () => {
+    const res = await second.http.get('/api/notices/public-area/versions').expect(200);
+    expect(res.body.items.map((n: { version: number }) => n.version)).toEqual([1]);
+  });
+
+  it('shows a new version on the instance that published it at once, and on another within seconds', async () => {
+    await second.http.get('/api/notices/public-area').expect(200); // warms the second instance's cache
+    const admin: AuthUser = {
+      id: 'admin-1',
+      username: 'root',
+      roles: ['admin'],
+      moderatedForumIds: [],
+      status: 'active',
+    };
+    await first.app
+      .get(NoticesService, { strict: false })
+      .publish('public-area', 'Version two of the notice.', admin);
+    const state = first.app.get(NoticeStateService, { strict: false });
+    expect(await state.forUser(undefined)).toEqual({ version: 2, acknowledged: false });
+    const elsewhere = second.app.get(NoticeStateService, { strict: false });
+    await waitFor(async () => (await elsewhere.forUser(undefined)).version === 2, CURRENT_NOTICE_TTL_MS * 3);
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms`);
+}
