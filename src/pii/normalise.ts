@@ -27,6 +27,8 @@ export function normaliseCharacters(text: string): MappedText {
     out.copy(copied, from);
     const replacement = replacementFor(m[0]);
     if (replacement.length > 0) out.emit(replacement, from, to);
+    // Variation selectors and the keycap mark belong to the character before them (6️⃣).
+    else if (isCombiningMark(m[0].charCodeAt(0))) out.extendLast(from, to);
     copied = to;
   }
   out.copy(copied, text.length);
@@ -60,6 +62,10 @@ function isInvisible(cp: number): boolean {
     cp === 0xfeff ||
     cp === 0x20e3
   );
+}
+
+function isCombiningMark(c: number): boolean {
+  return c === 0xfe0e || c === 0xfe0f || c === 0x20e3;
 }
 
 function decodeEntity(entity: string): string {

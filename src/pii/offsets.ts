@@ -91,6 +91,16 @@ export class MappedTextBuilder {
     }
   }
 
+  /**
+   * Makes the unit emitted last also cover the dropped source units `[from, to)` when they follow it
+   * directly (a variation selector or keycap mark after a digit).
+   */
+  extendLast(from: number, to: number): void {
+    if (this.length > 0 && this.ends[this.length - 1] === this.source.originalStart(from)) {
+      this.ends[this.length - 1] = this.source.originalEnd(to - 1);
+    }
+  }
+
   build(): MappedText {
     return MappedText.fromArrays(
       this.parts.join(''),

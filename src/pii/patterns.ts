@@ -16,6 +16,9 @@ export const HTML_ENTITY = /^&(?:#[xX]0{0,4}40;|#0{0,4}64;|commat;|#[xX]0{0,4}2[
 /** A decimal digit that is not ASCII. */
 export const UNICODE_DIGIT = /[^\P{Nd}0-9]/u;
 
+/** A letter or combining mark outside ASCII (word scanning). */
+export const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
+
 // ---- emails --------------------------------------------------------------------------------------
 
 export const LOCAL_PART_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -60,26 +63,17 @@ export const SPELLED_GAP = /^[ \t,\-\u2013\u2014/]{0,4}\n?[ \t]{0,3}$/;
 
 // ---- region hints --------------------------------------------------------------------------------
 
-export const HINT_WORD = /[\p{L}][\p{L}\-']{0,40}/gu;
 export const EMAIL_CC_TLD = /@[^\s@]{1,200}?\.([a-z]{2})(?![\p{L}\p{N}.-])/giu;
-export const SCRIPT_HINTS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
-  [/[\u3040-\u30FF]/, ['JP']],
-  [/[\uAC00-\uD7AF]/, ['KR']],
-  [/[\u0600-\u06FF]/, ['SA', 'AE', 'EG']],
-  [/[\u0900-\u097F]/, ['IN']],
-  [/[\u0B80-\u0BFF]/, ['IN', 'LK']],
-  [/[\u0400-\u04FF]/, ['RU', 'UA']],
-  [/[\u0E00-\u0E7F]/, ['TH']],
-  [/[\u0590-\u05FF]/, ['IL']],
-  [/[\u0370-\u03FF]/, ['GR']],
-  [/[\u4E00-\u9FFF]/, ['CN', 'TW', 'HK']],
-];
+/** Runs of letters or digits of scripts that point at a region; classified by scriptRegions(). */
+export const REGIONAL_SCRIPT_RUN =
+  /[\u0370-\u03FF\u0400-\u04FF\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0980-\u09FF\u0B80-\u0BFF\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]+/g;
 
 /** Every pattern above, for the ReDoS check. */
 export const ALL_PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: 'NEEDS_NORMALISING', pattern: NEEDS_NORMALISING },
   { name: 'HTML_ENTITY', pattern: HTML_ENTITY },
   { name: 'UNICODE_DIGIT', pattern: UNICODE_DIGIT },
+  { name: 'NON_ASCII_LETTER', pattern: NON_ASCII_LETTER },
   { name: 'LOCAL_PART_CHAR', pattern: LOCAL_PART_CHAR },
   { name: 'TLD_SHAPE', pattern: TLD_SHAPE },
   { name: 'RETINA_LABEL', pattern: RETINA_LABEL },
@@ -104,7 +98,6 @@ export const ALL_PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: 'URL_SPAN', pattern: URL_SPAN },
   { name: 'WORD_OR_NUMBER', pattern: WORD_OR_NUMBER },
   { name: 'SPELLED_GAP', pattern: SPELLED_GAP },
-  { name: 'HINT_WORD', pattern: HINT_WORD },
   { name: 'EMAIL_CC_TLD', pattern: EMAIL_CC_TLD },
-  ...SCRIPT_HINTS.map(([pattern], i) => ({ name: `SCRIPT_HINTS[${i}]`, pattern })),
+  { name: 'REGIONAL_SCRIPT_RUN', pattern: REGIONAL_SCRIPT_RUN },
 ];

@@ -1,38 +1,104 @@
-import { EMAIL_CC_TLD, HINT_WORD, SCRIPT_HINTS } from './patterns';
-import { REGION_WORDS, UPPERCASE_REGION_WORDS } from './region-words';
+import { EMAIL_CC_TLD, REGIONAL_SCRIPT_RUN } from './patterns';
+import {
+  REGION_WORDS,
+  REGION_WORD_PATTERN,
+  UPPERCASE_REGION_WORDS,
+  UPPERCASE_REGION_WORD_PATTERN,
+} from './region-words';
+import { isWholeWord } from './words';
+
+/** A place in the text that says which region(s) the post is about. */
+export interface RegionHint {
+  index: number;
+  regions: readonly string[];
+}
 
 /**
- * Regions a post is probably written for, most specific first: places and demonyms named in the
- * text ("I'm in Lyon", "UK mobile", "Chennai"), country-code TLDs of addresses in it, currency
- * signs, language cue words, and the script of the text or of its digits. National numbers are
- * tried in these regions before the default one, because the hint says where the number lives.
+ * Where a post says it is: places and demonyms ("I'm in Lyon", "UK mobile", "Chennai"), language
+ * cue words ("Handy", "joignable", "ligue"), country-code TLDs of addresses, currency signs, and
+ * the script of the text or of its digits (Devanagari digits hint India). Positions are kept so a
+ * number can prefer the hints written near it.
  */
-export function hintedRegions(original: string): string[] {
+export function findRegionHints(original: string): RegionHint[] {
+  const hints: RegionHint[] = [];
+  for (const [pattern, table, lower] of WORD_TABLES) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(original); m !== null; m = pattern.exec(original)) {
+      const end = m.index + m[0].length;
+      const regions = table.get(lower ? m[0].toLowerCase() : m[0]);
+      if (regions !== undefined && isWholeWord(original, m.index, end)) hints.push({ index: m.index, regions });
+    }
+  }
+  if (original.includes('@')) {
+    EMAIL_CC_TLD.lastIndex = 0;
+    for (let m = EMAIL_CC_TLD.exec(original); m !== null; m = EMAIL_CC_TLD.exec(original)) {
+      const tld = m[1].toUpperCase();
+      hints.push({ index: m.index, regions: [tld === 'UK' ? 'GB' : tld] });
+    }
+  }
+  for (const [sign, regions] of CURRENCY_HINTS) {
+    const index = original.indexOf(sign);
+    if (index !== -1) hints.push({ index, regions });
+  }
+  REGIONAL_SCRIPT_RUN.lastIndex = 0;
+  const seen = new Set<readonly string[]>();
+  for (let m = REGIONAL_SCRIPT_RUN.exec(original); m !== null; m = REGIONAL_SCRIPT_RUN.exec(original)) {
+    // A run can mix scripts (kanji then kana in "横浜の店舗"), so look at each character.
+    for (let i = 0; i < m[0].length && seen.size < SCRIPT_RANGES.length; i++) {
+      const regions = scriptRegions(m[0].charCodeAt(i));
+      if (regions !== undefined && !seen.has(regions)) {
+        seen.add(regions);
+        hints.push({ index: m.index + i, regions });
+      }
+    }
+  }
+  return hints;
+}
+
+/**
+ * Regions to read a national number at `index` in: hints within `near` characters (closest
+ * first), then the default region, then the other hints. A nearby hint beats the default because
+ * it names where the number lives ("347 812 4590 … zona Bologna" is Italian even though it is
+ * also a valid New York number).
+ */
+export function regionsFor(hints: readonly RegionHint[], index: number, defaultRegion: string, near = 300): string[] {
+  const ordered = [...hints].sort((a, b) => Math.abs(a.index - index) - Math.abs(b.index - index));
   const regions: string[] = [];
-  const add = (list: readonly string[]): void => {
-    for (const region of list) if (!regions.includes(region)) regions.push(region);
-  };
-  const lower = original.toLowerCase();
-  let previous = '';
-  HINT_WORD.lastIndex = 0;
-  for (let m = HINT_WORD.exec(original); m !== null; m = HINT_WORD.exec(original)) {
-    const word = lower.slice(m.index, m.index + m[0].length);
-    const pair = previous === '' ? '' : `${previous} ${word}`;
-    if (pair !== '') add(REGION_WORDS.get(pair) ?? []);
-    add(REGION_WORDS.get(word) ?? []);
-    for (const part of word.includes('-') ? word.split('-') : []) add(REGION_WORDS.get(part) ?? []);
-    add(UPPERCASE_REGION_WORDS.get(m[0]) ?? []);
-    previous = word;
+  let defaultAdded = false;
+  for (const hint of ordered) {
+    if (!defaultAdded && Math.abs(hint.index - index) > near) {
+      if (!regions.includes(defaultRegion)) regions.push(defaultRegion);
+      defaultAdded = true;
+    }
+    for (const region of hint.regions) if (!regions.includes(region)) regions.push(region);
   }
-  EMAIL_CC_TLD.lastIndex = 0;
-  for (let m = EMAIL_CC_TLD.exec(original); m !== null; m = EMAIL_CC_TLD.exec(original)) {
-    const tld = m[1].toUpperCase();
-    add([tld === 'UK' ? 'GB' : tld]);
-  }
-  for (const [sign, list] of CURRENCY_HINTS) if (original.includes(sign)) add(list);
-  for (const [script, list] of SCRIPT_HINTS) if (script.test(original)) add(list);
+  if (!regions.includes(defaultRegion)) regions.push(defaultRegion);
   return regions;
 }
+
+/** Scripts used mainly in one region or a few: Japanese kana, Hangul, Devanagari digits, … */
+const SCRIPT_RANGES: ReadonlyArray<readonly [number, number, readonly string[]]> = [
+  [0x3040, 0x30ff, ['JP']],
+  [0xac00, 0xd7af, ['KR']],
+  [0x0600, 0x06ff, ['SA', 'AE', 'EG']],
+  [0x0900, 0x097f, ['IN']],
+  [0x0980, 0x09ff, ['BD', 'IN']],
+  [0x0b80, 0x0bff, ['IN', 'LK']],
+  [0x0400, 0x04ff, ['RU', 'UA']],
+  [0x0e00, 0x0e7f, ['TH']],
+  [0x0590, 0x05ff, ['IL']],
+  [0x0370, 0x03ff, ['GR']],
+  [0x4e00, 0x9fff, ['CN', 'TW', 'HK']],
+];
+
+function scriptRegions(c: number): readonly string[] | undefined {
+  return SCRIPT_RANGES.find(([from, to]) => c >= from && c <= to)?.[2];
+}
+
+const WORD_TABLES: ReadonlyArray<readonly [RegExp, ReadonlyMap<string, readonly string[]>, boolean]> = [
+  [REGION_WORD_PATTERN, REGION_WORDS, true],
+  [UPPERCASE_REGION_WORD_PATTERN, UPPERCASE_REGION_WORDS, false],
+];
 
 const CURRENCY_HINTS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['R$', ['BR']],

@@ -1,13 +1,15 @@
+import { wordAlternation } from './words';
+
 /**
  * Words that say which country a post is about: country names, demonyms, major cities and regions,
  * and cue words of the local language ("Handy", "joignable", "ligue"). Lower case; two-word names
  * are matched as pairs. This is a hint table, not a gazetteer: a wrong hint costs one extra
- * libphonenumber check, a missing one falls back to the common-region list in phone-regions.ts.
+ * libphonenumber check, a missing one falls back to the common-region list in rules/phone-numbering.ts.
  */
 const WORDS_BY_REGION: Record<string, string> = {
   US: 'usa|america|american|new york|nyc|brooklyn|manhattan|los angeles|san francisco|seattle|portland|chicago|boston|denver|austin|dallas|houston|atlanta|miami|philadelphia|phoenix|detroit|capitol hill|california|texas|florida',
   CA: 'canada|canadian|toronto|montreal|montréal|vancouver|calgary|ottawa|edmonton|winnipeg|halifax|quebec|québec',
-  GB: 'uk|britain|british|england|english|scotland|scottish|wales|welsh|london|manchester|birmingham|glasgow|edinburgh|leeds|liverpool|bristol|sheffield|newcastle|cardiff|belfast|nottingham|leicester|brighton|oxford|cambridge',
+  GB: 'uk|britain|british|england|scotland|scottish|wales|welsh|london|manchester|birmingham|glasgow|edinburgh|leeds|liverpool|bristol|sheffield|newcastle|cardiff|belfast|nottingham|leicester|brighton|oxford|cambridge',
   IE: 'ireland|irish|dublin|cork|galway|limerick',
   FR: 'france|french|français|française|paris|lyon|marseille|toulouse|bordeaux|lille|nantes|strasbourg|rennes|montpellier|bretagne|normandie|gîte|joignable|appelez|appeler|téléphone|portable|je|vous|nous|semaine|merci|bonjour',
   BE: 'belgium|belgian|belgique|bruxelles|brussels|antwerp|antwerpen|gent|ghent|liège',
@@ -92,3 +94,11 @@ function buildTable(): ReadonlyMap<string, readonly string[]> {
 }
 
 export const REGION_WORDS: ReadonlyMap<string, readonly string[]> = buildTable();
+
+/**
+ * One case-insensitive alternation of every hint word, longest first so "porto alegre" wins over
+ * "porto". V8 runs a literal alternation far faster than a per-word lookup loop. `\b` only works
+ * next to ASCII letters, so callers re-check word boundaries around each match.
+ */
+export const REGION_WORD_PATTERN = wordAlternation([...REGION_WORDS.keys()], 'gi');
+export const UPPERCASE_REGION_WORD_PATTERN = wordAlternation([...UPPERCASE_REGION_WORDS.keys()], 'g');

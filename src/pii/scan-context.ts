@@ -1,13 +1,13 @@
 import type { MappedText } from './offsets';
 import { CODE_SPAN, URL_SPAN } from './patterns';
-import { hintedRegions } from './region-hints';
+import { type RegionHint, findRegionHints, regionsFor } from './region-hints';
 
 /**
  * What every rule needs to know about one post, computed lazily: most posts have no candidate at
  * all, and the region hints and code spans are only worth building when one turns up.
  */
 export class ScanContext {
-  private regionList: string[] | null = null;
+  private hints: RegionHint[] | null = null;
   private quotedSpans: Array<readonly [number, number]> | null = null;
 
   constructor(
@@ -16,13 +16,10 @@ export class ScanContext {
     readonly defaultRegion: string,
   ) {}
 
-  /** Hinted regions first (the post says where it is), then the default region. */
-  get regions(): readonly string[] {
-    if (this.regionList === null) {
-      const hinted = hintedRegions(this.original);
-      this.regionList = hinted.includes(this.defaultRegion) ? hinted : [...hinted, this.defaultRegion];
-    }
-    return this.regionList;
+  /** Regions to read a national number at normalised offset `i` in (see regionsFor). */
+  regionsNear(i: number): string[] {
+    this.hints ??= findRegionHints(this.original);
+    return regionsFor(this.hints, this.normal.originalStart(Math.min(i, this.normal.text.length - 1)), this.defaultRegion);
   }
 
   /** True when normalised offset `i` is inside a Markdown code span/block or a URL. */

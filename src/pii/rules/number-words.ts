@@ -75,6 +75,17 @@ for (const [language, words] of Object.entries(TENS) as Array<[Language, string]
 }
 const GERMAN_UNITS = 'ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun'.split('|');
 
+/** Cheap membership test used to find the few places in a post worth a closer look. */
+export function isNumberWord(word: string): boolean {
+  return (
+    DIGIT_WORDS.has(word) ||
+    TWO_DIGIT_WORDS.has(word) ||
+    TENS_WORDS.has(word) ||
+    REPEATERS.has(word) ||
+    (word.length > 6 && germanCompound(word) !== undefined)
+  );
+}
+
 export interface SpelledNumber {
   digits: string;
   /** How many word tokens it used. */

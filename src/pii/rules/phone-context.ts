@@ -3,6 +3,9 @@ import { CONTEXT_WORD, LETTER_OR_DIGIT, SENTENCE_BREAK, WORD_CHAR } from '../pat
 export type ContextSignal = 'positive' | 'negative' | 'neutral';
 
 /** Words that announce a phone number, in the languages Parley's forums see most. */
+/** "number" and its translations: a phone unless an identifier word qualifies it. */
+const NUMBER_NOUNS = new Set(['number', 'numbers', 'no', 'nr', 'numéro', 'numero', 'nummer', 'número']);
+
 const PHONE_WORDS = new Set(
   (
     'call|calls|called|calling|phone|phoned|phones|tel|telephone|mobile|mob|cell|cellphone|text|texts|txt|sms|' +
@@ -56,20 +59,33 @@ export function contextBefore(text: string, start: number): ContextSignal {
   const words: Array<{ word: string; end: number }> = [];
   CONTEXT_WORD.lastIndex = 0;
   for (let m = CONTEXT_WORD.exec(window); m !== null; m = CONTEXT_WORD.exec(window)) {
-    words.push({ word: m[0].toLowerCase(), end: m.index + m[0].length });
+    const end = m.index + m[0].length;
+    // Words inside an address ("orders@shop.example.com or 1-800-…") say nothing about the number.
+    if (isAddressPart(window, m.index, end)) continue;
+    words.push({ word: m[0].toLowerCase(), end });
   }
   let after = window.length;
-  let seen = 0;
-  for (let i = words.length - 1; i >= 0 && seen < 8; i--, seen++) {
+  for (let i = words.length - 1, seen = 0; i >= 0 && seen < 8; i--, seen++) {
     const { word, end } = words[i];
     const crossesBreak = SENTENCE_BREAK.test(window.slice(end, after));
     if (crossesBreak && seen > 0) break;
+    if (NUMBER_NOUNS.has(word)) {
+      // "phone number" / "order number": the word before "number" decides; alone it means a phone.
+      const qualifier = words[i - 1]?.word ?? '';
+      return IDENTIFIER_WORDS.has(qualifier) ? 'negative' : 'positive';
+    }
     if (PHONE_WORDS.has(word)) return 'positive';
     if (IDENTIFIER_WORDS.has(word) && !crossesBreak) return 'negative';
     if (crossesBreak) break;
     after = end - word.length;
   }
   return 'neutral';
+}
+
+function isAddressPart(window: string, start: number, end: number): boolean {
+  const before = window[start - 1];
+  const after = window[end];
+  return before === '@' || after === '@' || (before === '.' && LETTER_OR_DIGIT.test(window[start - 2] ?? ' '));
 }
 
 /** A unit or counter right after the number ("120 000 km"). */

@@ -1,48 +1,109 @@
-import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  Metadata,
+  type NumberingPlan,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/metadata.max.json';
 
 /**
- * The only place that talks to libphonenumber-js. We use the `max` metadata: `min` only checks
- * lengths, which would accept most 10-digit order numbers as phones; `max` checks the real
- * number ranges of each region (see docs/pii-detector.md for the bundle cost).
+ * The only place that talks to libphonenumber-js. We use the `max` metadata (through the `core`
+ * entry, which is the same code as `libphonenumber-js/max` but also exposes the numbering plans):
+ * `min` only checks lengths, which would accept most 10-digit order numbers as phones; `max`
+ * checks the real number ranges of each region. See docs/pii-detector.md for the bundle cost.
  */
 export interface NumberingVerdict {
   e164: string;
   region: string | undefined;
   /** In an assigned range (`isValid`), not merely the right length (`isPossible`). */
   valid: boolean;
+  /**
+   * The region writes national numbers with a trunk 0 ("030 …" in Germany) and this one has none:
+   * read there, the digits are more likely an identifier than a phone. Regions that write numbers
+   * without it ("(11) 96123-4567" in Brazil) never set this.
+   */
+  trunkOmitted?: boolean;
 }
 
 /**
  * Regions tried for a national number with no hint and no luck in the default region, when the
- * context says it is a phone. Ordered by how often Parley's forums see them; each costs a parse.
+ * context says it is a phone. Ordered by how often Parley's forums see them.
  */
 export const FALLBACK_REGIONS: readonly string[] = [
   'GB', 'DE', 'FR', 'IN', 'NG', 'BR', 'ES', 'IT', 'NL', 'AU', 'CA', 'MX', 'JP', 'ZA', 'IE', 'BE',
   'CH', 'AT', 'PL', 'PT', 'SE', 'KE', 'PH', 'SG', 'NZ',
 ];
 
+interface PlanSummary {
+  lengths: ReadonlySet<number>;
+  trunkPrefix: string | undefined;
+  /**
+   * The region's whole-number pattern, when its trunk prefix is a plain prefix (no carrier codes
+   * or rewrite rules), so a cheap test can rule a region out before a full parse.
+   */
+  pattern: RegExp | null;
+}
+
+/** Runtime methods of a numbering plan that the published typings leave out. */
+type FullNumberingPlan = NumberingPlan & {
+  nationalPrefix?: () => string | undefined;
+  nationalPrefixForParsing?: () => string | undefined;
+  nationalPrefixTransformRule?: () => string | undefined;
+  nationalNumberPattern?: () => string | undefined;
+};
+
+const plans = new Map<string, PlanSummary | null>();
+
+/** Possible national lengths and trunk prefix of a region, read once from the metadata. */
+function planOf(region: string): PlanSummary | null {
+  let plan = plans.get(region);
+  if (plan === undefined) {
+    plan = null;
+    if (isSupportedCountry(region as CountryCode, metadata)) {
+      const reader = new Metadata(metadata);
+      reader.selectNumberingPlan(region as CountryCode);
+      const numbering = reader.numberingPlan as FullNumberingPlan | undefined;
+      if (numbering !== undefined) {
+        const trunkPrefix = numbering.nationalPrefix?.();
+        const forParsing = numbering.nationalPrefixForParsing?.();
+        const simple = (forParsing === undefined || forParsing === trunkPrefix) && !numbering.nationalPrefixTransformRule?.();
+        const source = numbering.nationalNumberPattern?.();
+        plan = {
+          lengths: new Set(numbering.possibleLengths()),
+          trunkPrefix,
+          // Built from libphonenumber's own metadata; it only decides whether to ask libphonenumber.
+          pattern: simple && source !== undefined ? new RegExp(`^(?:${source})$`) : null,
+        };
+      }
+    }
+    plans.set(region, plan);
+  }
+  return plan;
+}
+
 /** `digits` follow a `+` (or an international call prefix that was stripped). */
 export function checkInternational(digits: string): NumberingVerdict | null {
   if (digits.length < 7 || digits.length > 15) return null;
-  return verdict(parsePhoneNumberFromString(`+${digits}`));
+  return verdict(parsePhoneNumberFromString(`+${digits}`, metadata));
 }
 
 /** `digits` as dialled inside `region`, trunk prefix included if the writer typed one. */
 export function checkNational(digits: string, region: string): NumberingVerdict | null {
-  if (!isSupportedCountry(region)) return null;
-  return verdict(parsePhoneNumberFromString(digits, region as CountryCode));
-}
-
-/**
- * True when `region` dials national numbers with a leading 0 and the writer left it out.
- * Used only for fallback regions: without a hint, "3027748291" read as a German number with its
- * 0 missing is far more likely an order number than a phone.
- */
-export function omitsTrunkZero(digits: string, region: string): boolean {
-  if (digits.startsWith('0') || !isSupportedCountry(region)) return false;
-  const withZero = parsePhoneNumberFromString(`0${digits}`, region as CountryCode);
-  const without = parsePhoneNumberFromString(digits, region as CountryCode);
-  return withZero !== undefined && without !== undefined && withZero.nationalNumber === without.nationalNumber;
+  const plan = planOf(region);
+  if (plan === null) return null;
+  // Cheap length test first: a parse costs 15-30 µs and most regions fail on length alone.
+  const trunk = plan.trunkPrefix !== undefined && digits.startsWith(plan.trunkPrefix) ? plan.trunkPrefix.length : 0;
+  if (!plan.lengths.has(digits.length) && !plan.lengths.has(digits.length - trunk)) return null;
+  if (plan.pattern !== null && !plan.pattern.test(digits) && !(trunk > 0 && plan.pattern.test(digits.slice(trunk)))) {
+    return null;
+  }
+  const phone = parsePhoneNumberFromString(digits, region as CountryCode, metadata);
+  const result = verdict(phone);
+  if (result?.valid && phone !== undefined && plan.trunkPrefix === '0' && !digits.startsWith('0')) {
+    result.trunkOmitted = firstDigit(phone.formatNational()) === '0';
+  }
+  return result;
 }
 
 function verdict(phone: ReturnType<typeof parsePhoneNumberFromString>): NumberingVerdict | null {
@@ -50,4 +111,9 @@ function verdict(phone: ReturnType<typeof parsePhoneNumberFromString>): Numberin
   if (phone.isValid()) return { e164: phone.number, region: phone.country, valid: true };
   if (phone.isPossible()) return { e164: phone.number, region: phone.country, valid: false };
   return null;
+}
+
+function firstDigit(formatted: string): string | undefined {
+  for (const c of formatted) if (c >= '0' && c <= '9') return c;
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { FALLBACK_REGIONS, type NumberingVerdict, checkNational, omitsTrunkZero } from './phone-numbering';
+import { FALLBACK_REGIONS, type NumberingVerdict, checkNational } from './phone-numbering';
 
 /** How a national digit string reads, and how much we trust the region it was read in. */
 export interface Reading extends NumberingVerdict {
@@ -26,7 +26,7 @@ export function readNational(
     if (preferred.includes(region)) continue;
     const verdict = checkNational(digits, region);
     if (verdict === null) continue;
-    if (verdict.valid && !omitsTrunkZero(digits, region)) return { ...verdict, tier: 'fallback' };
+    if (verdict.valid && verdict.trunkOmitted !== true) return { ...verdict, tier: 'fallback' };
     if (possible === null && digits.startsWith('0')) possible = { ...verdict, valid: false, tier: 'fallback' };
   }
   return possible;

@@ -48,6 +48,10 @@ export function nonPhoneShape(shape: RunShape): string | null {
     return 'barcode';
   }
   if (groups.length > 8 && !groups.every((g) => g.length === 1)) return 'too-many-groups';
+  // Pairs of digits are a phone style as four or five pairs (Nordic 34 41 23 45, French
+  // 01 20 45 41 81); three pairs or six and more are a list of numbers (lottery draws, scores).
+  const pairs = groups.every((g) => g.length === 2);
+  if (!shape.plus && pairs && (groups.length === 3 || groups.length > 5)) return 'number-list';
   return null;
 }
 

@@ -106,7 +106,7 @@ function acceptWhole(
   }
   if (digits.length > 13) return null;
   const trunkOrBracket = digits.startsWith('0') || text[start] === '(';
-  const reading = readNational(digits, ctx.regions, signal === 'positive' || (trunkOrBracket && shape.groups.length >= 2));
+  const reading = readNational(digits, ctx.regionsNear(start), signal === 'positive' || (trunkOrBracket && shape.groups.length >= 2));
   if (reading === null) return null;
   if (reading.valid) return { verdict: reading, confidence: reading.tier === 'preferred' ? 0.9 : 0.75, international: false };
   if (signal === 'positive' && trunkOrBracket) return { verdict: reading, confidence: 0.6, international: false };

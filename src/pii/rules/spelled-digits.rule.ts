@@ -1,7 +1,8 @@
 import type { Finding } from '../finding';
 import { SPELLED_GAP, WORD_OR_NUMBER } from '../patterns';
 import type { ScanContext } from '../scan-context';
-import { LANGUAGE_REGIONS, readSpelledNumber } from './number-words';
+import { forEachWord, isLetterAt } from '../words';
+import { LANGUAGE_REGIONS, isNumberWord, readSpelledNumber } from './number-words';
 import { checkInternational } from './phone-numbering';
 import { readNational } from './phone-reading';
 
@@ -26,12 +27,54 @@ interface Item {
  * spelled (a local number such as "five five five, zero one two five").
  */
 export function findSpelledPhones(ctx: ScanContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const [from, to] of numberWordClusters(ctx.normal.text)) findings.push(...findInWindow(ctx, from, to));
+  return findings;
+}
+
+/**
+ * Stretches with two or more number words close together, padded to take in digit groups next to
+ * them ("415-five-five-five-0130"). Most posts have none, so the full tokeniser rarely runs.
+ */
+function numberWordClusters(text: string): Array<readonly [number, number]> {
+  const windows: Array<[number, number]> = [];
+  let clusterStart = -1;
+  let lastEnd = -1;
+  let count = 0;
+  const close = (): void => {
+    if (count >= 2) {
+      const from = Math.max(0, clusterStart - 24);
+      const to = Math.min(text.length, lastEnd + 24);
+      const previous = windows[windows.length - 1];
+      if (previous !== undefined && from <= previous[1]) previous[1] = to;
+      else windows.push([from, to]);
+    }
+  };
+  forEachWord(text, 0, text.length, (start, end) => {
+    if (!isNumberWord(text.slice(start, end).toLowerCase())) return;
+    if (lastEnd !== -1 && start - lastEnd > 16) {
+      close();
+      count = 0;
+    }
+    if (count === 0) clusterStart = start;
+    count++;
+    lastEnd = end;
+  });
+  close();
+  return windows;
+}
+
+function findInWindow(ctx: ScanContext, from: number, to: number): Finding[] {
   const text = ctx.normal.text;
+  const window = text.slice(from, to);
   const tokens: Token[] = [];
   WORD_OR_NUMBER.lastIndex = 0;
-  for (let m = WORD_OR_NUMBER.exec(text); m !== null; m = WORD_OR_NUMBER.exec(text)) {
-    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  for (let m = WORD_OR_NUMBER.exec(window); m !== null; m = WORD_OR_NUMBER.exec(window)) {
+    tokens.push({ text: m[0], start: from + m.index, end: from + m.index + m[0].length });
   }
+  // A window cut through a word or number would invent a token; drop the edge ones.
+  if (tokens.length > 0 && from > 0 && isWordChar(text, from - 1)) tokens.shift();
+  if (tokens.length > 0 && to < text.length && isWordChar(text, to)) tokens.pop();
   const words = tokens.map((token) => token.text.toLowerCase());
   const findings: Finding[] = [];
   let run: Item[] = [];
@@ -50,7 +93,7 @@ export function findSpelledPhones(ctx: ScanContext): Finding[] {
       i++;
       continue;
     }
-    const used = spelled?.words ?? 1;
+    const used = Math.min(spelled?.words ?? 1, tokens.length - i);
     const item = { digits: spelled?.digits ?? token.text, start: token.start, end: tokens[i + used - 1].end, spelled: spelled !== null };
     const previous = run[run.length - 1];
     if (previous !== undefined && !SPELLED_GAP.test(text.slice(previous.end, item.start))) flush();
@@ -60,6 +103,11 @@ export function findSpelledPhones(ctx: ScanContext): Finding[] {
   }
   if (run.length > 0) flush();
   return findings;
+}
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || isLetterAt(text, i);
 }
 
 function evaluate(ctx: ScanContext, run: Item[], languages: string[]): Finding | null {
@@ -72,7 +120,7 @@ function evaluate(ctx: ScanContext, run: Item[], languages: string[]): Finding |
   const text = ctx.normal.text;
   const plus = text[first.start - 1] === '+' || text.slice(Math.max(0, first.start - 5), first.start).toLowerCase() === 'plus ';
   const start = text[first.start - 1] === '+' ? first.start - 1 : first.start;
-  const regions = [...new Set([...languages.flatMap((lang) => LANGUAGE_REGIONS[lang as 'en'] ?? []), ...ctx.regions])];
+  const regions = [...new Set([...languages.flatMap((lang) => LANGUAGE_REGIONS[lang as 'en'] ?? []), ...ctx.regionsNear(first.start)])];
   const reading = plus ? checkInternational(digits) : readNational(digits, regions, true);
   const confident = reading?.valid === true;
   const longAndSpelled = spelledCount >= 5;
