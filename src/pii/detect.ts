@@ -21,7 +21,7 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   const ctx = new ScanContext(bounded, normal, (options.defaultRegion ?? 'US').toUpperCase());
   const findings: Finding[] = [...findEmails(bounded, normal)];
   const deobfuscated = undoEmailObfuscation(normal);
-  if (deobfuscated !== null) findings.push(...findEmails(bounded, deobfuscated));
+  if (deobfuscated !== null) findings.push(...findEmails(bounded, deobfuscated, 'rewritten'));
   if (hasDigitRun(normal.text)) findings.push(...findPhones(ctx));
   findings.push(...findSpelledPhones(ctx));
   return mergeOverlaps(findings);

@@ -30,7 +30,7 @@ const WORDS_BY_REGION: Record<string, string> = {
   TR: 'turkey|turkish|türkiye|istanbul|ankara|izmir',
   RU: 'russia|russian|moscow|москва|petersburg',
   UA: 'ukraine|ukrainian|kyiv|kiev|lviv|odesa|odessa',
-  BR: 'brazil|brazilian|brasil|brasileiro|são paulo|sao paulo|rio|bh|belo horizonte|porto alegre|curitiba|salvador|recife|fortaleza|brasília|ligue|ligar|vendo|atendimento|você',
+  BR: 'brazil|brazilian|brasil|brasileiro|são paulo|sao paulo|rio de janeiro|belo horizonte|porto alegre|curitiba|salvador|recife|fortaleza|brasília|ligue|ligar|vendo|atendimento|você',
   MX: 'mexico|méxico|mexican|mexicano|guadalajara|monterrey|cdmx|puebla|tijuana',
   AR: 'argentina|argentinian|buenos aires|córdoba|rosario',
   CO: 'colombia|colombian|bogotá|bogota|medellín|medellin|cali',

@@ -1,6 +1,6 @@
 import type { EmailRuleId, Finding } from '../finding';
 import type { MappedText } from '../offsets';
-import { LOGIN_COMMAND, MAILBOX_PUNCTUATION, MAILTO_BEFORE, OPEN_BRACKET, URL_SCHEME, WHITESPACE } from '../patterns';
+import { LOGIN_COMMAND, MAILBOX_PUNCTUATION, MAILTO_BEFORE, URL_SCHEME, WHITESPACE } from '../patterns';
 import {
   type AddressMatch,
   BARE_PROVIDERS,
@@ -24,7 +24,7 @@ const CONFIDENCE: Record<EmailRuleId, number> = {
  * Finds addresses in `searched` (the normalised text, or a rewrite of it with spelled-out `@`/`.`
  * turned back into symbols) and reports them in offsets of `original`.
  */
-export function findEmails(original: string, searched: MappedText): Finding[] {
+export function findEmails(original: string, searched: MappedText, pass: 'plain' | 'rewritten' = 'plain'): Finding[] {
   const text = searched.text;
   const findings: Finding[] = [];
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
@@ -35,7 +35,7 @@ export function findEmails(original: string, searched: MappedText): Finding[] {
     if (match === null || !isAddressInProse(text, match, at, spelledAt)) continue;
     if (provider !== null && !looksLikeMailbox(provider.local, spelledAt)) continue;
     const { start, end } = searched.toOriginal(match.start, match.end);
-    const rule = provider !== null ? 'email.provider' : ruleFor(original, start, end, text.slice(match.start, match.end));
+    const rule = provider !== null ? 'email.provider' : ruleFor(original, start, end, text.slice(match.start, match.end), pass);
     const domain = provider !== null ? (BARE_PROVIDERS.get(provider.domain.toLowerCase()) ?? provider.domain) : match.domain;
     findings.push({
       type: 'email',
@@ -88,14 +88,12 @@ function looksLikeMailbox(local: string, spelledAt: boolean): boolean {
   return MAILBOX_PUNCTUATION.test(local) || (!spelledAt && local.length > 2);
 }
 
-function ruleFor(original: string, start: number, end: number, searched: string): EmailRuleId {
+function ruleFor(original: string, start: number, end: number, searched: string, pass: 'plain' | 'rewritten'): EmailRuleId {
   const typed = original.slice(start, end);
   if (typed.includes('&')) return 'email.html-entity';
   if (MAILTO_BEFORE.test(original.slice(Math.max(0, start - 7), start))) return 'email.mailto';
-  if (typed === searched) return 'email.plain';
+  if (pass === 'plain') return typed === searched ? 'email.plain' : 'email.unicode';
   const tokens = typed.split(' ');
-  if (tokens.length >= 5 && tokens.filter((token) => token.length === 1).length >= tokens.length - 1) {
-    return 'email.spaced-letters';
-  }
-  return typed.includes('@') && !typed.includes(' ') && !OPEN_BRACKET.test(typed) ? 'email.unicode' : 'email.spelled-at';
+  const singles = tokens.filter((token) => token.length === 1).length;
+  return tokens.length >= 5 && singles >= tokens.length - 1 ? 'email.spaced-letters' : 'email.spelled-at';
 }

@@ -102,18 +102,21 @@ export function unitAfter(text: string, end: number): boolean {
 
 /**
  * The run must stand alone: not glued to letters or digits ("SN884434603560", "v5.25.10",
- * "INV-2024-313473", "1203ms"), not a price, a ticket "#", a package version "@4.17.21", or a piece
- * of a longer dotted/colon-separated code (IPs, MACs, times).
+ * "INV-2024-313473"), not a price, a ticket "#", a package version "@4.17.21", or a piece of a
+ * longer dotted/colon-separated code (IPs, MACs, times).
  */
-export function standsAlone(text: string, start: number, end: number): boolean {
+export function startsAlone(text: string, start: number): boolean {
   const before = text[start - 1] ?? ' ';
   if (WORD_CHAR.test(before) || '#$€£¥₹@&%'.includes(before)) return false;
   if ('-./:'.includes(before) && LETTER_OR_DIGIT.test(text[start - 2] ?? ' ')) return false;
-  if (before === '$' || (before === ' ' && '$€£¥₹'.includes(text[start - 2] ?? ' '))) return false;
+  return !(before === ' ' && '$€£¥₹'.includes(text[start - 2] ?? ' '));
+}
+
+/** The end side of the same test: "1203ms", "45%", "12:30", "1.5.2" continue the token. */
+export function endsAlone(text: string, end: number): boolean {
   const after = text[end] ?? ' ';
   if (WORD_CHAR.test(after) || '%°€$£¥₹'.includes(after)) return false;
-  if ('-./:,'.includes(after) && isAsciiDigit(text[end + 1])) return false;
-  return true;
+  return !('-./:,'.includes(after) && isAsciiDigit(text[end + 1]));
 }
 
 function isAsciiDigit(c: string | undefined): boolean {

@@ -1,7 +1,7 @@
 import type { Finding, PhoneRuleId } from '../finding';
 import { EXTENSION_AFTER, PHONE_CANDIDATE, UNICODE_DIGIT, WHITESPACE } from '../patterns';
 import type { ScanContext } from '../scan-context';
-import { type ContextSignal, contextBefore, standsAlone, unitAfter } from './phone-context';
+import { type ContextSignal, contextBefore, endsAlone, startsAlone, unitAfter } from './phone-context';
 import { replaceLookalikeDigits } from './phone-lookalikes';
 import { type NumberingVerdict, checkInternational } from './phone-numbering';
 import { readNational } from './phone-reading';
@@ -66,20 +66,19 @@ function isDigit(c: string | undefined): boolean {
 
 function evaluateRun(ctx: ScanContext, text: string, start: number, runEnd: number): Finding | null {
   const end = cutAtSecondLineBreak(text, start, runEnd);
-  const shape = shapeOf(text.slice(start, end));
-  if (shape.digits.length < 7 || !standsAlone(text, start, end)) return null;
-  if (!shape.plus && ctx.inCodeOrUrl(start)) return null;
+  if (!startsAlone(text, start)) return null;
+  const plus = text[start] === '+';
+  if (!plus && ctx.inCodeOrUrl(start)) return null;
   const signal = contextBefore(text, start);
-  if (signal === 'negative' && !shape.plus) return null;
-  const accepted = acceptWhole(ctx, text, shape, start, end, signal);
-  if (accepted !== null) return toFinding(ctx, text, start, end, shape, accepted);
-  // A phone followed by another number ("415 555 0131 24/7"): drop trailing space-separated groups.
-  const groupEnds = trailingCuts(text, start, end);
-  for (const cut of groupEnds) {
-    const trimmed = shapeOf(text.slice(start, cut));
-    if (trimmed.digits.length < 7) break;
-    const retry = acceptWhole(ctx, text, trimmed, start, cut, signal);
-    if (retry !== null) return toFinding(ctx, text, start, cut, trimmed, retry);
+  if (signal === 'negative' && !plus) return null;
+  // The whole run first, then shorter ones: a phone followed by another number ("… 0131 24/7")
+  // or by a stray digit on the next line loses trailing groups cut at spaces or slashes.
+  for (const cut of [end, ...trailingCuts(text, start, end)]) {
+    const shape = shapeOf(text.slice(start, cut));
+    if (shape.digits.length < 7) break;
+    if (!endsAlone(text, cut)) continue;
+    const accepted = acceptWhole(ctx, text, shape, start, cut, signal);
+    if (accepted !== null) return toFinding(ctx, text, start, cut, shape, accepted);
   }
   return null;
 }

@@ -1,0 +1,13 @@
+import { PATTERNS } from './patterns';
+import { REGION_WORD_PATTERN, UPPERCASE_REGION_WORD_PATTERN } from './region-words';
+
+/**
+ * Every regular expression the detector runs, including those generated from word lists, so
+ * redos.spec.ts can check each one. A new pattern that is not listed here fails that spec's
+ * source scan.
+ */
+export const ALL_PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
+  ...PATTERNS,
+  { name: 'REGION_WORD_PATTERN', pattern: REGION_WORD_PATTERN },
+  { name: 'UPPERCASE_REGION_WORD_PATTERN', pattern: UPPERCASE_REGION_WORD_PATTERN },
+];
