@@ -1,0 +1,22 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * Markdown → HTML with markdown-it. Raw HTML in the source is escaped (`html: false`), so everything a user
+ * types goes through Markdown's own constructs; the sanitizer still runs after this, because links, images
+ * and autolinks can carry hostile URLs that only an allow-list reliably stops.
+ */
+const markdown = new MarkdownIt({
+  html: false,
+  linkify: true,
+  typographer: false,
+  breaks: true,
+});
+
+// markdown-it's own URL check refuses javascript:, vbscript:, file: and most data: URLs; we tighten it further
+// so that only web and mail links survive rendering (the sanitizer enforces the same list afterwards).
+const SAFE_URL = /^(https?:|mailto:|#|\/(?!\/)|\.{0,2}\/?[^:]*$)/i;
+markdown.validateLink = (url: string): boolean => SAFE_URL.test(url.trim());
+
+export function renderMarkdown(source: string): string {
+  return markdown.render(source);
+}

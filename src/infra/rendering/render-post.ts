@@ -1,0 +1,7 @@
+import { sanitizeUserHtml } from './html-sanitizer';
+import { renderMarkdown } from './markdown-renderer';
+
+/** The one way user Markdown becomes stored HTML: render, then sanitize with the shared allow-list. */
+export function renderPostHtml(markdown: string): string {
+  return sanitizeUserHtml(renderMarkdown(markdown));
+}
