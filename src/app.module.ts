@@ -4,6 +4,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { DestinationStream } from 'pino';
 import { HealthModule } from './health/health.module';
+import { ForumsModule } from './forums/forums.module';
 import { EventsModule } from './infra/events/events.module';
 import { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
@@ -15,7 +16,7 @@ import { PiiCheckModule } from './pii-check/pii-check.module';
 import { PublishingModule } from './publishing/publishing.module';
 
 /** Feature modules, in dependency order. */
-const features: Type[] = [EventsModule, HealthModule, NoticesModule, PublishingModule, PiiCheckModule];
+const features: Type[] = [EventsModule, HealthModule, NoticesModule, PublishingModule, PiiCheckModule, ForumsModule];
 
 export interface AppModuleOptions {
   config: AppConfig;

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import type { PiiPolicy } from '../../publishing/publish-decision';
+import type { ForumVisibility } from '../forum';
+
+export class CreateForumDto {
+  @ApiProperty({ example: 'acme-cloud', description: 'Lower-case letters, digits and dashes; used in URLs' })
+  @IsString()
+  @Matches(/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/, {
+    message: 'slug must be lower-case letters, digits, dashes',
+  })
+  slug!: string;
+
+  @ApiProperty({ example: 'Acme Cloud' })
+  @IsString()
+  @Length(2, 80)
+  name!: string;
+
+  @ApiProperty({ example: 'Acme Cloud Storage' })
+  @IsString()
+  @Length(2, 80)
+  productName!: string;
+
+  @ApiPropertyOptional({ example: 'Questions, ideas and help for Acme Cloud' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
+  description?: string;
+
+  @ApiPropertyOptional({ example: 10 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  position?: number;
+
+  @ApiPropertyOptional({ enum: ['public', 'members'], default: 'public' })
+  @IsOptional()
+  @IsIn(['public', 'members'])
+  visibility?: ForumVisibility;
+
+  @ApiPropertyOptional({ enum: ['warn', 'review', 'mask'], default: 'warn' })
+  @IsOptional()
+  @IsIn(['warn', 'review', 'mask'])
+  piiPolicy?: PiiPolicy;
+
+  @ApiPropertyOptional({ example: 'US', default: 'US', description: 'Region for national phone numbers' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{2}$/)
+  phoneRegion?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'User ids of the forum moderators' })
+  @IsOptional()
+  @IsArray()
+  @IsMongoId({ each: true })
+  moderatorIds?: string[];
+}

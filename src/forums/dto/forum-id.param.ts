@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsMongoId } from 'class-validator';
+
+export class ForumIdParam {
+  @ApiProperty()
+  @IsMongoId()
+  id!: string;
+}
