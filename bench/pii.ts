@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { detect } from '../src/pii';
+import { configureNumberingCache } from '../src/pii/rules/phone-numbering';
 
 const ROOT = join(__dirname, '..');
 const CORPUS = join(ROOT, 'test', 'fixtures', 'pii', 'dev.jsonl');
@@ -25,7 +26,8 @@ function naiveBaseline(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const pattern of [NAIVE_EMAIL, NAIVE_PHONE]) {
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) spans.push([m.index, m.index + m[0].length]);
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text))
+      spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
 }
@@ -100,10 +102,19 @@ function main(): void {
   const posts = buildPosts(texts);
   const lines = Array.from({ length: 20 }, () => texts).flat();
   const megabytes = posts.reduce((sum, post) => sum + Buffer.byteLength(post, 'utf8'), 0) / 1e6;
-  console.log(`pii bench: ${posts.length} posts of ~${POST_SIZE} chars (${fmt(megabytes)} MB), ${lines.length} single lines`);
+  console.log(
+    `pii bench: ${posts.length} posts of ~${POST_SIZE} chars (${fmt(megabytes)} MB), ${lines.length} single lines`,
+  );
   console.log(`machine: ${machine()}`);
 
-  console.log('detector, 2 KB posts');
+  // Cold: every number costs a libphonenumber parse. Warm: the detector's bounded verdict cache
+  // (4096 entries) remembers earlier numbers, as it does for a composer re-checking on each
+  // keystroke; on this repeated corpus nearly every lookup is a hit, so warm is a best case.
+  console.log('detector, 2 KB posts, verdict cache off (cold)');
+  configureNumberingCache(0);
+  const cold = measure('detector posts cold', (text) => detect(text), posts);
+  configureNumberingCache(4096);
+  console.log('detector, 2 KB posts, verdict cache on (warm)');
   const detector = measure('detector posts', (text) => detect(text), posts);
   console.log('baseline, 2 KB posts');
   const baseline = measure('baseline posts', naiveBaseline, posts);
@@ -112,7 +123,8 @@ function main(): void {
   console.log('baseline, single corpus lines');
   const baselineLines = measure('baseline lines', naiveBaseline, lines);
 
-  const header = '| scanner | MB/s | throughput | p50 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- |';
+  const header =
+    '| scanner | MB/s | throughput | p50 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- |';
   const section = [
     HEADING,
     '',
@@ -121,12 +133,15 @@ function main(): void {
     `and its ${texts.length} lines scanned one by one (x20). The corpus is dense: about every second line holds an address or number.`,
     '',
     header,
-    row('detector, 2 KB posts', detector, 'posts'),
+    row('detector, 2 KB posts, cold (verdict cache off)', cold, 'posts'),
+    row('detector, 2 KB posts, warm (verdict cache on)', detector, 'posts'),
     row('naive two-regex baseline, 2 KB posts', baseline, 'posts'),
     row('detector, single lines', detectorLines, 'lines'),
     row('naive baseline, single lines', baselineLines, 'lines'),
     '',
-    `Detector / baseline throughput on posts: 1 : ${fmt(baseline.mbPerSecond / detector.mbPerSecond, 1)}.`,
+    `Baseline / detector throughput on posts: ${fmt(baseline.mbPerSecond / cold.mbPerSecond, 1)}x cold, ${fmt(baseline.mbPerSecond / detector.mbPerSecond, 1)}x warm.`,
+    'Single lines are timed with the cache on. The naive baseline finds neither obfuscated data nor',
+    'rejects any look-alike (dates, versions, order numbers, package names), so it is a floor, not a competitor.',
     'Targets: at least 5 MB/s and p99 under 2 ms per 2 KB post.',
     '',
   ].join('\n');
@@ -144,7 +159,10 @@ function writeSection(section: string): void {
   }
   const next = current.indexOf('\n## ', start + HEADING.length);
   const end = next === -1 ? current.length : next + 1;
-  writeFileSync(REPORT, `${current.slice(0, start)}${section}${next === -1 ? '' : '\n'}${current.slice(end)}`);
+  writeFileSync(
+    REPORT,
+    `${current.slice(0, start)}${section}${next === -1 ? '' : '\n'}${current.slice(end)}`,
+  );
 }
 
 main();

@@ -24,7 +24,8 @@ function parseRequest(line: string, lineNumber: number): ScanRequest {
     throw new Error(`line ${lineNumber}: expected a JSON object with "id" and "text"`);
   }
   const { id, text, region } = value as Record<string, unknown>;
-  if (typeof id !== 'string' && typeof id !== 'number') throw new Error(`line ${lineNumber}: missing "id" (string or number)`);
+  if (typeof id !== 'string' && typeof id !== 'number')
+    throw new Error(`line ${lineNumber}: missing "id" (string or number)`);
   if (typeof text !== 'string') throw new Error(`line ${lineNumber}: missing "text" (string)`);
   if (region !== undefined && (typeof region !== 'string' || !/^[A-Za-z]{2}$/.test(region))) {
     throw new Error(`line ${lineNumber}: "region" must be a two-letter ISO 3166 code`);

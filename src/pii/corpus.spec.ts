@@ -13,23 +13,26 @@ function readCorpus(name: string): CorpusLine[] {
 }
 
 describe('personal-data detector on the labelled corpora', () => {
-  it.each(['dev.jsonl', 'challenge.jsonl'])('finds emails and phones in %s with precision and recall of at least 0.97', (name) => {
-    const lines = readCorpus(name);
-    const report = scoreCorpus(lines, (text) => detect(text));
-    console.log(`${name}\n${formatReport(report)}`);
-    for (const [type, figures] of report.byType) {
-      // Objects rather than bare numbers, so a failure names the type that fell short.
-      expect({ type, precision: figures.precision >= 0.97, recall: figures.recall >= 0.97 }).toEqual({
-        type,
-        precision: true,
-        recall: true,
-      });
-    }
-    for (const [category, { score }] of report.byCategory) {
-      expect({ category, ok: score >= 0.9 }).toEqual({ category, ok: true });
-    }
-    expect(report.overall.f1).toBeGreaterThanOrEqual(0.98);
-  });
+  it.each(['dev.jsonl', 'challenge.jsonl'])(
+    'finds emails and phones in %s with precision and recall of at least 0.97',
+    (name) => {
+      const lines = readCorpus(name);
+      const report = scoreCorpus(lines, (text) => detect(text));
+      console.log(`${name}\n${formatReport(report)}`);
+      for (const [type, figures] of report.byType) {
+        // Objects rather than bare numbers, so a failure names the type that fell short.
+        expect({ type, precision: figures.precision >= 0.97, recall: figures.recall >= 0.97 }).toEqual({
+          type,
+          precision: true,
+          recall: true,
+        });
+      }
+      for (const [category, { score }] of report.byCategory) {
+        expect({ category, ok: score >= 0.9 }).toEqual({ category, ok: true });
+      }
+      expect(report.overall.f1).toBeGreaterThanOrEqual(0.98);
+    },
+  );
 
   it('reports spans whose text is exactly what the author typed', () => {
     for (const line of readCorpus('dev.jsonl')) {

@@ -5,15 +5,53 @@ import type { Finding } from './finding';
 /** Pieces that exercise every rule: digits, separators, @ and dots, number words, odd characters. */
 const piece = fc.oneof(
   fc.constantFrom(
-    '@', '.', ' ', '-', '+', '(', ')', '\n', ' at ', ' dot ', '[at]', '(dot)', '&#64;', '＠', '\u200b', '\ufe0f\u20e3',
-    'five', 'oh', 'double', 'soixante-huit', 'example', 'com', 'gmail', 'call', 'order', 'ext. 12', 'x1', 'mailto:',
-    '٠٥٥', '０１４１', '𝟖', 'l', 'O', 'git@', 'https://', '`', '#',
+    '@',
+    '.',
+    ' ',
+    '-',
+    '+',
+    '(',
+    ')',
+    '\n',
+    ' at ',
+    ' dot ',
+    '[at]',
+    '(dot)',
+    '&#64;',
+    '＠',
+    '\u200b',
+    '\ufe0f\u20e3',
+    'five',
+    'oh',
+    'double',
+    'soixante-huit',
+    'example',
+    'com',
+    'gmail',
+    'call',
+    'order',
+    'ext. 12',
+    'x1',
+    'mailto:',
+    '٠٥٥',
+    '０１４１',
+    '𝟖',
+    'l',
+    'O',
+    'git@',
+    'https://',
+    '`',
+    '#',
   ),
   fc.integer({ min: 0, max: 99999999 }).map(String),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
 );
 const mixedText = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
-const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), mixedText);
+const anyText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  mixedText,
+);
 
 function checkInvariants(text: string, findings: Finding[]): void {
   let previousEnd = 0;
@@ -53,11 +91,15 @@ describe('detect on arbitrary input', () => {
 
   it('finds a planted address and number wherever they are put in random text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 60 }), fc.string({ unit: 'grapheme-ascii', maxLength: 60 }), (head, tail) => {
-        const text = `${head.replace(/[\w@+.]+$/, '')} mail jo.lee@example.org or call +44 20 7946 0958 \n${tail}`;
-        const found = detect(text).map((f) => f.text);
-        expect(found).toEqual(expect.arrayContaining(['jo.lee@example.org', '+44 20 7946 0958']));
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme-ascii', maxLength: 60 }),
+        fc.string({ unit: 'grapheme-ascii', maxLength: 60 }),
+        (head, tail) => {
+          const text = `${head.replace(/[\w@+.]+$/, '')} mail jo.lee@example.org or call +44 20 7946 0958 \n${tail}`;
+          const found = detect(text).map((f) => f.text);
+          expect(found).toEqual(expect.arrayContaining(['jo.lee@example.org', '+44 20 7946 0958']));
+        },
+      ),
       { numRuns: 300 },
     );
   });

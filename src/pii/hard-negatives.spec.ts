@@ -33,8 +33,14 @@ describe('hard negatives: text that looks like personal data but is not', () => 
     ['decorators', "@Controller('users') export class UsersController { @Get(':id') findOne() {} }"],
     ['a git remote', 'My remote is git@github.com:acme/widgets.git and pushes hang.'],
     ['an scp target', '`rsync -avz ./site/ www@web01.example.org:/var/www/site/` deletes nothing.'],
-    ['an ssh login', '`ssh -i ~/.ssh/id_ed25519 ubuntu@ec2-203-0-113-25.compute-1.amazonaws.com` asks for a password.'],
-    ['credentials in a URL', 'Connection string `mysql://root:toor@db.local:3306/shop` fails; so does https://user:pass@example.com/x'],
+    [
+      'an ssh login',
+      '`ssh -i ~/.ssh/id_ed25519 ubuntu@ec2-203-0-113-25.compute-1.amazonaws.com` asks for a password.',
+    ],
+    [
+      'credentials in a URL',
+      'Connection string `mysql://root:toor@db.local:3306/shop` fails; so does https://user:pass@example.com/x',
+    ],
     ['social handles', 'Thanks @ravi_dev and @lena.k, follow @cityparks for updates.'],
     ['a regular expression', 'My regex `[\\w.+-]+@[\\w-]+\\.[\\w.]+` matches "foo@bar.baz" too.'],
     ['an action version', '`uses: actions/cache@v4.0.2` with a key'],

@@ -26,14 +26,15 @@ export const TLD_SHAPE = /^\p{L}{2,63}$/u;
 export const RETINA_LABEL = /^\d{1,2}(?:\.\d)?x$/i;
 export const MAILTO_BEFORE = /mailto:$/i;
 /** ssh-like commands whose `user@host` argument is a login, not an address. */
-export const LOGIN_COMMAND = /(?:^|[\s`$'"(])(?:ssh|scp|sftp|rsync|mosh|telnet|ssh-copy-id|git\s{1,3}(?:clone|remote|push|pull|fetch))\s/i;
+export const LOGIN_COMMAND =
+  /(?:^|[\s`$'"(])(?:ssh|scp|sftp|rsync|mosh|telnet|ssh-copy-id|git\s{1,3}(?:clone|remote|push|pull|fetch))\s/i;
 export const WHITESPACE = /\s/;
 export const MAILBOX_PUNCTUATION = /[._+\-\d]/;
 export const URL_SCHEME = /[a-z][a-z0-9+.-]{0,20}:\/\//i;
 
-/** Spelled-out `@` and `.` (` at `, `(at)`, `[dot]`, `-at-`, ` @ `, ` . `, `[.]`). */
+/** Spelled-out `@` (group 1) and `.` (group 2): ` at `, `(at)`, `[dot]`, `-at-`, ` @ `, ` . `, `[.]`. */
 export const OBFUSCATED_SEPARATOR =
-  /(?<at>[[({<][ \t]?(?:[aA][tT]|@)[ \t]?[\])}>]|-[aA][tT]-|(?<=\S)[ \t](?:at|AT|At|@)[ \t](?=\S))|(?<dot>[[({<][ \t]?(?:[dD][oO][tT]|\.)[ \t]?[\])}>]|-[dD][oO][tT]-|(?<=\S)[ \t](?:dot|DOT|Dot|\.)[ \t](?=\S))/g;
+  /([[({<][ \t]?(?:[aA][tT]|@)[ \t]?[\])}>]|-[aA][tT]-|(?<=\S)[ \t](?:at|AT|At|@)[ \t](?=\S))|([[({<][ \t]?(?:[dD][oO][tT]|\.)[ \t]?[\])}>]|-[dD][oO][tT]-|(?<=\S)[ \t](?:dot|DOT|Dot|\.)[ \t](?=\S))/g;
 
 /** Letters typed one by one with single spaces: `b e n j i @ e x a m p l e . n e t`. */
 export const SPACED_CHARACTERS = /(?<![^\s])(?:[^\s] ){3,}[^\s](?![\p{L}\p{N}])/gu;
@@ -43,7 +44,8 @@ export const SPACED_CHARACTERS = /(?<![^\s])(?:[^\s] ){3,}[^\s](?![\p{L}\p{N}])/
 /** A run of digits with the separators people put in phone numbers (incl. one line break). */
 export const PHONE_CANDIDATE = /(?:\+[ ]?)?\(?\d(?:[ \t\n.\-/()]{0,3}\d)*/g;
 export const DIGIT_GROUP = /\d+/g;
-export const EXTENSION_AFTER = /^[ \t]{0,3},?[ \t]{0,3}(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?|int\.?)[ \t]{0,2}(\d{1,6})(?![\p{L}\p{N}])/iu;
+export const EXTENSION_AFTER =
+  /^[ \t]{0,3},?[ \t]{0,3}(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?|int\.?)[ \t]{0,2}(\d{1,6})(?![\p{L}\p{N}])/iu;
 /** Tokens that may hide digits as look-alike letters: `(9l9) 555-Ol42`. */
 export const LOOKALIKE_TOKEN = /[0-9lIoO]+/g;
 export const LOOKALIKE_HINT = /[0-9][lIoO]|[lIoO][0-9]/;

@@ -7,7 +7,9 @@ describe('redaction', () => {
     const result = redact(text, detect(text));
     expect(result.text).toBe('Mail [email removed] or call [phone removed], or [phone removed].');
     for (const span of result.replaced) {
-      expect(result.text.slice(span.start, span.end)).toBe(span.type === 'email' ? '[email removed]' : '[phone removed]');
+      expect(result.text.slice(span.start, span.end)).toBe(
+        span.type === 'email' ? '[email removed]' : '[phone removed]',
+      );
     }
     expect(result.replaced.map((span) => span.type)).toEqual(['email', 'phone', 'phone']);
   });

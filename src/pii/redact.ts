@@ -20,9 +20,14 @@ export interface Redaction {
  * tell which one it was. Findings may come in any order; overlapping or out-of-range ones are
  * skipped rather than corrupting the text.
  */
-export type RedactableFinding = Pick<Finding, 'type' | 'start' | 'end'> & Partial<Pick<Finding, 'normalized'>>;
+export type RedactableFinding = Pick<Finding, 'type' | 'start' | 'end'> &
+  Partial<Pick<Finding, 'normalized'>>;
 
-export function redact(text: string, findings: readonly RedactableFinding[], style: RedactStyle = 'label'): Redaction {
+export function redact(
+  text: string,
+  findings: readonly RedactableFinding[],
+  style: RedactStyle = 'label',
+): Redaction {
   const spans = [...findings]
     .filter((f) => f.start >= 0 && f.end <= text.length && f.start < f.end)
     .sort((a, b) => a.start - b.start)

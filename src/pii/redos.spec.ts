@@ -29,7 +29,10 @@ describe('regular expressions of the detector', () => {
     const literal = /(?:^|[=(,:!&|?]\s*)\/(?![/*])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\n\\[])+\/[dgimsuvy]*/m;
     const offenders = sourceFiles(__dirname)
       .filter((file) => !file.endsWith('patterns.ts'))
-      .filter((file) => literal.test(readFileSync(file, 'utf8')) || readFileSync(file, 'utf8').includes('new RegExp('))
+      .filter(
+        (file) =>
+          literal.test(readFileSync(file, 'utf8')) || readFileSync(file, 'utf8').includes('new RegExp('),
+      )
       .map((file) => file.slice(__dirname.length + 1));
     // words.ts builds the plain-word alternations listed in all-patterns.ts. phone-numbering.ts
     // compiles libphonenumber's own national-number patterns, which libphonenumber already runs

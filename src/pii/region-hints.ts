@@ -26,7 +26,8 @@ export function findRegionHints(original: string): RegionHint[] {
     for (let m = pattern.exec(original); m !== null; m = pattern.exec(original)) {
       const end = m.index + m[0].length;
       const regions = table.get(lower ? m[0].toLowerCase() : m[0]);
-      if (regions !== undefined && isWholeWord(original, m.index, end)) hints.push({ index: m.index, regions });
+      if (regions !== undefined && isWholeWord(original, m.index, end))
+        hints.push({ index: m.index, regions });
     }
   }
   if (original.includes('@')) {
@@ -61,18 +62,21 @@ export function findRegionHints(original: string): RegionHint[] {
  * it names where the number lives ("347 812 4590 … zona Bologna" is Italian even though it is
  * also a valid New York number).
  */
-export function regionsFor(hints: readonly RegionHint[], index: number, defaultRegion: string, near = 300): string[] {
-  const ordered = [...hints].sort((a, b) => Math.abs(a.index - index) - Math.abs(b.index - index));
+export function regionsFor(
+  hints: readonly RegionHint[],
+  index: number,
+  defaultRegion: string,
+  near = 300,
+): string[] {
   const regions: string[] = [];
-  let defaultAdded = false;
-  for (const hint of ordered) {
-    if (!defaultAdded && Math.abs(hint.index - index) > near) {
-      if (!regions.includes(defaultRegion)) regions.push(defaultRegion);
-      defaultAdded = true;
-    }
-    for (const region of hint.regions) if (!regions.includes(region)) regions.push(region);
-  }
-  if (!regions.includes(defaultRegion)) regions.push(defaultRegion);
+  const add = (list: readonly string[]): void => {
+    for (const region of list) if (!regions.includes(region)) regions.push(region);
+  };
+  const nearby = hints.filter((hint) => Math.abs(hint.index - index) <= near);
+  nearby.sort((a, b) => Math.abs(a.index - index) - Math.abs(b.index - index));
+  for (const hint of nearby) add(hint.regions);
+  add([defaultRegion]);
+  for (const hint of hints) if (Math.abs(hint.index - index) > near) add(hint.regions);
   return regions;
 }
 

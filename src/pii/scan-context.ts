@@ -19,7 +19,11 @@ export class ScanContext {
   /** Regions to read a national number at normalised offset `i` in (see regionsFor). */
   regionsNear(i: number): string[] {
     this.hints ??= findRegionHints(this.original);
-    return regionsFor(this.hints, this.normal.originalStart(Math.min(i, this.normal.text.length - 1)), this.defaultRegion);
+    return regionsFor(
+      this.hints,
+      this.normal.originalStart(Math.min(i, this.normal.text.length - 1)),
+      this.defaultRegion,
+    );
   }
 
   /** True when normalised offset `i` is inside a Markdown code span/block or a URL. */
@@ -35,7 +39,8 @@ function findSpans(text: string): Array<readonly [number, number]> {
     if (pattern === CODE_SPAN && !text.includes('`')) continue;
     if (pattern === URL_SPAN && !text.includes('://')) continue;
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) spans.push([m.index, m.index + m[0].length]);
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text))
+      spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
 }

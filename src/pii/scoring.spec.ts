@@ -3,8 +3,12 @@ import { figures, scoreCorpus, spansMatch, tallyLine } from './scoring';
 describe('corpus scoring', () => {
   it('matches spans of the same type that overlap by at least half of the longer one', () => {
     expect(spansMatch({ type: 'phone', start: 0, end: 10 }, { type: 'phone', start: 5, end: 10 })).toBe(true);
-    expect(spansMatch({ type: 'phone', start: 0, end: 10 }, { type: 'phone', start: 6, end: 10 })).toBe(false);
-    expect(spansMatch({ type: 'phone', start: 0, end: 10 }, { type: 'email', start: 0, end: 10 })).toBe(false);
+    expect(spansMatch({ type: 'phone', start: 0, end: 10 }, { type: 'phone', start: 6, end: 10 })).toBe(
+      false,
+    );
+    expect(spansMatch({ type: 'phone', start: 0, end: 10 }, { type: 'email', start: 0, end: 10 })).toBe(
+      false,
+    );
   });
 
   it('lets each expected span match only one finding', () => {
@@ -19,8 +23,14 @@ describe('corpus scoring', () => {
   });
 
   it('computes precision, recall and F1, treating an empty denominator as perfect', () => {
-    expect(figures({ truePositives: 3, falsePositives: 1, falseNegatives: 0 })).toMatchObject({ precision: 0.75, recall: 1 });
-    expect(figures({ truePositives: 0, falsePositives: 0, falseNegatives: 0 })).toMatchObject({ precision: 1, recall: 1 });
+    expect(figures({ truePositives: 3, falsePositives: 1, falseNegatives: 0 })).toMatchObject({
+      precision: 0.75,
+      recall: 1,
+    });
+    expect(figures({ truePositives: 0, falsePositives: 0, falseNegatives: 0 })).toMatchObject({
+      precision: 1,
+      recall: 1,
+    });
   });
 
   it('scores a negative category by the share of texts without a false positive', () => {

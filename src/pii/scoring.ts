@@ -37,7 +37,10 @@ export function spansMatch(a: ScoredSpan, b: ScoredSpan): boolean {
 }
 
 /** Greedy one-to-one matching of one text's findings against its expected spans. */
-export function tallyLine(expected: readonly ScoredSpan[], found: readonly ScoredSpan[]): Map<FindingType, Tally> {
+export function tallyLine(
+  expected: readonly ScoredSpan[],
+  found: readonly ScoredSpan[],
+): Map<FindingType, Tally> {
   const tallies = new Map<FindingType, Tally>();
   const tally = (type: FindingType): Tally => {
     let t = tallies.get(type);
@@ -60,8 +63,10 @@ export function tallyLine(expected: readonly ScoredSpan[], found: readonly Score
 }
 
 export function figures(t: Tally): Figures {
-  const precision = t.truePositives + t.falsePositives === 0 ? 1 : t.truePositives / (t.truePositives + t.falsePositives);
-  const recall = t.truePositives + t.falseNegatives === 0 ? 1 : t.truePositives / (t.truePositives + t.falseNegatives);
+  const precision =
+    t.truePositives + t.falsePositives === 0 ? 1 : t.truePositives / (t.truePositives + t.falsePositives);
+  const recall =
+    t.truePositives + t.falseNegatives === 0 ? 1 : t.truePositives / (t.truePositives + t.falseNegatives);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { ...t, precision, recall, f1 };
 }
@@ -75,7 +80,10 @@ export interface CorpusReport {
   misses: Array<{ id: string; category: string; expected: ScoredSpan[]; found: ScoredSpan[] }>;
 }
 
-export function scoreCorpus(lines: readonly CorpusLine[], run: (text: string) => readonly ScoredSpan[]): CorpusReport {
+export function scoreCorpus(
+  lines: readonly CorpusLine[],
+  run: (text: string) => readonly ScoredSpan[],
+): CorpusReport {
   const byType = new Map<FindingType, Tally>();
   const byCategory = new Map<string, Tally & { texts: number; clean: number }>();
   const overall: Tally = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
@@ -83,7 +91,13 @@ export function scoreCorpus(lines: readonly CorpusLine[], run: (text: string) =>
   for (const line of lines) {
     const found = run(line.text).map(({ type, start, end }) => ({ type, start, end }));
     const tallies = tallyLine(line.expected, found);
-    const category = byCategory.get(line.category) ?? { truePositives: 0, falsePositives: 0, falseNegatives: 0, texts: 0, clean: 0 };
+    const category = byCategory.get(line.category) ?? {
+      truePositives: 0,
+      falsePositives: 0,
+      falseNegatives: 0,
+      texts: 0,
+      clean: 0,
+    };
     byCategory.set(line.category, category);
     category.texts++;
     let wrong = false;
@@ -104,7 +118,11 @@ export function scoreCorpus(lines: readonly CorpusLine[], run: (text: string) =>
   for (const [name, c] of byCategory) {
     const negative = c.truePositives + c.falseNegatives === 0;
     const f = figures(c);
-    categories.set(name, { score: negative ? c.clean / c.texts : f.f1, texts: c.texts, figures: negative ? undefined : f });
+    categories.set(name, {
+      score: negative ? c.clean / c.texts : f.f1,
+      texts: c.texts,
+      figures: negative ? undefined : f,
+    });
   }
   return {
     byType: new Map([...byType].map(([type, t]) => [type, figures(t)])),
@@ -122,7 +140,11 @@ export function formatReport(report: CorpusReport): string {
   const lines = [`${''.padEnd(22)}  prec   rec    F1`];
   for (const [type, f] of report.byType) lines.push(row(`type ${type}`, f));
   for (const [name, c] of report.byCategory) {
-    lines.push(c.figures ? row(`cat ${name}`, c.figures) : `${`cat ${name}`.padEnd(22)}  clean ${pct(c.score)}  (${c.texts} texts)`);
+    lines.push(
+      c.figures
+        ? row(`cat ${name}`, c.figures)
+        : `${`cat ${name}`.padEnd(22)}  clean ${pct(c.score)}  (${c.texts} texts)`,
+    );
   }
   lines.push(row('overall', report.overall));
   return lines.join('\n');

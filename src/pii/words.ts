@@ -41,7 +41,9 @@ export function wordAlternation(words: readonly string[], flags: string): RegExp
   for (const word of sorted) {
     for (const c of word) if (!isPlainWordChar(c)) throw new Error(`not a plain word: ${word}`);
   }
-  const asciiEdged = sorted.filter((w) => isAsciiLetter(w.charCodeAt(0)) && isAsciiLetter(w.charCodeAt(w.length - 1)));
+  const asciiEdged = sorted.filter(
+    (w) => isAsciiLetter(w.charCodeAt(0)) && isAsciiLetter(w.charCodeAt(w.length - 1)),
+  );
   const others = sorted.filter((w) => !asciiEdged.includes(w));
   const groups = [`\\b(?:${asciiEdged.join('|')})\\b`];
   if (others.length > 0) groups.push(`(?:${others.join('|')})`);

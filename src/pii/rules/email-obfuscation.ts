@@ -48,7 +48,7 @@ function replaceSpelledSeparators(source: MappedText): MappedText | null {
     for (let n = 0; n < 3 && to < text.length && isBlank(text[to]); n++) to++;
     builder ??= new MappedTextBuilder(source);
     builder.copy(copied, from);
-    builder.emit(m.groups?.at !== undefined ? '@' : '.', from, to);
+    builder.emit(m[1] !== undefined ? '@' : '.', from, to);
     copied = to;
     OBFUSCATED_SEPARATOR.lastIndex = to;
   }

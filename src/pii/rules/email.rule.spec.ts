@@ -10,7 +10,11 @@ const one = (text: string) => {
 describe('email rules', () => {
   it('finds a plain address with plus tag, subdomains and a two-level country TLD', () => {
     const f = one('CC me: J.Doe+forum@Mail.Example.CO.UK, thanks.');
-    expect(f).toMatchObject({ text: 'J.Doe+forum@Mail.Example.CO.UK', rule: 'email.plain', normalized: 'j.doe+forum@mail.example.co.uk' });
+    expect(f).toMatchObject({
+      text: 'J.Doe+forum@Mail.Example.CO.UK',
+      rule: 'email.plain',
+      normalized: 'j.doe+forum@mail.example.co.uk',
+    });
   });
 
   it('normalises an internationalised domain to punycode', () => {
@@ -31,7 +35,10 @@ describe('email rules', () => {
   });
 
   it('covers an HTML entity as written', () => {
-    expect(one('footer: team&#x40;example.org here')).toMatchObject({ text: 'team&#x40;example.org', rule: 'email.html-entity' });
+    expect(one('footer: team&#x40;example.org here')).toMatchObject({
+      text: 'team&#x40;example.org',
+      rule: 'email.html-entity',
+    });
   });
 
   it('reads full-width and zero-width obfuscations', () => {
@@ -55,11 +62,18 @@ describe('email rules', () => {
 
   it('closes up letters typed one by one', () => {
     const f = one('trying again: b e n j i @ e x a m p l e . n e t');
-    expect(f).toMatchObject({ text: 'b e n j i @ e x a m p l e . n e t', normalized: 'benji@example.net', rule: 'email.spaced-letters' });
+    expect(f).toMatchObject({
+      text: 'b e n j i @ e x a m p l e . n e t',
+      normalized: 'benji@example.net',
+      rule: 'email.spaced-letters',
+    });
   });
 
   it('accepts a webmail name without TLD only for an address-like mailbox', () => {
-    expect(one('sofia.m at gmail is quickest')).toMatchObject({ normalized: 'sofia.m@gmail.com', rule: 'email.provider' });
+    expect(one('sofia.m at gmail is quickest')).toMatchObject({
+      normalized: 'sofia.m@gmail.com',
+      rule: 'email.provider',
+    });
     expect(emails('just check at yahoo later')).toEqual([]);
   });
 
@@ -71,6 +85,8 @@ describe('email rules', () => {
   });
 
   it('finds the address after a name in "Reach Beatriz at chloe dot ivanova at gmx dot com"', () => {
-    expect(one('Reach Beatriz at chloe dot ivanova at gmx dot com.').text).toBe('chloe dot ivanova at gmx dot com');
+    expect(one('Reach Beatriz at chloe dot ivanova at gmx dot com.').text).toBe(
+      'chloe dot ivanova at gmx dot com',
+    );
   });
 });

@@ -24,7 +24,11 @@ const CONFIDENCE: Record<EmailRuleId, number> = {
  * Finds addresses in `searched` (the normalised text, or a rewrite of it with spelled-out `@`/`.`
  * turned back into symbols) and reports them in offsets of `original`.
  */
-export function findEmails(original: string, searched: MappedText, pass: 'plain' | 'rewritten' = 'plain'): Finding[] {
+export function findEmails(
+  original: string,
+  searched: MappedText,
+  pass: 'plain' | 'rewritten' = 'plain',
+): Finding[] {
   const text = searched.text;
   const findings: Finding[] = [];
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
@@ -35,8 +39,14 @@ export function findEmails(original: string, searched: MappedText, pass: 'plain'
     if (match === null || !isAddressInProse(text, match, at, spelledAt)) continue;
     if (provider !== null && !looksLikeMailbox(provider.local, spelledAt)) continue;
     const { start, end } = searched.toOriginal(match.start, match.end);
-    const rule = provider !== null ? 'email.provider' : ruleFor(original, start, end, text.slice(match.start, match.end), pass);
-    const domain = provider !== null ? (BARE_PROVIDERS.get(provider.domain.toLowerCase()) ?? provider.domain) : match.domain;
+    const rule =
+      provider !== null
+        ? 'email.provider'
+        : ruleFor(original, start, end, text.slice(match.start, match.end), pass);
+    const domain =
+      provider !== null
+        ? (BARE_PROVIDERS.get(provider.domain.toLowerCase()) ?? provider.domain)
+        : match.domain;
     findings.push({
       type: 'email',
       start,
@@ -73,7 +83,9 @@ function isAddressInProse(text: string, match: AddressMatch, at: number, spelled
 }
 
 function isTokenBoundary(c: string): boolean {
-  return c === ' ' || c === '\n' || c === '\t' || c === '<' || c === '(' || c === '[' || c === '"' || c === '`';
+  return (
+    c === ' ' || c === '\n' || c === '\t' || c === '<' || c === '(' || c === '[' || c === '"' || c === '`'
+  );
 }
 
 /** True when the `@` at `at` was typed as the plain word "at" (the riskiest obfuscation in prose). */
@@ -88,7 +100,13 @@ function looksLikeMailbox(local: string, spelledAt: boolean): boolean {
   return MAILBOX_PUNCTUATION.test(local) || (!spelledAt && local.length > 2);
 }
 
-function ruleFor(original: string, start: number, end: number, searched: string, pass: 'plain' | 'rewritten'): EmailRuleId {
+function ruleFor(
+  original: string,
+  start: number,
+  end: number,
+  searched: string,
+  pass: 'plain' | 'rewritten',
+): EmailRuleId {
   const typed = original.slice(start, end);
   if (typed.includes('&')) return 'email.html-entity';
   if (MAILTO_BEFORE.test(original.slice(Math.max(0, start - 7), start))) return 'email.mailto';

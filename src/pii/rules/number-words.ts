@@ -1,3 +1,5 @@
+import { wordAlternation } from '../words';
+
 /**
  * Spelled-out numbers as people dictate phone numbers: digit words ("oh seven four"), "double oh",
  * and the two-digit groups French and Spanish speakers use ("soixante-huit", "cuarenta y cinco").
@@ -45,7 +47,8 @@ const TENS: Partial<Record<Language, string>> = {
   it: 'venti|trenta|quaranta|cinquanta|sessanta|settanta|ottanta|novanta',
   pt: 'vinte|trinta|quarenta|cinquenta|sessenta|setenta|oitenta|noventa',
 };
-const SPANISH_TWENTIES = 'veintiuno|veintidós|veintitrés|veinticuatro|veinticinco|veintiséis|veintisiete|veintiocho|veintinueve';
+const SPANISH_TWENTIES =
+  'veintiuno|veintidós|veintitrés|veinticuatro|veinticinco|veintiséis|veintisiete|veintiocho|veintinueve';
 /** Joiners inside a two-digit number: "cinquante et un", "cuarenta y cinco", "trinta e dois". */
 const CONNECTORS = new Set(['et', 'y', 'e']);
 const REPEATERS = new Map([
@@ -75,16 +78,22 @@ for (const [language, words] of Object.entries(TENS) as Array<[Language, string]
 }
 const GERMAN_UNITS = 'ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun'.split('|');
 
-/** Cheap membership test used to find the few places in a post worth a closer look. */
-export function isNumberWord(word: string): boolean {
-  return (
-    DIGIT_WORDS.has(word) ||
-    TWO_DIGIT_WORDS.has(word) ||
-    TENS_WORDS.has(word) ||
-    REPEATERS.has(word) ||
-    (word.length > 6 && germanCompound(word) !== undefined)
-  );
-}
+const GERMAN_TENS = TENS.de?.split('|') ?? [];
+
+/**
+ * Every number word in one alternation (German compounds spelled out), to find the few places in
+ * a post worth a closer look in one native regex pass.
+ */
+export const NUMBER_WORD_PATTERN = wordAlternation(
+  [
+    ...DIGIT_WORDS.keys(),
+    ...TWO_DIGIT_WORDS.keys(),
+    ...TENS_WORDS.keys(),
+    ...REPEATERS.keys(),
+    ...GERMAN_UNITS.flatMap((unit) => GERMAN_TENS.map((tens) => `${unit}und${tens}`)),
+  ],
+  'gi',
+);
 
 export interface SpelledNumber {
   digits: string;

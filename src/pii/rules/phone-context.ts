@@ -1,4 +1,5 @@
 import { CONTEXT_WORD, LETTER_OR_DIGIT, SENTENCE_BREAK, WORD_CHAR } from '../patterns';
+import { forEachWord } from '../words';
 
 export type ContextSignal = 'positive' | 'negative' | 'neutral';
 
@@ -54,16 +55,14 @@ const UNIT_WORDS = new Set(
  * the number ("Tel. 0711 …"), where an abbreviation's dot is allowed.
  */
 export function contextBefore(text: string, start: number): ContextSignal {
-  const from = Math.max(0, start - 100);
+  const from = Math.max(0, start - 80);
   const window = text.slice(from, start);
   const words: Array<{ word: string; end: number }> = [];
-  CONTEXT_WORD.lastIndex = 0;
-  for (let m = CONTEXT_WORD.exec(window); m !== null; m = CONTEXT_WORD.exec(window)) {
-    const end = m.index + m[0].length;
+  forEachWord(window, 0, window.length, (wordStart, end) => {
     // Words inside an address ("orders@shop.example.com or 1-800-…") say nothing about the number.
-    if (isAddressPart(window, m.index, end)) continue;
-    words.push({ word: m[0].toLowerCase(), end });
-  }
+    if (!isAddressPart(window, wordStart, end))
+      words.push({ word: window.slice(wordStart, end).toLowerCase(), end });
+  });
   let after = window.length;
   for (let i = words.length - 1, seen = 0; i >= 0 && seen < 8; i--, seen++) {
     const { word, end } = words[i];
@@ -85,7 +84,9 @@ export function contextBefore(text: string, start: number): ContextSignal {
 function isAddressPart(window: string, start: number, end: number): boolean {
   const before = window[start - 1];
   const after = window[end];
-  return before === '@' || after === '@' || (before === '.' && LETTER_OR_DIGIT.test(window[start - 2] ?? ' '));
+  return (
+    before === '@' || after === '@' || (before === '.' && LETTER_OR_DIGIT.test(window[start - 2] ?? ' '))
+  );
 }
 
 /** A unit or counter right after the number ("120 000 km"). */
@@ -95,7 +96,8 @@ export function unitAfter(text: string, end: number): boolean {
   CONTEXT_WORD.lastIndex = 0;
   const rest = text.slice(i, i + 12);
   const m = CONTEXT_WORD.exec(rest);
-  if (m === null || m.index !== 0) return rest.startsWith('%') || rest.startsWith('€') || rest.startsWith('$');
+  if (m === null || m.index !== 0)
+    return rest.startsWith('%') || rest.startsWith('€') || rest.startsWith('$');
   const word = m[0].toLowerCase();
   return UNIT_WORDS.has(word) && (i > end || word.length <= 3);
 }

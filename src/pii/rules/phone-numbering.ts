@@ -31,8 +31,31 @@ export interface NumberingVerdict {
  * context says it is a phone. Ordered by how often Parley's forums see them.
  */
 export const FALLBACK_REGIONS: readonly string[] = [
-  'GB', 'DE', 'FR', 'IN', 'NG', 'BR', 'ES', 'IT', 'NL', 'AU', 'CA', 'MX', 'JP', 'ZA', 'IE', 'BE',
-  'CH', 'AT', 'PL', 'PT', 'SE', 'KE', 'PH', 'SG', 'NZ',
+  'GB',
+  'DE',
+  'FR',
+  'IN',
+  'NG',
+  'BR',
+  'ES',
+  'IT',
+  'NL',
+  'AU',
+  'CA',
+  'MX',
+  'JP',
+  'ZA',
+  'IE',
+  'BE',
+  'CH',
+  'AT',
+  'PL',
+  'PT',
+  'SE',
+  'KE',
+  'PH',
+  'SG',
+  'NZ',
 ];
 
 interface PlanSummary {
@@ -67,7 +90,9 @@ function planOf(region: string): PlanSummary | null {
       if (numbering !== undefined) {
         const trunkPrefix = numbering.nationalPrefix?.();
         const forParsing = numbering.nationalPrefixForParsing?.();
-        const simple = (forParsing === undefined || forParsing === trunkPrefix) && !numbering.nationalPrefixTransformRule?.();
+        const simple =
+          (forParsing === undefined || forParsing === trunkPrefix) &&
+          !numbering.nationalPrefixTransformRule?.();
         const source = numbering.nationalNumberPattern?.();
         plan = {
           lengths: new Set(numbering.possibleLengths()),
@@ -82,10 +107,35 @@ function planOf(region: string): PlanSummary | null {
   return plan;
 }
 
+/**
+ * Verdicts are pure functions of (region, digits), so they are remembered in a small bounded map.
+ * A libphonenumber parse costs 15-30 µs; the composer re-runs detection on every keystroke over
+ * mostly unchanged text, and forums see the same numbers again (signatures, spam waves), so most
+ * lookups after the first are hits. Oldest entries go first when the map is full.
+ */
+let cacheLimit = 4096;
+const cache = new Map<string, NumberingVerdict | null>();
+
+/** Sets the cache size (0 disables it); the benchmark uses this to report cold figures. */
+export function configureNumberingCache(limit: number): void {
+  cacheLimit = Math.max(0, Math.floor(limit));
+  cache.clear();
+}
+
+function remembered(key: string, compute: () => NumberingVerdict | null): NumberingVerdict | null {
+  if (cacheLimit === 0) return compute();
+  const known = cache.get(key);
+  if (known !== undefined) return known === null ? null : { ...known };
+  const value = compute();
+  if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value === null ? null : { ...value };
+}
+
 /** `digits` follow a `+` (or an international call prefix that was stripped). */
 export function checkInternational(digits: string): NumberingVerdict | null {
   if (digits.length < 7 || digits.length > 15) return null;
-  return verdict(parsePhoneNumberFromString(`+${digits}`, metadata));
+  return remembered(`+${digits}`, () => verdict(parsePhoneNumberFromString(`+${digits}`, metadata)));
 }
 
 /** `digits` as dialled inside `region`, trunk prefix included if the writer typed one. */
@@ -93,17 +143,24 @@ export function checkNational(digits: string, region: string): NumberingVerdict 
   const plan = planOf(region);
   if (plan === null) return null;
   // Cheap length test first: a parse costs 15-30 µs and most regions fail on length alone.
-  const trunk = plan.trunkPrefix !== undefined && digits.startsWith(plan.trunkPrefix) ? plan.trunkPrefix.length : 0;
+  const trunk =
+    plan.trunkPrefix !== undefined && digits.startsWith(plan.trunkPrefix) ? plan.trunkPrefix.length : 0;
   if (!plan.lengths.has(digits.length) && !plan.lengths.has(digits.length - trunk)) return null;
-  if (plan.pattern !== null && !plan.pattern.test(digits) && !(trunk > 0 && plan.pattern.test(digits.slice(trunk)))) {
+  if (
+    plan.pattern !== null &&
+    !plan.pattern.test(digits) &&
+    !(trunk > 0 && plan.pattern.test(digits.slice(trunk)))
+  ) {
     return null;
   }
-  const phone = parsePhoneNumberFromString(digits, region as CountryCode, metadata);
-  const result = verdict(phone);
-  if (result?.valid && phone !== undefined && plan.trunkPrefix === '0' && !digits.startsWith('0')) {
-    result.trunkOmitted = firstDigit(phone.formatNational()) === '0';
-  }
-  return result;
+  return remembered(`${region}:${digits}`, () => {
+    const phone = parsePhoneNumberFromString(digits, region as CountryCode, metadata);
+    const result = verdict(phone);
+    if (result?.valid && phone !== undefined && plan.trunkPrefix === '0' && !digits.startsWith('0')) {
+      result.trunkOmitted = firstDigit(phone.formatNational()) === '0';
+    }
+    return result;
+  });
 }
 
 function verdict(phone: ReturnType<typeof parsePhoneNumberFromString>): NumberingVerdict | null {

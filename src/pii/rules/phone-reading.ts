@@ -27,7 +27,8 @@ export function readNational(
     const verdict = checkNational(digits, region);
     if (verdict === null) continue;
     if (verdict.valid && verdict.trunkOmitted !== true) return { ...verdict, tier: 'fallback' };
-    if (possible === null && digits.startsWith('0')) possible = { ...verdict, valid: false, tier: 'fallback' };
+    if (possible === null && digits.startsWith('0'))
+      possible = { ...verdict, valid: false, tier: 'fallback' };
   }
   return possible;
 }

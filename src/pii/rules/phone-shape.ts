@@ -34,17 +34,24 @@ export function shapeOf(run: string): RunShape {
 /** Why a run is not a phone number, or null when its shape allows one. */
 export function nonPhoneShape(shape: RunShape): string | null {
   const { groups, separators, digits } = shape;
-  const seps = new Set(separators.map((s) => s.trim() === '' ? ' ' : s));
+  const seps = new Set(separators.map((s) => (s.trim() === '' ? ' ' : s)));
   const only = seps.size === 1 ? [...seps][0] : null;
   if (isDate(groups, only)) return 'date';
-  if (only === '.' && groups.length === 4 && groups.every((g) => g.length <= 3 && Number(g) <= 255)) return 'ip';
+  if (only === '.' && groups.length === 4 && groups.every((g) => g.length <= 3 && Number(g) <= 255))
+    return 'ip';
   if (only === '.' && !shape.plus && !isPhoneLikeDotted(groups)) return 'version';
   if (!shape.plus && isThousands(groups, only)) return 'quantity';
   if (groups.length === 2 && only !== null && only !== ' ' && isRange(groups)) return 'range';
   if (groups.length === 2 && only === '-' && groups[0].length === 5 && groups[1].length === 4) return 'zip';
   if (!shape.plus && digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) return 'card';
-  if (groups.length >= 4 && groups.slice(0, 4).every((g) => g.length === 4) && digits.length >= 15) return 'card';
-  if (!shape.plus && (digits.length === 13 || digits.length === 12) && !digits.startsWith('0') && eanValid(digits)) {
+  if (groups.length >= 4 && groups.slice(0, 4).every((g) => g.length === 4) && digits.length >= 15)
+    return 'card';
+  if (
+    !shape.plus &&
+    (digits.length === 13 || digits.length === 12) &&
+    !digits.startsWith('0') &&
+    eanValid(digits)
+  ) {
     return 'barcode';
   }
   if (groups.length > 8 && !groups.every((g) => g.length === 1)) return 'too-many-groups';
@@ -60,7 +67,8 @@ function isDate(groups: string[], only: string | null): boolean {
   const [a, b, c] = groups.map(Number);
   const [la, lb, lc] = groups.map((g) => g.length);
   if (la === 4 && lb <= 2 && lc <= 2) return b >= 1 && b <= 12 && c >= 1 && c <= 31;
-  if (la <= 2 && lb <= 2 && (lc === 4 || lc === 2)) return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
+  if (la <= 2 && lb <= 2 && (lc === 4 || lc === 2))
+    return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
   return false;
 }
 
@@ -75,7 +83,10 @@ function isPhoneLikeDotted(groups: string[]): boolean {
 /** "3 645 000", "9,848,827": a short lead group and then only groups of three. */
 function isThousands(groups: string[], only: string | null): boolean {
   if (only === null || groups.length < 3 || groups[0].length > 2 || groups[0].startsWith('0')) return false;
-  return (only === ' ' || only === ',' || only === '.' || only === "'") && groups.slice(1).every((g) => g.length === 3);
+  return (
+    (only === ' ' || only === ',' || only === '.' || only === "'") &&
+    groups.slice(1).every((g) => g.length === 3)
+  );
 }
 
 function isRange(groups: string[]): boolean {

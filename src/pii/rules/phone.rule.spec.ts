@@ -1,6 +1,7 @@
 import { detect } from '../index';
 
-const phones = (text: string, defaultRegion?: string) => detect(text, { defaultRegion }).filter((f) => f.type === 'phone');
+const phones = (text: string, defaultRegion?: string) =>
+  detect(text, { defaultRegion }).filter((f) => f.type === 'phone');
 const one = (text: string, defaultRegion?: string) => {
   const found = phones(text, defaultRegion);
   expect(found).toHaveLength(1);
@@ -52,12 +53,17 @@ describe('phone rules', () => {
   it('reads digits split by spaces, dots, invisible characters and a line break as obfuscation', () => {
     expect(one('The number is 5 0 3 5 5 5 0 1 7 4, spaced.').rule).toBe('phone.obfuscated');
     expect(one('reach me at 4.0.3.5.5.5.0.1.3.5 any time').rule).toBe('phone.obfuscated');
-    expect(one('Call 9\u200d1\u200d9\u200d5\u200d5\u200d5\u200d0\u200d1\u200d4\u200d2 now').rule).toBe('phone.obfuscated');
+    expect(one('Call 9\u200d1\u200d9\u200d5\u200d5\u200d5\u200d0\u200d1\u200d4\u200d2 now').rule).toBe(
+      'phone.obfuscated',
+    );
     expect(one("The courier's number:\n07400\n123456").text).toBe('07400\n123456');
   });
 
   it('reads look-alike letters inside digit groups', () => {
-    expect(one("Call (9l9) 555-Ol42, the l's are ones.")).toMatchObject({ text: '(9l9) 555-Ol42', normalized: '+19195550142' });
+    expect(one("Call (9l9) 555-Ol42, the l's are ones.")).toMatchObject({
+      text: '(9l9) 555-Ol42',
+      normalized: '+19195550142',
+    });
   });
 
   it('reads full-width, mathematical, Arabic-Indic and keycap digits', () => {

@@ -60,13 +60,19 @@ function splitAtSentenceBreaks(text: string, start: number, end: number): Array<
   return pieces;
 }
 
+function countDigits(text: string, start: number, end: number): number {
+  let digits = 0;
+  for (let i = start; i < end; i++) if (isDigit(text[i])) digits++;
+  return digits;
+}
+
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
 function evaluateRun(ctx: ScanContext, text: string, start: number, runEnd: number): Finding | null {
   const end = cutAtSecondLineBreak(text, start, runEnd);
-  if (!startsAlone(text, start)) return null;
+  if (countDigits(text, start, end) < 7 || !startsAlone(text, start)) return null;
   const plus = text[start] === '+';
   if (!plus && ctx.inCodeOrUrl(start)) return null;
   const signal = contextBefore(text, start);
@@ -105,10 +111,16 @@ function acceptWhole(
   }
   if (digits.length > 13) return null;
   const trunkOrBracket = digits.startsWith('0') || text[start] === '(';
-  const reading = readNational(digits, ctx.regionsNear(start), signal === 'positive' || (trunkOrBracket && shape.groups.length >= 2));
+  const reading = readNational(
+    digits,
+    ctx.regionsNear(start),
+    signal === 'positive' || (trunkOrBracket && shape.groups.length >= 2),
+  );
   if (reading === null) return null;
-  if (reading.valid) return { verdict: reading, confidence: reading.tier === 'preferred' ? 0.9 : 0.75, international: false };
-  if (signal === 'positive' && trunkOrBracket) return { verdict: reading, confidence: 0.6, international: false };
+  if (reading.valid)
+    return { verdict: reading, confidence: reading.tier === 'preferred' ? 0.9 : 0.75, international: false };
+  if (signal === 'positive' && trunkOrBracket)
+    return { verdict: reading, confidence: 0.6, international: false };
   return null;
 }
 
@@ -131,7 +143,13 @@ function toFinding(
   const typed = ctx.original.slice(span.start, span.end);
   const core = ctx.normal.toOriginal(start, end);
   const typedCore = ctx.original.slice(core.start, core.end);
-  const rule = ruleFor(typedCore, text.slice(start, end), ctx.normal.text.slice(start, end), shape, accepted.international);
+  const rule = ruleFor(
+    typedCore,
+    text.slice(start, end),
+    ctx.normal.text.slice(start, end),
+    shape,
+    accepted.international,
+  );
   return {
     type: 'phone',
     start: span.start,
@@ -143,7 +161,13 @@ function toFinding(
   };
 }
 
-function ruleFor(typed: string, searched: string, normal: string, shape: RunShape, international: boolean): PhoneRuleId {
+function ruleFor(
+  typed: string,
+  searched: string,
+  normal: string,
+  shape: RunShape,
+  international: boolean,
+): PhoneRuleId {
   // Other scripts' digits, full-width and mathematical digits, keycap emoji (6️⃣).
   if (UNICODE_DIGIT.test(typed) || typed.includes('\u20e3')) return 'phone.unicode-digits';
   const invisible = typed.length !== searched.length;

@@ -5,14 +5,32 @@ const phones = (text: string) => detect(text).filter((f) => f.type === 'phone');
 
 describe('spelled-out phone numbers', () => {
   it.each([
-    ['Seller says call two one three five five five zero one oh seven, he is old school.', 'two one three five five five zero one oh seven'],
-    ['Ring oh seven four double oh, one two three, four five six. Thanks', 'oh seven four double oh, one two three, four five six'],
+    [
+      'Seller says call two one three five five five zero one oh seven, he is old school.',
+      'two one three five five five zero one oh seven',
+    ],
+    [
+      'Ring oh seven four double oh, one two three, four five six. Thanks',
+      'oh seven four double oh, one two three, four five six',
+    ],
     ['Text 415-five-five-five-0130 tonight', '415-five-five-five-0130'],
     ['Text eight one eight - 555 - oh one nine three.', 'eight one eight - 555 - oh one nine three'],
-    ['Reach me at SIX FOUR SIX FIVE FIVE FIVE ZERO ONE ONE FIVE regarding the tickets.', 'SIX FOUR SIX FIVE FIVE FIVE ZERO ONE ONE FIVE'],
-    ['Handy: null eins sieben sechs, vier acht drei neun, zwei null eins sieben', 'null eins sieben sechs, vier acht drei neun, zwei null eins sieben'],
-    ['Appelez le zéro sept, soixante-huit, vingt-quatre, cinquante et un, quatre-vingt-treize pour le gîte.', 'zéro sept, soixante-huit, vingt-quatre, cinquante et un, quatre-vingt-treize'],
-    ['Llama al nueve uno, uno dos tres, cuarenta y cinco, sesenta y siete para reservar.', 'nueve uno, uno dos tres, cuarenta y cinco, sesenta y siete'],
+    [
+      'Reach me at SIX FOUR SIX FIVE FIVE FIVE ZERO ONE ONE FIVE regarding the tickets.',
+      'SIX FOUR SIX FIVE FIVE FIVE ZERO ONE ONE FIVE',
+    ],
+    [
+      'Handy: null eins sieben sechs, vier acht drei neun, zwei null eins sieben',
+      'null eins sieben sechs, vier acht drei neun, zwei null eins sieben',
+    ],
+    [
+      'Appelez le zéro sept, soixante-huit, vingt-quatre, cinquante et un, quatre-vingt-treize pour le gîte.',
+      'zéro sept, soixante-huit, vingt-quatre, cinquante et un, quatre-vingt-treize',
+    ],
+    [
+      'Llama al nueve uno, uno dos tres, cuarenta y cinco, sesenta y siete para reservar.',
+      'nueve uno, uno dos tres, cuarenta y cinco, sesenta y siete',
+    ],
   ])('finds the dictated number in "%s"', (text, span) => {
     const found = phones(text);
     expect(found).toHaveLength(1);

@@ -1,8 +1,8 @@
 import type { Finding } from '../finding';
 import { SPELLED_GAP, WORD_OR_NUMBER } from '../patterns';
 import type { ScanContext } from '../scan-context';
-import { forEachWord, isLetterAt } from '../words';
-import { LANGUAGE_REGIONS, isNumberWord, readSpelledNumber } from './number-words';
+import { isLetterAt, isWholeWord } from '../words';
+import { LANGUAGE_REGIONS, NUMBER_WORD_PATTERN, readSpelledNumber } from './number-words';
 import { checkInternational } from './phone-numbering';
 import { readNational } from './phone-reading';
 
@@ -50,8 +50,11 @@ function numberWordClusters(text: string): Array<readonly [number, number]> {
       else windows.push([from, to]);
     }
   };
-  forEachWord(text, 0, text.length, (start, end) => {
-    if (!isNumberWord(text.slice(start, end).toLowerCase())) return;
+  NUMBER_WORD_PATTERN.lastIndex = 0;
+  for (let m = NUMBER_WORD_PATTERN.exec(text); m !== null; m = NUMBER_WORD_PATTERN.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!isWholeWord(text, start, end)) continue;
     if (lastEnd !== -1 && start - lastEnd > 16) {
       close();
       count = 0;
@@ -59,7 +62,7 @@ function numberWordClusters(text: string): Array<readonly [number, number]> {
     if (count === 0) clusterStart = start;
     count++;
     lastEnd = end;
-  });
+  }
   close();
   return windows;
 }
@@ -85,7 +88,7 @@ function findInWindow(ctx: ScanContext, from: number, to: number): Finding[] {
     run = [];
     languages = [];
   };
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const token = tokens[i];
     const spelled = isNumeric(token.text) ? null : readSpelledNumber(words, i);
     if (!isNumeric(token.text) && spelled === null) {
@@ -94,7 +97,12 @@ function findInWindow(ctx: ScanContext, from: number, to: number): Finding[] {
       continue;
     }
     const used = Math.min(spelled?.words ?? 1, tokens.length - i);
-    const item = { digits: spelled?.digits ?? token.text, start: token.start, end: tokens[i + used - 1].end, spelled: spelled !== null };
+    const item = {
+      digits: spelled?.digits ?? token.text,
+      start: token.start,
+      end: tokens[i + used - 1].end,
+      spelled: spelled !== null,
+    };
     const previous = run[run.length - 1];
     if (previous !== undefined && !SPELLED_GAP.test(text.slice(previous.end, item.start))) flush();
     run.push(item);
@@ -118,10 +126,22 @@ function evaluate(ctx: ScanContext, run: Item[], languages: string[]): Finding |
   const first = run[0];
   const last = run[run.length - 1];
   const text = ctx.normal.text;
-  const plus = text[first.start - 1] === '+' || text.slice(Math.max(0, first.start - 5), first.start).toLowerCase() === 'plus ';
+  const plus =
+    text[first.start - 1] === '+' ||
+    text.slice(Math.max(0, first.start - 5), first.start).toLowerCase() === 'plus ';
   const start = text[first.start - 1] === '+' ? first.start - 1 : first.start;
-  const regions = [...new Set([...languages.flatMap((lang) => LANGUAGE_REGIONS[lang as 'en'] ?? []), ...ctx.regionsNear(first.start)])];
-  const reading = plus ? checkInternational(digits) : readNational(digits, regions, true);
+  const regions = [
+    ...new Set([
+      ...languages.flatMap((lang) => LANGUAGE_REGIONS[lang as 'en'] ?? []),
+      ...ctx.regionsNear(first.start),
+    ]),
+  ];
+  // Seven digits or fewer is a local number no region validates; skip the parses.
+  const reading = plus
+    ? checkInternational(digits)
+    : digits.length <= 7
+      ? null
+      : readNational(digits, regions, true);
   const confident = reading?.valid === true;
   const longAndSpelled = spelledCount >= 5;
   if (!confident && reading === null && !longAndSpelled) return null;
