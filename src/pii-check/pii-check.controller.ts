@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import { Authenticated } from '../auth/access-policy';
+import { Authenticated, CurrentUser, type AuthUser } from '../auth/access-policy';
 import { CheckTextDto } from './dto/check-text.dto';
 import { PiiCheckService } from './pii-check.service';
 
@@ -19,7 +19,7 @@ export class PiiCheckController {
   @Throttle({ default: { limit: PII_CHECK_LIMIT_PER_MINUTE, ttl: 60_000 } })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Find emails and phone numbers in a text, as publishing in that forum would' })
-  check(@Body() dto: CheckTextDto) {
-    return this.checker.check(dto.text);
+  check(@CurrentUser() user: AuthUser, @Body() dto: CheckTextDto) {
+    return this.checker.check(user, dto.text, dto.forum);
   }
 }

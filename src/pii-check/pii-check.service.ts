@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/access-policy';
+import { ForumsService } from '../forums/forums.service';
 import { detect } from '../pii';
 import { findingsDigest } from '../publishing/findings-digest';
 import { explainPolicy, reportFindings, type ReportedFinding } from '../publishing/pii-policy';
@@ -6,11 +8,6 @@ import type { PiiPolicy } from '../publishing/publish-decision';
 
 /** The region national numbers are read in when no forum is named (the detector's own default). */
 export const DEFAULT_CHECK_REGION = 'US';
-
-export interface CheckArea {
-  piiPolicy: PiiPolicy;
-  phoneRegion: string;
-}
 
 export interface CheckResult {
   findings: ReportedFinding[];
@@ -28,7 +25,11 @@ export interface CheckResult {
  */
 @Injectable()
 export class PiiCheckService {
-  async check(text: string, area?: CheckArea): Promise<CheckResult> {
+  constructor(private readonly forums: ForumsService) {}
+
+  /** A named forum must be one the caller may read (404 when unknown). */
+  async check(user: AuthUser, text: string, forumSlug?: string): Promise<CheckResult> {
+    const area = forumSlug ? await this.forums.requireReadable(user, forumSlug) : undefined;
     const region = area?.phoneRegion ?? DEFAULT_CHECK_REGION;
     const findings = detect(text, { defaultRegion: region });
     const result: CheckResult = {
