@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { DestinationStream } from 'pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { ForumsModule } from './forums/forums.module';
 import { EventsModule } from './infra/events/events.module';
@@ -13,10 +15,24 @@ import { HttpErrorFilter } from './infra/errors/http-error.filter';
 import { LoggingModule } from './infra/logging/logging.module';
 import { NoticesModule } from './notices/notices.module';
 import { PiiCheckModule } from './pii-check/pii-check.module';
+import { PostsModule } from './posts/posts.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { PublishingModule } from './publishing/publishing.module';
+import { UsersModule } from './users/users.module';
 
 /** Feature modules, in dependency order. */
-const features: Type[] = [EventsModule, HealthModule, NoticesModule, PublishingModule, PiiCheckModule, ForumsModule];
+const features: Type[] = [
+  EventsModule,
+  AuditModule,
+  UsersModule,
+  AuthModule,
+  PrivacyModule,
+  HealthModule,
+  NoticesModule,
+  PublishingModule,
+  PiiCheckModule,
+  ForumsModule,
+];
 
 export interface AppModuleOptions {
   config: AppConfig;

@@ -1,0 +1,33 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { BODY_MAX } from './create-topic.dto';
+
+export class EditPostDto {
+  @ApiPropertyOptional({ example: 'Fixed: it was the proxy settings.', maxLength: BODY_MAX })
+  @IsOptional()
+  @IsString()
+  @Length(1, BODY_MAX)
+  body?: string;
+
+  @ApiPropertyOptional({
+    example: 'Sync stops after the 2.3 update [solved]',
+    description: 'First post only',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(3, 200)
+  @Matches(/^[^\r\n]*$/, { message: 'title must be a single line' })
+  title?: string;
+
+  @ApiPropertyOptional({ example: 'typo', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'The findingsDigest of an earlier 422, to publish anyway' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  acknowledgePersonalData?: string;
+}

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
+import type { FindingsSummary } from '../publishing/publish-decision';
+import type { NewPost, Post, PostContentChange, PostStatus } from './post';
+import { PostRecord } from './post.schema';
+
+type PostRow = PostRecord & { _id: { toString(): string } };
+
+export function toPost(row: PostRow): Post {
+  return {
+    id: row._id.toString(),
+    topicId: row.topicId,
+    forumId: row.forumId,
+    seq: row.seq,
+    authorId: row.authorId ?? null,
+    authorName: row.authorName,
+    source: row.source,
+    html: row.html,
+    replyTo: row.replyTo ?? null,
+    quotedPostIds: row.quotedPostIds ?? [],
+    mentionedUserIds: row.mentionedUserIds ?? [],
+    likeCount: row.likeCount ?? 0,
+    status: row.status,
+    findings: row.findings ?? null,
+    revisionCount: row.revisionCount ?? 0,
+    createdAt: (row.createdAt ?? new Date(0)).toISOString(),
+    editedAt: row.editedAt ? row.editedAt.toISOString() : null,
+  };
+}
+
+export const DUPLICATE_KEY = 11000;
+export const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === DUPLICATE_KEY;
+
+/** Posts of topics. Moderation uses findById, updateContent, setStatus; redaction also PostRevisionRepository. */
+@Injectable()
+export class PostRepository {
+  constructor(@InjectModel(PostRecord.name) private readonly posts: Model<PostRecord>) {}
+
+  async findById(id: string): Promise<Post | null> {
+    if (!isValidObjectId(id)) return null;
+    const row = await this.posts.findById(id).lean<PostRow>().exec();
+    return row ? toPost(row) : null;
+  }
+
+  async findByClientKey(clientKey: string): Promise<Post | null> {
+    const row = await this.posts.findOne({ clientKey }).lean<PostRow>().exec();
+    return row ? toPost(row) : null;
+  }
+
+  async findBySeq(topicId: string, seq: number): Promise<Post | null> {
+    const row = await this.posts.findOne({ topicId, seq }).lean<PostRow>().exec();
+    return row ? toPost(row) : null;
+  }
+
+  async findBySeqs(topicId: string, seqs: number[]): Promise<Post[]> {
+    if (seqs.length === 0) return [];
+    const rows = await this.posts
+      .find({ topicId, seq: { $in: seqs } })
+      .lean<PostRow[]>()
+      .exec();
+    return rows.map(toPost);
+  }
+
+  /** Throws the driver's duplicate-key error on a repeated clientKey; callers turn it into "the same post". */
+  async insert(post: NewPost): Promise<Post> {
+    const created = await this.posts.create(post);
+    return toPost(created.toObject() as PostRow);
+  }
+
+  /** A page of a topic by sequence number: `after` ascending, or `before` descending (returned ascending). */
+  async page(topicId: string, cursor: { after?: number; before?: number }, limit: number): Promise<Post[]> {
+    if (cursor.before !== undefined) {
+      const rows = await this.posts
+        .find({ topicId, seq: { $lt: cursor.before } })
+        .sort({ seq: -1 })
+        .limit(limit)
+        .lean<PostRow[]>()
+        .exec();
+      return rows.map(toPost).reverse();
+    }
+    const rows = await this.posts
+      .find({ topicId, seq: { $gt: cursor.after ?? 0 } })
+      .sort({ seq: 1 })
+      .limit(limit)
+      .lean<PostRow[]>()
+      .exec();
+    return rows.map(toPost);
+  }
+
+  /** Rewrites the text after an edit or a redaction (html already rendered and sanitized by the caller). */
+  async updateContent(id: string, change: PostContentChange, edited: boolean): Promise<Post | null> {
+    if (!isValidObjectId(id)) return null;
+    const update: Record<string, unknown> = {
+      $set: { ...change, ...(edited ? { editedAt: new Date() } : {}) },
+    };
+    if (edited) update.$inc = { revisionCount: 1 };
+    const row = await this.posts.findByIdAndUpdate(id, update, { new: true }).lean<PostRow>().exec();
+    return row ? toPost(row) : null;
+  }
+
+  /** For redaction: new text and the findings summary without re-running the write path. */
+  async updateText(
+    id: string,
+    text: { source: string; html: string; searchText: string; findings?: FindingsSummary | null },
+  ): Promise<Post | null> {
+    if (!isValidObjectId(id)) return null;
+    const row = await this.posts.findByIdAndUpdate(id, { $set: text }, { new: true }).lean<PostRow>().exec();
+    return row ? toPost(row) : null;
+  }
+
+  /** `from` limits the change to posts still in one of these statuses (so two moderators cannot race). */
+  async setStatus(id: string, status: PostStatus, from?: PostStatus[]): Promise<Post | null> {
+    if (!isValidObjectId(id)) return null;
+    const filter: FilterQuery<PostRecord> = { _id: id };
+    if (from) filter.status = { $in: from };
+    const set: Record<string, unknown> = { status };
+    if (status === 'deleted') set.deletedAt = new Date();
+    const row = await this.posts
+      .findOneAndUpdate(filter, { $set: set }, { new: true })
+      .lean<PostRow>()
+      .exec();
+    return row ? toPost(row) : null;
+  }
+
+  async addLikes(id: string, delta: number): Promise<number> {
+    const row = await this.posts
+      .findByIdAndUpdate(id, { $inc: { likeCount: delta } }, { new: true, projection: { likeCount: 1 } })
+      .lean<PostRow>()
+      .exec();
+    return row?.likeCount ?? 0;
+  }
+
+  /** Newest first, by _id cursor; the regex is built from escaped terms by the search service only. */
+  async search(filter: { pattern: string; forumIds: string[]; beforeId?: string }, limit: number) {
+    const query: FilterQuery<PostRecord> = {
+      searchText: { $regex: filter.pattern },
+      status: 'visible',
+      forumId: { $in: filter.forumIds },
+    };
+    if (filter.beforeId) query._id = { $lt: filter.beforeId };
+    const rows = await this.posts.find(query).sort({ _id: -1 }).limit(limit).lean<PostRow[]>().exec();
+    return rows.map(toPost);
+  }
+
+  async listByAuthor(authorId: string): Promise<Post[]> {
+    const rows = await this.posts.find({ authorId }).sort({ _id: 1 }).lean<PostRow[]>().exec();
+    return rows.map(toPost);
+  }
+
+  /** Account deletion: the posts stay, attributed to nobody. */
+  async anonymiseAuthor(authorId: string, placeholderName: string): Promise<number> {
+    const result = await this.posts
+      .updateMany(
+        { authorId },
+        { $set: { authorId: null, authorName: placeholderName, mentionedUserIds: [] } },
+      )
+      .exec();
+    return result.modifiedCount;
+  }
+
+  async deleteAllByAuthor(authorId: string): Promise<string[]> {
+    const rows = await this.posts.find({ authorId }, { _id: 1 }).lean<PostRow[]>().exec();
+    await this.posts.updateMany({ authorId }, { $set: { status: 'deleted', deletedAt: new Date() } }).exec();
+    return rows.map((row) => row._id.toString());
+  }
+
+  async setSearchTextOfFirstPost(topicId: string, searchText: string): Promise<void> {
+    await this.posts.updateOne({ topicId, seq: 1 }, { $set: { searchText } }).exec();
+  }
+}

@@ -1,0 +1,35 @@
+import { Prop, Schema, SchemaFactory, raw } from '@nestjs/mongoose';
+import type { FindingsSummary } from '../publishing/publish-decision';
+import type { PostStatus } from './post';
+
+@Schema({ collection: 'posts', versionKey: false, timestamps: { createdAt: true, updatedAt: false } })
+export class PostRecord {
+  @Prop({ required: true }) topicId!: string;
+  @Prop({ required: true }) forumId!: string;
+  @Prop({ required: true }) seq!: number;
+  @Prop({ type: String, default: null }) authorId!: string | null;
+  @Prop({ required: true }) authorName!: string;
+  @Prop({ required: true }) source!: string;
+  @Prop({ required: true }) html!: string;
+  // Lower-cased, normalised title + text for the simple substring search (no $text on FerretDB).
+  @Prop({ required: true }) searchText!: string;
+  @Prop({ type: Number, default: null }) replyTo!: number | null;
+  @Prop({ type: [String], default: [] }) quotedPostIds!: string[];
+  @Prop({ type: [String], default: [] }) mentionedUserIds!: string[];
+  @Prop({ default: 0 }) likeCount!: number;
+  @Prop({ type: String, required: true }) status!: PostStatus;
+  @Prop(raw({ type: Object, default: null })) findings!: FindingsSummary | null;
+  // `<authorId>:<clientId>`, or a random value when no clientId was sent; unique, so a retry never double-posts.
+  @Prop({ required: true }) clientKey!: string;
+  @Prop({ default: 0 }) revisionCount!: number;
+  @Prop({ type: Date, default: null }) editedAt!: Date | null;
+  @Prop({ type: Date, default: null }) deletedAt!: Date | null;
+  createdAt!: Date;
+}
+
+export const PostSchema = SchemaFactory.createForClass(PostRecord);
+PostSchema.index({ topicId: 1, seq: 1 }, { unique: true });
+PostSchema.index({ clientKey: 1 }, { unique: true });
+PostSchema.index({ forumId: 1, _id: -1 });
+PostSchema.index({ searchText: 1 });
+PostSchema.index({ authorId: 1 });

@@ -1,0 +1,66 @@
+import type { FindingsSummary } from '../publishing/publish-decision';
+
+export type PostStatus = 'visible' | 'held' | 'hidden' | 'removed' | 'deleted';
+
+/** A stored post (the first post of a topic is a post too, seq 1). Plain object, ids as strings. */
+export interface Post {
+  id: string;
+  topicId: string;
+  forumId: string;
+  seq: number;
+  /** Null once the author's account is deleted. */
+  authorId: string | null;
+  authorName: string;
+  source: string;
+  html: string;
+  replyTo: number | null;
+  quotedPostIds: string[];
+  mentionedUserIds: string[];
+  likeCount: number;
+  status: PostStatus;
+  /** Types and counts of personal data found at publish time; never the values. */
+  findings: FindingsSummary | null;
+  revisionCount: number;
+  createdAt: string;
+  editedAt: string | null;
+}
+
+export interface NewPost {
+  topicId: string;
+  forumId: string;
+  seq: number;
+  authorId: string;
+  authorName: string;
+  source: string;
+  html: string;
+  searchText: string;
+  replyTo: number | null;
+  quotedPostIds: string[];
+  mentionedUserIds: string[];
+  status: PostStatus;
+  findings: FindingsSummary | null;
+  clientKey: string;
+}
+
+/** One stored edit: the source (and title, for a first post) as it was before the edit. */
+export interface PostRevision {
+  id: string;
+  postId: string;
+  rev: number;
+  editorId: string | null;
+  editedAt: string;
+  reason: string | null;
+  previousSource: string;
+  previousTitle: string | null;
+}
+
+/** What an edit changes on the post document. */
+export interface PostContentChange {
+  source: string;
+  html: string;
+  searchText: string;
+  findings: FindingsSummary | null;
+  mentionedUserIds: string[];
+  quotedPostIds: string[];
+  status?: PostStatus;
+}

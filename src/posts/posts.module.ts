@@ -1,0 +1,71 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ForumsModule } from '../forums/forums.module';
+import { NoticesModule } from '../notices/notices.module';
+import { PublishingModule } from '../publishing/publishing.module';
+import { AccountDeletionListener } from './account-deletion.listener';
+import { ForumPagesController } from './forum-pages.controller';
+import { ForumReadingService } from './forum-reading.service';
+import { MentionResolver } from './mention-resolver';
+import { PostComposer } from './post-composer';
+import { PostEditingService } from './post-editing.service';
+import { PostLikeRepository } from './post-like.repository';
+import { PostLikeRecord, PostLikeSchema } from './post-like.schema';
+import { PostLikesService } from './post-likes.service';
+import { PostPublishingService } from './post-publishing.service';
+import { PostRevisionRepository } from './post-revision.repository';
+import { PostRevisionRecord, PostRevisionSchema } from './post-revision.schema';
+import { PostSearchService } from './post-search.service';
+import { PostRepository } from './post.repository';
+import { PostRecord, PostSchema } from './post.schema';
+import { PostsController } from './posts.controller';
+import { SearchController } from './search.controller';
+import { TopicAccessService } from './topic-access.service';
+import { TopicModerationService } from './topic-moderation.service';
+import { TopicReadRepository } from './topic-read.repository';
+import { TopicReadRecord, TopicReadSchema } from './topic-read.schema';
+import { TopicReadingService } from './topic-reading.service';
+import { TopicRepository } from './topic.repository';
+import { TopicRecord, TopicSchema } from './topic.schema';
+import { TopicsController } from './topics.controller';
+
+/**
+ * Topics, posts, revisions, likes, read marks and search. Exports the repositories moderation needs
+ * (PostRepository: findById/updateText/setStatus; PostRevisionRepository: listForPost/replaceInAll;
+ * TopicRepository: findById/update/setStatus) and TopicAccessService.
+ */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: TopicRecord.name, schema: TopicSchema },
+      { name: PostRecord.name, schema: PostSchema },
+      { name: PostRevisionRecord.name, schema: PostRevisionSchema },
+      { name: PostLikeRecord.name, schema: PostLikeSchema },
+      { name: TopicReadRecord.name, schema: TopicReadSchema },
+    ]),
+    ForumsModule,
+    NoticesModule,
+    PublishingModule,
+  ],
+  controllers: [ForumPagesController, TopicsController, PostsController, SearchController],
+  providers: [
+    TopicRepository,
+    PostRepository,
+    PostRevisionRepository,
+    PostLikeRepository,
+    TopicReadRepository,
+    TopicAccessService,
+    MentionResolver,
+    PostComposer,
+    PostPublishingService,
+    PostEditingService,
+    PostLikesService,
+    ForumReadingService,
+    TopicReadingService,
+    TopicModerationService,
+    PostSearchService,
+    AccountDeletionListener,
+  ],
+  exports: [PostRepository, PostRevisionRepository, TopicRepository, TopicAccessService],
+})
+export class PostsModule {}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, type AuthUser } from '../auth/access-policy';
+import { SearchQueryDto } from './dto/search-query.dto';
+import { PostSearchService } from './post-search.service';
+
+@ApiTags('search')
+@Controller('search')
+export class SearchController {
+  constructor(private readonly search: PostSearchService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({
+    summary: 'Search titles and post text (literal, case-insensitive), newest first',
+    description: 'Members forums are searched only for signed-in readers. Page on with ?before=<nextBefore>.',
+  })
+  find(@CurrentUser() user: AuthUser | undefined, @Query() query: SearchQueryDto) {
+    return this.search.search(user, { ...query, limit: query.limit ?? 20 });
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { isDuplicateKey } from './post.repository';
+import { TopicReadRecord } from './topic-read.schema';
+
+@Injectable()
+export class TopicReadRepository {
+  constructor(@InjectModel(TopicReadRecord.name) private readonly reads: Model<TopicReadRecord>) {}
+
+  /** Only ever moves forward ($max), so an old page loaded late cannot make read posts unread again. */
+  async advance(userId: string, topicId: string, forumId: string, seq: number): Promise<void> {
+    const update = { $max: { lastReadSeq: seq }, $setOnInsert: { forumId } };
+    try {
+      await this.reads.updateOne({ userId, topicId }, update, { upsert: true }).exec();
+    } catch (error) {
+      // Two first reads racing: one upsert inserts, the other hits the unique index; retry as a plain update.
+      if (!isDuplicateKey(error)) throw error;
+      await this.reads.updateOne({ userId, topicId }, update).exec();
+    }
+  }
+
+  async positions(userId: string, topicIds: string[]): Promise<Map<string, number>> {
+    if (topicIds.length === 0) return new Map();
+    const rows = await this.reads
+      .find({ userId, topicId: { $in: topicIds } }, { topicId: 1, lastReadSeq: 1 })
+      .lean<TopicReadRecord[]>()
+      .exec();
+    return new Map(rows.map((row) => [row.topicId, row.lastReadSeq]));
+  }
+
+  async deleteAllFor(userId: string): Promise<void> {
+    await this.reads.deleteMany({ userId }).exec();
+  }
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, Public, type AuthUser } from '../auth/access-policy';
+import { AppError } from '../infra/errors/app-error';
+import { PostPageQueryDto } from './dto/list-queries.dto';
+import { MarkReadDto } from './dto/mark-read.dto';
+import { TopicIdParam } from './dto/params.dto';
+import { ReplyDto } from './dto/reply.dto';
+import { TopicFlagsDto } from './dto/topic-flags.dto';
+import { PostPublishingService } from './post-publishing.service';
+import { TopicModerationService } from './topic-moderation.service';
+import { TopicReadingService } from './topic-reading.service';
+
+const DEFAULT_LIMIT = 20;
+
+@ApiTags('topics')
+@Controller('topics')
+export class TopicsController {
+  constructor(
+    private readonly reading: TopicReadingService,
+    private readonly publishing: PostPublishingService,
+    private readonly moderation: TopicModerationService,
+  ) {}
+
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: 'A topic, its forum, and the reader’s unread count when signed in' })
+  topic(@CurrentUser() user: AuthUser | undefined, @Param() { id }: TopicIdParam) {
+    return this.reading.topic(user, id);
+  }
+
+  @Get(':id/posts')
+  @Public()
+  @ApiOperation({
+    summary: 'Posts by sequence number: ?after=<seq> going forward, or ?before=<seq> going back',
+    description: 'Reading a page moves a signed-in reader’s last-read mark to its last post.',
+  })
+  posts(
+    @CurrentUser() user: AuthUser | undefined,
+    @Param() { id }: TopicIdParam,
+    @Query() query: PostPageQueryDto,
+  ) {
+    if (query.after !== undefined && query.before !== undefined) {
+      throw new AppError('bad_request', 'Use either after or before, not both');
+    }
+    return this.reading.page(user, id, { ...query, limit: query.limit ?? DEFAULT_LIMIT });
+  }
+
+  @Post(':id/posts')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Reply to a topic',
+    description: '409 topic_locked when the topic is locked; 422/428 from the personal-data check.',
+  })
+  reply(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: ReplyDto) {
+    return this.publishing.reply(user, id, dto);
+  }
+
+  @Put(':id/read')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Move the caller’s last-read mark forward to seq (never backwards)' })
+  markRead(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: MarkReadDto) {
+    return this.reading.markRead(user, id, dto.seq);
+  }
+
+  @Patch(':id')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Pin or lock a topic (moderators of its forum)' })
+  setFlags(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: TopicFlagsDto) {
+    return this.moderation.setFlags(user, id, dto);
+  }
+}
