@@ -32,6 +32,7 @@ const features: Type[] = [
   PublishingModule,
   PiiCheckModule,
   ForumsModule,
+  PostsModule,
 ];
 
 export interface AppModuleOptions {
