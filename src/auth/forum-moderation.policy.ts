@@ -16,5 +16,7 @@ export function isGlobalModerator(user: AuthUser | undefined): boolean {
 
 /** Moderates at least one forum: may open the review queue (scoped to their forums). */
 export function isAnyModerator(user: AuthUser | undefined): boolean {
-  return isGlobalModerator(user) || (!!user && user.status !== 'suspended' && user.moderatedForumIds.length > 0);
+  return (
+    isGlobalModerator(user) || (!!user && user.status !== 'suspended' && user.moderatedForumIds.length > 0)
+  );
 }

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuditEntryRepository } from './audit-entry.repository';
+import { AuditEntryRecord, AuditEntrySchema } from './audit-entry.schema';
+import { AuditLogService } from './audit-log.service';
+
+/** Global so any module that acts on users or content can write the audit log without an import chain. */
+@Global()
+@Module({
+  imports: [MongooseModule.forFeature([{ name: AuditEntryRecord.name, schema: AuditEntrySchema }])],
+  providers: [AuditEntryRepository, AuditLogService],
+  exports: [AuditLogService],
+})
+export class AuditModule {}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../infra/errors/app-error';
+import { toAccountView, type AccountView } from '../users/user';
+import { UserAccountsService } from '../users/user-accounts.service';
+import { UsersService } from '../users/users.service';
+import type { AuthUser } from './access-policy';
+import { PasswordHasher } from './password-hasher';
+import { SessionService } from './session.service';
+
+export interface ProfileInput {
+  displayName?: string;
+  email?: string;
+}
+
+/** The signed-in user's own account: see and correct personal data, change the password. */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly accounts: UserAccountsService,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async me(user: AuthUser): Promise<AccountView> {
+    return toAccountView(await this.users.getById(user.id));
+  }
+
+  async updateProfile(user: AuthUser, input: ProfileInput): Promise<AccountView> {
+    return toAccountView(await this.accounts.updateProfile(user.id, input));
+  }
+
+  /** Other sessions end: whoever knew the old password is signed out everywhere but here. */
+  async changePassword(user: AuthUser, sessionId: string | undefined, current: string, next: string) {
+    await this.assertPassword(user.id, current);
+    await this.accounts.setPasswordHash(user.id, await this.hasher.hash(next));
+    await this.sessions.endAllOf(user.id, 'password changed', sessionId);
+  }
+
+  async assertPassword(userId: string, password: string): Promise<void> {
+    const ok = await this.hasher.verify(password, await this.accounts.findPasswordHash(userId));
+    if (!ok) throw new AppError('wrong_password', 'The password is not correct');
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { User } from '../users/user';
+import { Public } from './access-policy';
+import { AuthCookies, REFRESH_COOKIE } from './auth-cookies';
+import { AuthService, type SignedIn } from './auth.service';
+import { LoginDto } from './dto/login.dto';
+import { RegisterDto } from './dto/register.dto';
+import { UsesRefreshCookie } from './guards/access.guard';
+import { AuthRateLimitGuard } from './guards/auth-rate-limit.guard';
+import type { AuthRequest } from './guards/credentials';
+import { LocalAuthGuard, SignedInAccount } from './guards/local-auth.guard';
+
+const refreshCookieOf = (req: AuthRequest) =>
+  (req.cookies as Record<string, string | undefined> | undefined)?.[REFRESH_COOKIE];
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookies: AuthCookies,
+  ) {}
+
+  @Post('register')
+  @Public()
+  @UseGuards(AuthRateLimitGuard)
+  @ApiOperation({ summary: 'Create an account; answers the user and an access token, and sets the cookies' })
+  async register(@Body() dto: RegisterDto, @Res({ passthrough: true }) res: Response) {
+    return this.send(res, await this.auth.register(dto));
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(AuthRateLimitGuard, LocalAuthGuard)
+  @ApiOperation({ summary: 'Sign in with username or email and password (passport-local)' })
+  async login(
+    @SignedInAccount() account: User,
+    @Body() _dto: LoginDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.send(res, await this.auth.signIn(account));
+  }
+
+  @Post('refresh')
+  @Public()
+  @UsesRefreshCookie()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate the refresh cookie and get a new access token (needs X-CSRF-Token)' })
+  async refresh(@Req() req: AuthRequest, @Res({ passthrough: true }) res: Response) {
+    return this.send(res, await this.auth.refresh(refreshCookieOf(req)));
+  }
+
+  @Post('logout')
+  @Public()
+  @UsesRefreshCookie()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End this session (refresh cookie or bearer token) and clear the cookies' })
+  async logout(@Req() req: AuthRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(refreshCookieOf(req), req.sessionId);
+    this.cookies.clear(res);
+  }
+
+  private send(res: Response, signedIn: SignedIn) {
+    this.cookies.write(res, signedIn.cookies);
+    return signedIn.body;
+  }
+}

@@ -1,0 +1,44 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Request } from 'express';
+import { AppError } from '../../infra/errors/app-error';
+import type { AuthUser } from '../access-policy';
+import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER } from '../auth-cookies';
+
+export interface AuthRequest extends Request {
+  user?: AuthUser;
+  /** The session (refresh-token family) the access token belongs to. */
+  sessionId?: string;
+}
+
+export interface Credential {
+  token: string;
+  via: 'bearer' | 'cookie';
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const isUnsafe = (req: Request) => !SAFE_METHODS.has(req.method.toUpperCase());
+
+/** A Bearer header wins over the cookie: API clients are never subject to the browser's CSRF rule. */
+export function readCredential(req: Request): Credential | null {
+  const header = req.headers.authorization;
+  if (typeof header === 'string') {
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    return match ? { token: match[1], via: 'bearer' } : null;
+  }
+  const cookie = (req.cookies as Record<string, unknown> | undefined)?.[ACCESS_COOKIE];
+  return typeof cookie === 'string' && cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+/** Double submit: the header must repeat the CSRF cookie, which another site can neither read nor set. */
+export function assertCsrf(req: Request): void {
+  const cookie = (req.cookies as Record<string, unknown> | undefined)?.[CSRF_COOKIE];
+  const header = req.headers[CSRF_HEADER];
+  if (typeof cookie !== 'string' || !cookie || typeof header !== 'string') throw csrfFailed();
+  const a = Buffer.from(cookie);
+  const b = Buffer.from(header);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw csrfFailed();
+}
+
+const csrfFailed = () =>
+  new AppError('csrf_failed', `Cookie-authenticated changes need the ${CSRF_HEADER} header`);

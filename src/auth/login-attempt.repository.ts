@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { LoginAttemptRecord } from './login-attempt.schema';
+
+@Injectable()
+export class LoginAttemptRepository {
+  constructor(@InjectModel(LoginAttemptRecord.name) private readonly attempts: Model<LoginAttemptRecord>) {}
+
+  async lockedUntil(key: string): Promise<Date | null> {
+    const row = await this.attempts.findOne({ key }).lean<LoginAttemptRecord>().exec();
+    return row?.lockedUntil ?? null;
+  }
+
+  /** Atomically counts one more failure and returns the new count. */
+  async addFailure(key: string, at: Date): Promise<number> {
+    const row = await this.attempts
+      .findOneAndUpdate(
+        { key },
+        { $inc: { failures: 1 }, $set: { updatedAt: at } },
+        { upsert: true, new: true, setDefaultsOnInsert: false },
+      )
+      .lean<LoginAttemptRecord>()
+      .exec();
+    return row?.failures ?? 1;
+  }
+
+  async lock(key: string, until: Date): Promise<void> {
+    await this.attempts.updateOne({ key }, { $set: { lockedUntil: until } }).exec();
+  }
+
+  async clear(key: string): Promise<void> {
+    await this.attempts.deleteOne({ key }).exec();
+  }
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Patch, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, type AuthUser } from './access-policy';
+import { AccountService } from './account.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { UpdateProfileDto } from './dto/update-profile.dto';
+import type { AuthRequest } from './guards/credentials';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly account: AccountService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOperation({ summary: 'Your account: profile, roles, status, preferences, notice acknowledgements' })
+  me(@CurrentUser() user: AuthUser) {
+    return this.account.me(user);
+  }
+
+  @Patch()
+  @Authenticated()
+  @ApiOperation({ summary: 'Correct your display name or email' })
+  update(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto) {
+    return this.account.updateProfile(user, dto);
+  }
+
+  @Patch('password')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change your password; your other sessions end' })
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @Req() req: AuthRequest,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
+    await this.account.changePassword(user, req.sessionId, dto.currentPassword, dto.newPassword);
+  }
+}

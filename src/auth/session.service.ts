@@ -1,0 +1,84 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../infra/config/app-config';
+import { AppError } from '../infra/errors/app-error';
+import { SessionRepository } from './session.repository';
+
+export interface IssuedRefresh {
+  sessionId: string;
+  userId: string;
+  refreshToken: string;
+  expiresAt: Date;
+}
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/**
+ * Refresh tokens: 32 random bytes, stored as SHA-256, rotated on every use. Presenting a token that was
+ * already rotated means it was copied: the whole session (token family) is revoked.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async start(userId: string): Promise<IssuedRefresh> {
+    const sessionId = randomUUID();
+    const expiresAt = this.expiry();
+    await this.sessions.createSession(sessionId, userId, expiresAt);
+    return this.issue(sessionId, userId, expiresAt);
+  }
+
+  async rotate(refreshToken: string): Promise<IssuedRefresh> {
+    const hash = sha256(refreshToken);
+    const token = await this.sessions.consumeToken(hash);
+    if (!token) {
+      const reused = await this.sessions.findToken(hash);
+      if (reused) await this.sessions.revokeSession(reused.sessionId, 'refresh token reused');
+      throw new AppError('unauthenticated', 'Your session has ended, please sign in again');
+    }
+    const session = await this.sessions.findSession(token.sessionId);
+    if (!session || session.revoked || session.expiresAt <= new Date() || token.expiresAt <= new Date()) {
+      throw new AppError('unauthenticated', 'Your session has ended, please sign in again');
+    }
+    const expiresAt = this.expiry();
+    await this.sessions.extendSession(session.id, expiresAt);
+    return this.issue(session.id, session.userId, expiresAt);
+  }
+
+  /** Logout: the session of this refresh token ends (unknown or reused tokens are ignored). */
+  async endByRefreshToken(refreshToken: string): Promise<void> {
+    const token = await this.sessions.findToken(sha256(refreshToken));
+    if (token) await this.sessions.revokeSession(token.sessionId, 'logout');
+  }
+
+  end(sessionId: string, reason: string): Promise<void> {
+    return this.sessions.revokeSession(sessionId, reason);
+  }
+
+  endAllOf(userId: string, reason: string, exceptSessionId?: string): Promise<void> {
+    return this.sessions.revokeSessionsOf(userId, reason, exceptSessionId);
+  }
+
+  async isActive(sessionId: string, userId: string): Promise<boolean> {
+    const session = await this.sessions.findSession(sessionId);
+    return !!session && session.userId === userId && !session.revoked && session.expiresAt > new Date();
+  }
+
+  /** Account deletion: no refresh token of the user survives. */
+  forgetAllOf(userId: string): Promise<void> {
+    return this.sessions.deleteAllOf(userId);
+  }
+
+  private async issue(sessionId: string, userId: string, expiresAt: Date): Promise<IssuedRefresh> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await this.sessions.insertToken(sha256(refreshToken), sessionId, userId, expiresAt);
+    return { sessionId, userId, refreshToken, expiresAt };
+  }
+
+  private expiry(): Date {
+    return new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+  }
+}

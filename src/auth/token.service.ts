@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { toAuthUser, type User } from '../users/user';
+import { UsersService } from '../users/users.service';
+import type { AuthUser } from './access-policy';
+import { SessionService } from './session.service';
+
+export { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from './auth-cookies';
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+  typ: 'access';
+}
+
+export interface Authenticated {
+  user: User;
+  authUser: AuthUser;
+  sessionId: string;
+}
+
+/**
+ * Access tokens: HS256 JWTs `{ sub, sid, typ }` valid ACCESS_TOKEN_TTL_SECONDS. Verification also loads the
+ * user and the session, so role changes, suspension, logout and deletion apply to the very next request.
+ */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  sign(userId: string, sessionId: string): Promise<string> {
+    const claims: AccessClaims = { sub: userId, sid: sessionId, typ: 'access' };
+    return this.jwt.signAsync(claims);
+  }
+
+  /**
+   * For the socket handshake (token from `auth.token`, a Bearer header or the ACCESS_COOKIE cookie).
+   * Null when the token is invalid, expired, its session ended or the account was deleted. A suspended user
+   * is returned with `status: 'suspended'`: callers refuse them anything beyond public reads.
+   */
+  async verifyAccessToken(token: string): Promise<AuthUser | null> {
+    return (await this.authenticate(token))?.authUser ?? null;
+  }
+
+  async authenticate(token: string): Promise<Authenticated | null> {
+    const claims = await this.jwt.verifyAsync<AccessClaims>(token).catch(() => null);
+    if (
+      !claims ||
+      claims.typ !== 'access' ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.sid !== 'string'
+    ) {
+      return null;
+    }
+    const [user, active] = await Promise.all([
+      this.users.findById(claims.sub),
+      this.sessions.isActive(claims.sid, claims.sub),
+    ]);
+    if (!user || user.deleted || !active) return null;
+    return { user, authUser: toAuthUser(user), sessionId: claims.sid };
+  }
+}

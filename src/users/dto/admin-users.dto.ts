@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import type { Role } from '../../auth/access-policy';
+
+const ROLES: Role[] = ['member', 'moderator', 'admin'];
+
+export class UserIdParam {
+  @ApiProperty() @IsMongoId() id!: string;
+}
+
+export class ListUsersQuery {
+  @ApiPropertyOptional({ description: 'Start of a username or email' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsMongoId()
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class SetRolesDto {
+  @ApiProperty({ enum: ROLES, isArray: true, description: '`member` is always kept' })
+  @IsIn(ROLES, { each: true })
+  @ArrayMaxSize(3)
+  roles!: Role[];
+}
+
+export class SetModeratedForumsDto {
+  @ApiProperty({ type: [String], description: 'Forum ids this user moderates (replaces the list)' })
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  @ArrayMaxSize(200)
+  forumIds!: string[];
+}
+
+export class SetStatusDto {
+  @ApiProperty({ enum: ['active', 'silenced', 'suspended'] })
+  @IsIn(['active', 'silenced', 'suspended'])
+  status!: 'active' | 'silenced' | 'suspended';
+
+  @ApiPropertyOptional({ description: 'ISO time the restriction ends; omitted: until lifted' })
+  @IsOptional()
+  @IsDateString()
+  until?: string;
+
+  @ApiProperty({ description: 'Shown to the user and kept in the audit log' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}

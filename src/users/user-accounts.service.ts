@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, NotFound } from '../infra/errors/app-error';
+import type { NotificationPreferences, User } from './user';
+import { UserRepository, type NewUser, type ProfileChanges } from './user.repository';
+
+export type PreferenceChanges = Partial<{
+  [K in keyof NotificationPreferences]: Partial<NotificationPreferences[K]>;
+}>;
+
+const SEEN_RESOLUTION_MS = 5 * 60_000;
+
+/** Account records for sign-in, profile edits and erasure. Hashing stays in auth; this stores the result. */
+@Injectable()
+export class UserAccountsService {
+  constructor(private readonly users: UserRepository) {}
+
+  async create(input: NewUser): Promise<User> {
+    try {
+      return await this.users.insert(input);
+    } catch (error) {
+      throw await this.duplicateToConflict(error, input);
+    }
+  }
+
+  findById(userId: string): Promise<User | null> {
+    return this.users.findById(userId);
+  }
+
+  /** Username or email, case-insensitively; deleted accounts are never found. */
+  findByLogin(login: string): Promise<User | null> {
+    return this.users.findByUsernameOrEmail(login);
+  }
+
+  findPasswordHash(userId: string): Promise<string | null> {
+    return this.users.findPasswordHash(userId);
+  }
+
+  setPasswordHash(userId: string, hash: string): Promise<void> {
+    return this.users.setPasswordHash(userId, hash);
+  }
+
+  async updateProfile(userId: string, changes: ProfileChanges): Promise<User> {
+    let user: User | null;
+    try {
+      user = await this.users.updateProfile(userId, changes);
+    } catch (error) {
+      throw await this.duplicateToConflict(error, changes);
+    }
+    if (!user) throw new NotFound('User');
+    return user;
+  }
+
+  async updatePreferences(userId: string, changes: PreferenceChanges): Promise<User> {
+    const paths: Record<string, boolean> = {};
+    for (const [kind, channels] of Object.entries(changes)) {
+      for (const [channel, on] of Object.entries(channels ?? {})) {
+        if (typeof on === 'boolean') paths[`${kind}.${channel}`] = on;
+      }
+    }
+    const user = Object.keys(paths).length
+      ? await this.users.setPreferences(userId, paths)
+      : await this.users.findById(userId);
+    if (!user || user.deleted) throw new NotFound('User');
+    return user;
+  }
+
+  /** Recorded at most every few minutes per user, so reads do not turn into writes. */
+  async markSeen(userId: string, lastSeenAt: string | null): Promise<void> {
+    const now = Date.now();
+    if (lastSeenAt && now - Date.parse(lastSeenAt) < SEEN_RESOLUTION_MS) return;
+    await this.users.touchLastSeen(userId, new Date(now));
+  }
+
+  erase(userId: string): Promise<void> {
+    return this.users.erase(userId, new Date());
+  }
+
+  /** Which field was taken: asked of the database, since FerretDB's duplicate-key message does not say. */
+  private async duplicateToConflict(error: unknown, input: { username?: string; email?: string }) {
+    if ((error as { code?: number })?.code !== 11000) return error;
+    const field = await this.users.takenField(input.username, input.email);
+    const message = field === 'username' ? 'That username is taken' : 'That email is already registered';
+    return new AppError('conflict', message, { field: field ?? 'email' });
+  }
+}

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { isValidObjectId, type Model } from 'mongoose';
+import type { Role } from '../auth/access-policy';
+import { defaultPreferences, type NotificationPreferences, type User, type UserStatus } from './user';
+import { UserRecord } from './user.schema';
+
+type UserRow = UserRecord & { _id: { toString(): string } };
+
+export interface NewUser {
+  username: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+}
+
+export interface ProfileChanges {
+  displayName?: string;
+  email?: string;
+}
+
+export interface RestrictionFields {
+  silencedUntil: Date | null;
+  suspendedUntil: Date | null;
+  restrictionReason: string | null;
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+function statusOf(row: UserRow, now: Date): UserStatus {
+  if (row.suspendedUntil && row.suspendedUntil > now) return 'suspended';
+  if (row.silencedUntil && row.silencedUntil > now) return 'silenced';
+  return 'active';
+}
+
+function mergePreferences(stored: Partial<NotificationPreferences> | null): NotificationPreferences {
+  const merged = defaultPreferences();
+  for (const kind of Object.keys(merged) as (keyof NotificationPreferences)[]) {
+    Object.assign(merged[kind], stored?.[kind] ?? {});
+  }
+  return merged;
+}
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
+export function toUser(row: UserRow, now = new Date()): User {
+  return {
+    id: row._id.toString(),
+    username: row.username,
+    email: row.email ?? null,
+    displayName: row.displayName,
+    roles: row.roles ?? ['member'],
+    moderatedForumIds: row.moderatedForumIds ?? [],
+    status: statusOf(row, now),
+    silencedUntil: row.silencedUntil && row.silencedUntil > now ? iso(row.silencedUntil) : null,
+    suspendedUntil: row.suspendedUntil && row.suspendedUntil > now ? iso(row.suspendedUntil) : null,
+    restrictionReason: row.restrictionReason ?? null,
+    createdAt: row.createdAt.toISOString(),
+    lastSeenAt: iso(row.lastSeenAt),
+    notificationPreferences: mergePreferences(row.notificationPreferences),
+    noticeAcknowledgements: (row.noticeAcknowledgements ?? []).map((ack) => ({
+      version: ack.version,
+      acknowledgedAt: ack.acknowledgedAt.toISOString(),
+    })),
+    deleted: !!row.deletedAt,
+  };
+}
+
+/** The only code that touches the users collection. Returns plain Users; the password hash only on request. */
+@Injectable()
+export class UserRepository {
+  constructor(@InjectModel(UserRecord.name) private readonly users: Model<UserRecord>) {}
+
+  async insert(input: NewUser): Promise<User> {
+    const [row] = await this.users.insertMany([
+      {
+        ...input,
+        usernameLower: input.username.toLowerCase(),
+        emailNormalized: normalizeEmail(input.email),
+        email: input.email.trim(),
+        createdAt: new Date(),
+      },
+    ]);
+    return toUser(row.toObject() as UserRow);
+  }
+
+  async findById(id: string): Promise<User | null> {
+    if (!isValidObjectId(id)) return null;
+    const row = await this.users.findById(id).lean<UserRow>().exec();
+    return row ? toUser(row) : null;
+  }
+
+  async findByIds(ids: string[]): Promise<User[]> {
+    const valid = [...new Set(ids)].filter((id) => isValidObjectId(id));
+    if (valid.length === 0) return [];
+    const rows = await this.users
+      .find({ _id: { $in: valid } })
+      .lean<UserRow[]>()
+      .exec();
+    return rows.map((row) => toUser(row));
+  }
+
+  async findByUsernamesLower(names: string[]): Promise<User[]> {
+    if (names.length === 0) return [];
+    const rows = await this.users
+      .find({ usernameLower: { $in: names }, deletedAt: null })
+      .lean<UserRow[]>()
+      .exec();
+    return rows.map((row) => toUser(row));
+  }
+
+  async findByUsernameOrEmail(login: string): Promise<User | null> {
+    const key = login.trim().toLowerCase();
+    const row = await this.users
+      .findOne({ $or: [{ usernameLower: key }, { emailNormalized: key }], deletedAt: null })
+      .lean<UserRow>()
+      .exec();
+    return row ? toUser(row) : null;
+  }
+
+  async takenField(username?: string, email?: string): Promise<'username' | 'email' | null> {
+    if (username && (await this.users.exists({ usernameLower: username.toLowerCase() }).exec())) {
+      return 'username';
+    }
+    if (email && (await this.users.exists({ emailNormalized: normalizeEmail(email) }).exec())) return 'email';
+    return null;
+  }
+
+  async findPasswordHash(id: string): Promise<string | null> {
+    if (!isValidObjectId(id)) return null;
+    const row = await this.users.findById(id, { passwordHash: 1 }).lean<UserRow>().exec();
+    return row?.passwordHash ?? null;
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.users.updateOne({ _id: id, deletedAt: null }, { $set: { passwordHash } }).exec();
+  }
+
+  async updateProfile(id: string, changes: ProfileChanges): Promise<User | null> {
+    const set: Record<string, unknown> = {};
+    if (changes.displayName !== undefined) set.displayName = changes.displayName;
+    if (changes.email !== undefined) {
+      set.email = changes.email.trim();
+      set.emailNormalized = normalizeEmail(changes.email);
+    }
+    return this.update(id, { $set: set });
+  }
+
+  async setPreferences(id: string, changes: Record<string, boolean>): Promise<User | null> {
+    const set = Object.fromEntries(
+      Object.entries(changes).map(([path, value]) => [`notificationPreferences.${path}`, value]),
+    );
+    return this.update(id, { $set: set });
+  }
+
+  /** Idempotent: acknowledging a version twice keeps the first time. */
+  async pushAcknowledgement(id: string, version: number, at: Date): Promise<User | null> {
+    if (!isValidObjectId(id)) return null;
+    await this.users
+      .updateOne(
+        { _id: id, deletedAt: null, 'noticeAcknowledgements.version': { $ne: version } },
+        { $push: { noticeAcknowledgements: { version, acknowledgedAt: at } } },
+      )
+      .exec();
+    return this.findById(id);
+  }
+
+  setRoles(id: string, roles: Role[]): Promise<User | null> {
+    return this.update(id, { $set: { roles } });
+  }
+
+  setModeratedForums(id: string, forumIds: string[]): Promise<User | null> {
+    return this.update(id, { $set: { moderatedForumIds: forumIds } });
+  }
+
+  setRestriction(id: string, fields: RestrictionFields): Promise<User | null> {
+    return this.update(id, { $set: fields });
+  }
+
+  async touchLastSeen(id: string, at: Date): Promise<void> {
+    await this.users.updateOne({ _id: id }, { $set: { lastSeenAt: at } }).exec();
+  }
+
+  /** Erases every personal field; the placeholders cannot collide with real usernames or addresses. */
+  async erase(id: string, at: Date): Promise<void> {
+    const placeholder = `deleted-${id}`;
+    await this.users
+      .updateOne(
+        { _id: id },
+        {
+          $set: {
+            username: placeholder,
+            usernameLower: placeholder,
+            email: null,
+            emailNormalized: `${placeholder}@deleted.invalid`,
+            displayName: '',
+            passwordHash: null,
+            roles: [],
+            moderatedForumIds: [],
+            notificationPreferences: null,
+            noticeAcknowledgements: [],
+            restrictionReason: null,
+            lastSeenAt: null,
+            deletedAt: at,
+          },
+        },
+      )
+      .exec();
+  }
+
+  /** Admin listing, newest first, cursor by _id; `prefix` matches the start of the username or email. */
+  async search(prefix: string | undefined, before: string | undefined, limit: number): Promise<User[]> {
+    const filter: Record<string, unknown> = { deletedAt: null };
+    if (prefix) {
+      const pattern = new RegExp(`^${escapeRegExp(prefix.toLowerCase())}`);
+      filter.$or = [{ usernameLower: pattern }, { emailNormalized: pattern }];
+    }
+    if (before && isValidObjectId(before)) filter._id = { $lt: before };
+    const rows = await this.users.find(filter).sort({ _id: -1 }).limit(limit).lean<UserRow[]>().exec();
+    return rows.map((row) => toUser(row));
+  }
+
+  private async update(id: string, update: Record<string, unknown>): Promise<User | null> {
+    if (!isValidObjectId(id)) return null;
+    const row = await this.users
+      .findOneAndUpdate({ _id: id, deletedAt: null }, update, { new: true })
+      .lean<UserRow>()
+      .exec();
+    return row ? toUser(row) : null;
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

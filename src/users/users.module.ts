@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AdminUsersController } from './admin-users.controller';
+import { AdminUsersService } from './admin-users.service';
+import { UserAccountsService } from './user-accounts.service';
+import { UserRepository } from './user.repository';
+import { UserRecord, UserSchema } from './user.schema';
+import { UsersService } from './users.service';
+
+/**
+ * Users and their roles, status and preferences. Imports nothing of ours but the global audit log and events,
+ * so any feature module can import it (posts for author names, notifications for preferences) without cycles.
+ */
+@Module({
+  imports: [MongooseModule.forFeature([{ name: UserRecord.name, schema: UserSchema }])],
+  controllers: [AdminUsersController],
+  providers: [UserRepository, UsersService, UserAccountsService, AdminUsersService],
+  exports: [UsersService, UserAccountsService],
+})
+export class UsersModule {}

@@ -1,0 +1,141 @@
+import { cookieJar, registerUser, sessionFromResponse } from '../factories/user.factory';
+import { startApp, type TestApp } from '../helpers/start-app';
+
+describe('Accounts: registration and sign-in', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startApp();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('registers a new member and answers the account with an access token and session cookies', async () => {
+    const res = await api.http
+      .post('/api/auth/register')
+      .send({ username: 'Ada_L', email: ' Ada@Example.COM ', password: 'correct horse' })
+      .expect(201);
+    expect(res.body.user).toMatchObject({
+      username: 'Ada_L',
+      email: 'Ada@Example.COM',
+      displayName: 'Ada_L',
+      roles: ['member'],
+      status: 'active',
+    });
+    expect(typeof res.body.accessToken).toBe('string');
+    expect(res.body.user).not.toHaveProperty('passwordHash');
+    expect(res.body.user).not.toHaveProperty('_id');
+    const cookies = (res.headers['set-cookie'] as unknown as string[]).join('\n');
+    expect(cookies).toMatch(/parley_at=[^;]+;.*HttpOnly/);
+    expect(cookies).toMatch(/parley_rt=[^;]+;.*Path=\/api\/auth.*HttpOnly/);
+    expect(cookies).toMatch(/parley_at=[^;]+;.*SameSite=Lax/);
+    expect(cookies).toMatch(/parley_csrf=[^;]+/);
+    const me = await api.http.get('/api/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    expect(me.body.username).toBe('Ada_L');
+  });
+
+  it('refuses a second account with the same username in another case, or the same email', async () => {
+    await registerUser(api, { username: 'grace_h', email: 'grace@example.test' });
+    const sameName = await api.http
+      .post('/api/auth/register')
+      .send({ username: 'GRACE_H', email: 'other@example.test', password: 'long enough pw' })
+      .expect(409);
+    expect(sameName.body).toMatchObject({ code: 'conflict', details: { field: 'username' } });
+    const sameEmail = await api.http
+      .post('/api/auth/register')
+      .send({ username: 'grace2', email: '  GRACE@example.test', password: 'long enough pw' })
+      .expect(409);
+    expect(sameEmail.body).toMatchObject({ code: 'conflict', details: { field: 'email' } });
+  });
+
+  it('answers 400 validation_failed naming the field when the email is not an email', async () => {
+    const res = await api.http
+      .post('/api/auth/register')
+      .send({ username: 'bad_email', email: 'not-an-email', password: 'long enough pw' })
+      .expect(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['email']);
+  });
+
+  it('refuses usernames that are too short, too long or use other characters', async () => {
+    for (const username of ['ab', 'x'.repeat(31), 'has space', 'dot.name', 'émile']) {
+      const res = await api.http
+        .post('/api/auth/register')
+        .send({ username, email: `${Math.random()}@example.test`, password: 'long enough pw' })
+        .expect(400);
+      expect(res.body.details.fields[0].field).toBe('username');
+    }
+  });
+
+  it('signs in by username and by email, ignoring case', async () => {
+    const user = await registerUser(api, { username: 'Linus-T', email: 'linus@example.test' });
+    for (const login of ['Linus-T', 'linus-t', 'LINUS@example.test']) {
+      const res = await api.http.post('/api/auth/login').send({ login, password: user.password }).expect(200);
+      expect(res.body.user.id).toBe(user.id);
+      expect(typeof res.body.accessToken).toBe('string');
+      expect(cookieJar(res.headers['set-cookie'])).toHaveProperty('parley_rt');
+    }
+  });
+
+  it('gives the same answer for an unknown user and a wrong password', async () => {
+    const user = await registerUser(api);
+    const wrong = await api.http
+      .post('/api/auth/login')
+      .send({ login: user.username, password: 'not the password' })
+      .expect(401);
+    const unknown = await api.http
+      .post('/api/auth/login')
+      .send({ login: 'nobody_here', password: 'not the password' })
+      .expect(401);
+    expect(wrong.body.code).toBe('invalid_credentials');
+    expect(unknown.body.code).toBe('invalid_credentials');
+    expect(wrong.body.message).toBe(unknown.body.message);
+  });
+
+  it('answers 400 validation_failed when the login is missing', async () => {
+    const res = await api.http.post('/api/auth/login').send({ password: 'whatever' }).expect(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(res.body.details.fields[0].field).toBe('login');
+  });
+
+  it('slows down sign-in for an account after repeated failures, even with the right password', async () => {
+    const user = await registerUser(api);
+    for (let i = 0; i < 5; i += 1) {
+      await api.http.post('/api/auth/login').send({ login: user.username, password: `wrong-${i}` });
+    }
+    const res = await api.http
+      .post('/api/auth/login')
+      .send({ login: user.username, password: user.password })
+      .expect(429);
+    expect(res.body.code).toBe('rate_limited');
+    expect(res.body.details.retryAfterSeconds).toBeGreaterThan(0);
+    // Another account from the same address is unaffected.
+    const other = await registerUser(api);
+    await api.http.post('/api/auth/login').send({ login: other.email, password: other.password }).expect(200);
+  });
+
+  it('answers 401 to an anonymous call to a protected route', async () => {
+    const res = await api.http.get('/api/me').expect(401);
+    expect(res.body.code).toBe('unauthenticated');
+  });
+
+  it('answers 401 to a forged or garbled bearer token', async () => {
+    const user = await registerUser(api);
+    const [head, , sig] = user.token.split('.');
+    const forged = `${head}.${Buffer.from(JSON.stringify({ sub: user.id, sid: 'x', typ: 'access' })).toString('base64url')}.${sig}`;
+    await api.http.get('/api/me').set('Authorization', `Bearer ${forged}`).expect(401);
+    await api.http.get('/api/me').set('Authorization', 'Bearer nonsense').expect(401);
+  });
+
+  it('lets a browser session read with cookies alone', async () => {
+    const user = await registerUser(api);
+    const login = await api.http
+      .post('/api/auth/login')
+      .send({ login: user.username, password: user.password })
+      .expect(200);
+    const session = sessionFromResponse(login.headers['set-cookie']);
+    const me = await api.http.get('/api/me').set('Cookie', session.cookies).expect(200);
+    expect(me.body.id).toBe(user.id);
+  });
+});
