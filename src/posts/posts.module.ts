@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ForumsModule } from '../forums/forums.module';
 import { NoticesModule } from '../notices/notices.module';
 import { PublishingModule } from '../publishing/publishing.module';
+import { UsersModule } from '../users/users.module';
 import { AccountDeletionListener } from './account-deletion.listener';
 import { ForumPagesController } from './forum-pages.controller';
 import { ForumReadingService } from './forum-reading.service';
@@ -19,6 +20,7 @@ import { PostSearchService } from './post-search.service';
 import { PostRepository } from './post.repository';
 import { PostRecord, PostSchema } from './post.schema';
 import { PostsController } from './posts.controller';
+import { PostsPrivacySection } from './posts-privacy.section';
 import { SearchController } from './search.controller';
 import { TopicAccessService } from './topic-access.service';
 import { TopicModerationService } from './topic-moderation.service';
@@ -46,6 +48,7 @@ import { TopicsController } from './topics.controller';
     ForumsModule,
     NoticesModule,
     PublishingModule,
+    UsersModule,
   ],
   controllers: [ForumPagesController, TopicsController, PostsController, SearchController],
   providers: [
@@ -65,6 +68,7 @@ import { TopicsController } from './topics.controller';
     TopicModerationService,
     PostSearchService,
     AccountDeletionListener,
+    PostsPrivacySection,
   ],
   exports: [PostRepository, PostRevisionRepository, TopicRepository, TopicAccessService],
 })
