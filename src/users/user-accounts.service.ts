@@ -77,9 +77,15 @@ export class UserAccountsService {
 
   /** Which field was taken: asked of the database, since FerretDB's duplicate-key message does not say. */
   private async duplicateToConflict(error: unknown, input: { username?: string; email?: string }) {
-    if ((error as { code?: number })?.code !== 11000) return error;
+    if (!isDuplicateKey(error)) return error;
     const field = await this.users.takenField(input.username, input.email);
     const message = field === 'username' ? 'That username is taken' : 'That email is already registered';
     return new AppError('conflict', message, { field: field ?? 'email' });
   }
+}
+
+/** MongoDB says 11000; FerretDB 1.24's findAndModify reports the SQLite unique constraint as code 1. */
+function isDuplicateKey(error: unknown): boolean {
+  const mongo = error as { code?: number; message?: string };
+  return mongo?.code === 11000 || /UNIQUE constraint failed|duplicate key/i.test(mongo?.message ?? '');
 }

@@ -31,7 +31,10 @@ describe('Accounts: registration and sign-in', () => {
     expect(cookies).toMatch(/parley_rt=[^;]+;.*Path=\/api\/auth.*HttpOnly/);
     expect(cookies).toMatch(/parley_at=[^;]+;.*SameSite=Lax/);
     expect(cookies).toMatch(/parley_csrf=[^;]+/);
-    const me = await api.http.get('/api/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    const me = await api.http
+      .get('/api/me')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .expect(200);
     expect(me.body.username).toBe('Ada_L');
   });
 
