@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import { AppError } from '../infra/errors/app-error';
-import { AcknowledgementRepository } from './acknowledgement.repository';
+import { UsersService } from '../users/users.service';
 import type { Notice, NoticeState } from './notice';
 import { NoticeNotAcknowledged } from './notice-not-acknowledged.error';
 import { NoticeRepository } from './notice.repository';
@@ -19,19 +19,19 @@ export class NoticeStateService {
 
   constructor(
     private readonly notices: NoticeRepository,
-    private readonly acknowledgements: AcknowledgementRepository,
+    private readonly users: UsersService,
   ) {}
 
   async forUser(user?: AuthUser): Promise<NoticeState> {
     const notice = await this.current();
-    return { version: notice.version, acknowledged: await this.hasAcknowledged(user, notice.version) };
+    return { version: notice.version, acknowledged: (await this.acknowledgedVersion(user, notice)) !== null };
   }
 
   /** Throws 428 notice_not_acknowledged with the current notice when the user must acknowledge it first. */
   async requireAcknowledged(user: AuthUser): Promise<void> {
     const notice = await this.current();
-    if (await this.hasAcknowledged(user, notice.version)) return;
-    throw new NoticeNotAcknowledged(notice, await this.acknowledgements.latestVersion(user.id));
+    if ((await this.acknowledgedVersion(user, notice)) !== null) return;
+    throw new NoticeNotAcknowledged(notice, (await this.storedVersion(user.id)) ?? null);
   }
 
   async current(): Promise<Notice> {
@@ -49,12 +49,22 @@ export class NoticeStateService {
   }
 
   /**
-   * The token's copy of the acknowledged version is a fast path; when it looks stale (the user acknowledged
-   * after the token was issued) the stored acknowledgements decide.
+   * The acknowledged version when it covers `notice`, else null. The caller's copy is loaded per HTTP request,
+   * but a socket keeps the user of its handshake, so a "not yet" is confirmed against the stored account.
    */
-  private async hasAcknowledged(user: AuthUser | undefined, version: number): Promise<boolean> {
-    if (!user) return false;
-    if ((user.noticeVersionAcknowledged ?? 0) >= version) return true;
-    return ((await this.acknowledgements.latestVersion(user.id)) ?? 0) >= version;
+  private async acknowledgedVersion(user: AuthUser | undefined, notice: Notice): Promise<number | null> {
+    if (!user) return null;
+    const carried = user.noticeVersionAcknowledged ?? 0;
+    if (carried >= notice.version) return carried;
+    const stored = (await this.storedVersion(user.id)) ?? 0;
+    return stored >= notice.version ? stored : null;
+  }
+
+  private async storedVersion(userId: string): Promise<number | undefined> {
+    const account = await this.users.findById(userId);
+    const versions = account?.deleted
+      ? []
+      : (account?.noticeAcknowledgements ?? []).map((ack) => ack.version);
+    return versions.length > 0 ? Math.max(...versions) : undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import { AppError, NotFound } from '../infra/errors/app-error';
-import { AcknowledgementRepository } from './acknowledgement.repository';
+import { UsersService } from '../users/users.service';
 import type { Acknowledgement, NoticeKind } from './notice';
 import { NoticeStateService } from './notice-state.service';
 import { toNoticeView, type NoticeVersionsPage, type NoticeView } from './notice-view';
@@ -12,7 +12,7 @@ import { NoticeRepository } from './notice.repository';
 export class NoticesService {
   constructor(
     private readonly notices: NoticeRepository,
-    private readonly acknowledgements: AcknowledgementRepository,
+    private readonly users: UsersService,
     private readonly state: NoticeStateService,
   ) {}
 
@@ -49,6 +49,7 @@ export class NoticesService {
     return toNoticeView(notice);
   }
 
+  /** Stored on the user's account (Accounts owns it), so the export and account deletion include it. */
   async acknowledge(user: AuthUser, version: number): Promise<Acknowledgement> {
     const current = await this.notices.latest('public-area');
     if (!current || current.version !== version) {
@@ -56,10 +57,14 @@ export class NoticesService {
         currentVersion: current?.version ?? null,
       });
     }
-    return this.acknowledgements.record(user.id, version, new Date());
+    const account = await this.users.recordNoticeAcknowledgement(user.id, version);
+    const recorded = account.noticeAcknowledgements.find((ack) => ack.version === version);
+    if (!recorded) throw new NotFound('User');
+    return { version, acknowledgedAt: recorded.acknowledgedAt };
   }
 
-  acknowledgementsOf(userId: string): Promise<Acknowledgement[]> {
-    return this.acknowledgements.listFor(userId);
+  async acknowledgementsOf(userId: string): Promise<Acknowledgement[]> {
+    const account = await this.users.findById(userId);
+    return [...(account?.noticeAcknowledgements ?? [])].sort((a, b) => a.version - b.version);
   }
 }

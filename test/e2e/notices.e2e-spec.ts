@@ -1,8 +1,6 @@
 import type { AuthUser } from '../../src/auth/access-policy';
 import { CURRENT_NOTICE_TTL_MS, NoticeStateService } from '../../src/notices/notice-state.service';
 import { NoticesService } from '../../src/notices/notices.service';
-import { EventBus } from '../../src/infra/events/event-bus';
-import { ForumEvent } from '../../src/infra/events/forum-events';
 import { startApp, type TestApp } from '../helpers/start-app';
 
 describe('Notices', () => {
@@ -37,38 +35,6 @@ describe('Notices', () => {
     for (const word of ['export', 'Correct', 'Delete', 'Opt out', 'unsubscribe', 'Moderators can remove']) {
       expect(res.body.text).toContain(word);
     }
-  });
-});
-
-describe('Notice acknowledgements', () => {
-  let api: TestApp;
-  const user = (id: string): AuthUser => ({
-    id,
-    username: id,
-    roles: ['member'],
-    moderatedForumIds: [],
-    status: 'active',
-  });
-
-  beforeAll(async () => {
-    api = await startApp();
-  });
-  afterAll(async () => {
-    await api.close();
-  });
-
-  it('forgets who acknowledged what when the account is deleted, and only for that account', async () => {
-    const notices = api.app.get(NoticesService, { strict: false });
-    await notices.acknowledge(user('leaving'), 1);
-    await notices.acknowledge(user('staying'), 1);
-    await api.app.get(EventBus).emit(ForumEvent.UserDeleted, { userId: 'leaving', deletePosts: false });
-    expect(await notices.acknowledgementsOf('leaving')).toEqual([]);
-    expect(await notices.acknowledgementsOf('staying')).toEqual([
-      { version: 1, acknowledgedAt: expect.any(String) },
-    ]);
-    const state = api.app.get(NoticeStateService, { strict: false });
-    expect(await state.forUser(user('leaving'))).toEqual({ version: 1, acknowledged: false });
-    expect(await state.forUser(user('staying'))).toEqual({ version: 1, acknowledged: true });
   });
 });
 

@@ -1,9 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '../../src/auth/access-policy';
 import { NoticesService } from '../../src/notices/notices.service';
 import { PublishGateService } from '../../src/publishing/publish-gate.service';
 import type { PiiPolicy, PublishRequest } from '../../src/publishing/publish-decision';
+import { UsersService } from '../../src/users/users.service';
+import { toAuthUser } from '../../src/users/user';
+import { createUser } from '../factories/user.factory';
 import { startApp, type TestApp } from '../helpers/start-app';
+
+/** A real account (acknowledgements are stored on it), as the access guard would hand it to a service. */
+async function accountOf(api: TestApp, overrides: Partial<AuthUser> = {}): Promise<AuthUser> {
+  const { id } = await createUser(api);
+  return { ...toAuthUser(await api.app.get(UsersService).getById(id)), ...overrides };
+}
 
 /** The gate as every write path calls it, against the real notices and database (no HTTP write route needed). */
 describe('Publish gate', () => {
@@ -11,14 +19,7 @@ describe('Publish gate', () => {
   let gate: PublishGateService;
   let notices: NoticesService;
 
-  const member = (overrides: Partial<AuthUser> = {}): AuthUser => ({
-    id: randomUUID(),
-    username: 'ann',
-    roles: ['member'],
-    moderatedForumIds: [],
-    status: 'active',
-    ...overrides,
-  });
+  const member = (overrides: Partial<AuthUser> = {}) => accountOf(api, overrides);
   const request = (
     user: AuthUser,
     text: string,
@@ -31,7 +32,7 @@ describe('Publish gate', () => {
     acknowledgePersonalData: ack,
   });
   const acknowledgedMember = async (overrides: Partial<AuthUser> = {}) => {
-    const user = member(overrides);
+    const user = await member(overrides);
     const { version } = await notices.current('public-area');
     await notices.acknowledge(user, version);
     return user;
@@ -66,7 +67,7 @@ describe('Publish gate', () => {
   });
 
   it('asks for the public-area notice (428) before a first post, and publishes once it is acknowledged', async () => {
-    const user = member();
+    const user = await member();
     const error = await rejection(gate.evaluate(request(user, 'Hello everyone')));
     expect(error).toMatchObject({ code: 'notice_not_acknowledged', status: 428 });
     expect(error.details).toMatchObject({ notice: { version: 1 }, acknowledgedVersion: null });
@@ -76,7 +77,7 @@ describe('Publish gate', () => {
   });
 
   it('trusts the acknowledged version carried by the caller without a stored record', async () => {
-    const decision = await gate.evaluate(request(member({ noticeVersionAcknowledged: 1 }), 'Hello'));
+    const decision = await gate.evaluate(request(await member({ noticeVersionAcknowledged: 1 }), 'Hello'));
     expect(decision.action).toBe('publish');
   });
 
@@ -135,7 +136,7 @@ describe('Publish gate', () => {
   it('requires the new notice version after an admin publishes one', async () => {
     const user = await acknowledgedMember();
     await gate.evaluate(request(user, 'Hello'));
-    const admin = member({ roles: ['admin'] });
+    const admin = await member({ roles: ['admin'] });
     const next = await notices.publish(
       'public-area',
       'Forums are public. Anyone can read what you post.',
@@ -196,7 +197,7 @@ describe('Publish gate policies', () => {
   beforeAll(async () => {
     api = await startApp();
     gate = api.app.get(PublishGateService, { strict: false });
-    user = { id: randomUUID(), username: 'bo', roles: ['member'], moderatedForumIds: [], status: 'active' };
+    user = await accountOf(api);
     await api.app.get(NoticesService, { strict: false }).acknowledge(user, 1);
   });
   afterAll(async () => {
