@@ -125,7 +125,7 @@ export class PostRepository {
 
   async addLikes(id: string, delta: number): Promise<number> {
     const row = await this.posts
-      .findByIdAndUpdate(id, { $inc: { likeCount: delta } }, { new: true, projection: { likeCount: 1 } })
+      .findByIdAndUpdate(id, { $inc: { likeCount: delta } }, { new: true })
       .lean<PostRow>()
       .exec();
     return row?.likeCount ?? 0;

@@ -70,11 +70,12 @@ export class TopicRepository {
    * Takes the next sequence number in one atomic update. Unless `evenIfLocked`, the filter refuses a locked
    * topic, so a lock that lands between the caller's check and this call still wins. Null: locked or gone.
    */
+  // No projection: FerretDB 1.24's findAndModify does not implement `fields`.
   async nextSeq(id: string, evenIfLocked: boolean): Promise<number | null> {
     const filter: FilterQuery<TopicRecord> = { _id: id };
     if (!evenIfLocked) filter.locked = false;
     const row = await this.topics
-      .findOneAndUpdate(filter, { $inc: { lastSeq: 1 } }, { new: true, projection: { lastSeq: 1 } })
+      .findOneAndUpdate(filter, { $inc: { lastSeq: 1 } }, { new: true })
       .lean<TopicRow>()
       .exec();
     return row ? row.lastSeq : null;
