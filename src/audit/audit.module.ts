@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AuditLogController } from './audit-log.controller';
 import { AuditEntryRepository } from './audit-entry.repository';
 import { AuditEntryRecord, AuditEntrySchema } from './audit-entry.schema';
 import { AuditLogService } from './audit-log.service';
@@ -8,6 +9,7 @@ import { AuditLogService } from './audit-log.service';
 @Global()
 @Module({
   imports: [MongooseModule.forFeature([{ name: AuditEntryRecord.name, schema: AuditEntrySchema }])],
+  controllers: [AuditLogController],
   providers: [AuditEntryRepository, AuditLogService],
   exports: [AuditLogService],
 })
