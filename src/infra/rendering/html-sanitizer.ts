@@ -59,7 +59,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
       attribs: { ...attribs, rel: 'nofollow ugc noopener' },
     }),
   },
-  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  // allowedSchemesByTag does not stop scheme-less (relative) sources, so images need an absolute https URL.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !/^https:\/\//i.test(frame.attribs.src ?? ''),
 };
 
 export function sanitizeUserHtml(html: string): string {
