@@ -78,6 +78,7 @@ export class UserRepository {
         usernameLower: input.username.toLowerCase(),
         emailNormalized: normalizeEmail(input.email),
         email: input.email.trim(),
+        notificationPreferences: defaultPreferences(),
         createdAt: new Date(),
       },
     ]);
@@ -147,6 +148,14 @@ export class UserRepository {
   }
 
   async setPreferences(id: string, changes: Record<string, boolean>): Promise<User | null> {
+    if (!isValidObjectId(id)) return null;
+    // A dotted $set cannot create fields inside null: give older or odd rows the defaults first.
+    await this.users
+      .updateOne(
+        { _id: id, deletedAt: null, notificationPreferences: null },
+        { $set: { notificationPreferences: defaultPreferences() } },
+      )
+      .exec();
     const set = Object.fromEntries(
       Object.entries(changes).map(([path, value]) => [`notificationPreferences.${path}`, value]),
     );
