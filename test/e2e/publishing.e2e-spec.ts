@@ -154,6 +154,31 @@ describe('Publishing with personal data', () => {
     expect(JSON.stringify(res.body.post.findings)).not.toMatch(/example\.org|0444/);
   });
 
+  it('reads the topic title too, and masks a phone number written in it', async () => {
+    const send = (ack?: string) =>
+      api.http
+        .post(`/api/forums/${slugs.mask}/topics`)
+        .set(author.auth)
+        .send({
+          title: 'Call 020 7946 0777 for beta keys',
+          body: 'Details inside',
+          acknowledgePersonalData: ack,
+        });
+    const refused = await send().expect(422);
+    expect(refused.body.details.findings).toEqual([
+      { type: 'phone', start: 5, end: 18, text: '020 7946 0777', rule: expect.any(String) },
+    ]);
+    const created = await send(refused.body.details.findingsDigest).expect(201);
+    expect(created.body.topic.title).toBe('Call [phone removed] for beta keys');
+    expect(created.body.masked).toEqual([{ type: 'phone', start: 5, end: 20 }]);
+  });
+
+  it('refuses a post from a silenced member, whatever the text', async () => {
+    const silenced = await readyMember(api, { status: 'silenced' });
+    const res = await reply(api, silenced, topics.warn, 'Just saying hello').expect(403);
+    expect(res.body.code).toBe('account_silenced');
+  });
+
   it('asks a new member to acknowledge the notice (428) before a first post, and publishes after', async () => {
     const member = await newMember(api);
     const refused = await reply(api, member, topics.warn, 'Hello everyone').expect(428);
