@@ -44,4 +44,21 @@ describe('Publishing after the notice changes', () => {
     const after = await api.http.get('/api/notices/public-area').set(author.auth).expect(200);
     expect(after.body).toMatchObject({ version: 2, acknowledged: true });
   });
+
+  it('tells each reader of the forum list and a topic which notice version is current and whether they acknowledged it', async () => {
+    const reader = await readyMember(api);
+    const noticeOf = async (path: string, user?: Member) => {
+      const req = api.http.get(path);
+      if (user) req.set(user.auth);
+      return (await req.expect(200)).body.notice;
+    };
+    const version = (await api.http.get('/api/notices/public-area').expect(200)).body.version;
+    for (const path of ['/api/forums', `/api/topics/${topicId}`, `/api/topics/${topicId}/posts`]) {
+      expect(await noticeOf(path)).toEqual({ version, acknowledged: false });
+      expect(await noticeOf(path, reader)).toEqual({ version, acknowledged: true });
+    }
+    const text = '## Still public\n\nAnyone can read, copy and reuse what you post in forums and boards.';
+    await api.http.put('/api/notices/public-area').set(admin.auth).send({ text }).expect(200);
+    expect(await noticeOf('/api/forums', reader)).toEqual({ version: version + 1, acknowledged: false });
+  });
 });
