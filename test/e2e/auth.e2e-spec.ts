@@ -142,3 +142,37 @@ describe('Accounts: registration and sign-in', () => {
     expect(me.body.id).toBe(user.id);
   });
 });
+
+describe('Accounts: per-address limits', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    // A general budget of 60 a minute leaves the auth routes the minimum of 5 per address.
+    api = await startApp({ env: { THROTTLE_LIMIT: '60' } });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('throttles registrations from one address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const res = await api.http
+        .post('/api/auth/register')
+        .send({ username: `burst_${i}`, email: `burst${i}@example.test`, password: 'long enough pw' });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+  });
+
+  it('throttles sign-in attempts from one address across accounts', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const res = await api.http
+        .post('/api/auth/login')
+        .send({ login: `someone_${i}`, password: 'whatever' });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+});
