@@ -44,6 +44,12 @@ describe('pii policy', () => {
     expect(explainPolicy('mask')).toMatch(/mask/);
   });
 
+  it('tells a moderator of a review forum that their own post is not held', () => {
+    expect(explainPolicy('review', true)).toMatch(/published as written/);
+    expect(explainPolicy('review', false)).not.toMatch(/published as written/);
+    expect(explainPolicy('warn', true)).toBe(explainPolicy('warn', false));
+  });
+
   it('summarises findings by type and rule without keeping any value', () => {
     const summary = summarizeFindings([email, phone, { ...phone, rule: 'phone.obfuscated' }], true, 'mask');
     expect(summary).toEqual({

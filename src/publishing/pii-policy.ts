@@ -26,9 +26,15 @@ const EXPLANATIONS: Record<PiiPolicy, string> = {
     'the post is published with the highlighted parts replaced, and the answer lists what was masked.',
 };
 
-/** What happens next under a policy, in words an author understands. */
-export function explainPolicy(policy: PiiPolicy): string {
-  return EXPLANATIONS[policy];
+const MODERATOR_UNDER_REVIEW =
+  'This forum holds posts with personal data for a moderator, but you moderate it: if you resubmit with ' +
+  'acknowledgePersonalData set to findingsDigest, your post is published as written.';
+
+/** What happens next under a policy, in words an author understands (moderators are not held, see actionFor). */
+export function explainPolicy(policy: PiiPolicy, authorModeratesArea = false): string {
+  return actionFor(policy, authorModeratesArea) === 'publish' && policy === 'review'
+    ? MODERATOR_UNDER_REVIEW
+    : EXPLANATIONS[policy];
 }
 
 /**

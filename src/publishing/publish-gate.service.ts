@@ -51,7 +51,7 @@ export class PublishGateService {
     throw new PersonalDataDetected({
       findings: reportFindings(findings),
       policy: req.area.piiPolicy,
-      explanation: explainPolicy(req.area.piiPolicy),
+      explanation: explainPolicy(req.area.piiPolicy, canModerateForum(req.user, req.area.forumId)),
       findingsDigest: digest,
       staleAcknowledgement: req.acknowledgePersonalData !== undefined,
     });
