@@ -37,7 +37,7 @@ describe('pii policy', () => {
   });
 
   it('explains every policy differently and tells the author how to acknowledge', () => {
-    const texts = PII_POLICIES.map(explainPolicy);
+    const texts = PII_POLICIES.map((policy) => explainPolicy(policy));
     expect(new Set(texts).size).toBe(PII_POLICIES.length);
     for (const text of texts) expect(text).toContain('acknowledgePersonalData');
     expect(explainPolicy('review')).toMatch(/moderator/);
