@@ -10,15 +10,15 @@ export class AuditLogIsAppendOnly extends Error {
 @Schema({ collection: 'audit_log', versionKey: false })
 export class AuditEntryRecord {
   @Prop({ type: String, default: null }) actorId!: string | null;
-  @Prop({ required: true }) actorRole!: string;
-  @Prop({ required: true }) action!: string;
-  @Prop({ required: true }) targetType!: string;
-  @Prop({ required: true }) targetId!: string;
+  @Prop({ type: String, required: true }) actorRole!: string;
+  @Prop({ type: String, required: true }) action!: string;
+  @Prop({ type: String, required: true }) targetType!: string;
+  @Prop({ type: String, required: true }) targetId!: string;
   @Prop({ type: String, default: null }) forumId!: string | null;
   @Prop({ type: String, default: null }) reason!: string | null;
   @Prop({ type: Object, default: null }) counts!: Record<string, number> | null;
   @Prop({ type: [String], default: [] }) subjectUserIds!: string[];
-  @Prop({ required: true }) at!: Date;
+  @Prop({ type: Date, required: true }) at!: Date;
 }
 
 export const AuditEntrySchema = SchemaFactory.createForClass(AuditEntryRecord);

@@ -9,6 +9,7 @@ import { AccountService } from './account.service';
 import { AuthCookies } from './auth-cookies';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { FirstAdminService } from './first-admin.service';
 import { AccessGuard } from './guards/access.guard';
 import { AuthRateLimitGuard } from './guards/auth-rate-limit.guard';
 import { LocalAuthGuard } from './guards/local-auth.guard';
@@ -54,6 +55,7 @@ function jwtOptions(config: AppConfig) {
     AuthCookies,
     AuthService,
     AuthRateLimitGuard,
+    FirstAdminService,
     LocalAuthGuard,
     LocalStrategy,
     LoginAttemptRepository,
@@ -63,6 +65,6 @@ function jwtOptions(config: AppConfig) {
     SessionService,
     TokenService,
   ],
-  exports: [TokenService, AccountService, SessionService, PasswordHasher, AuthCookies],
+  exports: [TokenService, AccountService, SessionService, PasswordHasher, AuthCookies, FirstAdminService],
 })
 export class AuthModule {}

@@ -4,8 +4,8 @@ import type { NotificationPreferences } from './user';
 
 @Schema({ _id: false, versionKey: false })
 export class NoticeAcknowledgementRecord {
-  @Prop({ required: true }) version!: number;
-  @Prop({ required: true }) acknowledgedAt!: Date;
+  @Prop({ type: Number, required: true }) version!: number;
+  @Prop({ type: Date, required: true }) acknowledgedAt!: Date;
 }
 const NoticeAcknowledgementSchema = SchemaFactory.createForClass(NoticeAcknowledgementRecord);
 
@@ -16,20 +16,20 @@ const NoticeAcknowledgementSchema = SchemaFactory.createForClass(NoticeAcknowled
  */
 @Schema({ collection: 'users', versionKey: false })
 export class UserRecord {
-  @Prop({ required: true }) username!: string;
+  @Prop({ type: String, required: true }) username!: string;
   // FerretDB 1.24 has no collations, so case-insensitive uniqueness uses a lower-cased copy.
-  @Prop({ required: true, unique: true }) usernameLower!: string;
+  @Prop({ type: String, required: true, unique: true }) usernameLower!: string;
   @Prop({ type: String, default: null }) email!: string | null;
   // Trimmed and lower-cased; unique. Deleted accounts hold a placeholder so the address can register again.
-  @Prop({ required: true, unique: true }) emailNormalized!: string;
-  @Prop({ required: true }) displayName!: string;
+  @Prop({ type: String, required: true, unique: true }) emailNormalized!: string;
+  @Prop({ type: String, required: true }) displayName!: string;
   @Prop({ type: String, default: null }) passwordHash!: string | null;
   @Prop({ type: [String], default: ['member'] }) roles!: Role[];
   @Prop({ type: [String], default: [] }) moderatedForumIds!: string[];
   @Prop({ type: Date, default: null }) silencedUntil!: Date | null;
   @Prop({ type: Date, default: null }) suspendedUntil!: Date | null;
   @Prop({ type: String, default: null }) restrictionReason!: string | null;
-  @Prop({ required: true }) createdAt!: Date;
+  @Prop({ type: Date, required: true }) createdAt!: Date;
   @Prop({ type: Date, default: null }) lastSeenAt!: Date | null;
   @Prop({ type: Object, default: null }) notificationPreferences!: Partial<NotificationPreferences> | null;
   @Prop({ type: [NoticeAcknowledgementSchema], default: [] })
