@@ -70,6 +70,6 @@ import { TopicsController } from './topics.controller';
     AccountDeletionListener,
     PostsPrivacySection,
   ],
-  exports: [PostRepository, PostRevisionRepository, TopicRepository, TopicAccessService],
+  exports: [PostRepository, PostRevisionRepository, TopicRepository, TopicAccessService, TopicReadingService],
 })
 export class PostsModule {}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '../auth/access-policy';
 import { AppError } from '../infra/errors/app-error';
 import { PostPageQueryDto } from './dto/list-queries.dto';
-import { MarkReadDto } from './dto/mark-read.dto';
+import { MarkTopicReadDto } from './dto/mark-topic-read.dto';
 import { TopicIdParam } from './dto/params.dto';
 import { ReplyDto } from './dto/reply.dto';
 import { TopicFlagsDto } from './dto/topic-flags.dto';
@@ -61,7 +61,7 @@ export class TopicsController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Move the caller’s last-read mark forward to seq (never backwards)' })
-  markRead(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: MarkReadDto) {
+  markRead(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: MarkTopicReadDto) {
     return this.reading.markRead(user, id, dto.seq);
   }
 

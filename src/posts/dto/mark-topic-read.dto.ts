@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 
-export class MarkReadDto {
+export class MarkTopicReadDto {
   @ApiProperty({ example: 12, description: 'The highest sequence number the reader has seen' })
   @IsInt()
   @Min(0)
