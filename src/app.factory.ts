@@ -14,6 +14,7 @@ import type { AppConfig } from './infra/config/app-config';
 import { toAppError } from './infra/errors/to-app-error';
 import { assignRequestId } from './infra/http/request-id';
 import { createValidationPipe } from './infra/http/validation';
+import { setUpRealtime } from './realtime/realtime-setup';
 
 export interface CreateAppOptions {
   logDestination?: DestinationStream;
@@ -55,6 +56,7 @@ export async function createApp(
   if (config.CORS_ORIGINS.length > 0) app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
+  await setUpRealtime(app, config);
   setUpOpenApi(app);
   serveClient(app, resolve(config.CLIENT_DIST));
   return app;

@@ -16,6 +16,8 @@ import { LoggingModule } from './infra/logging/logging.module';
 import { NoticesModule } from './notices/notices.module';
 import { PiiCheckModule } from './pii-check/pii-check.module';
 import { PostsModule } from './posts/posts.module';
+import { BoardsModule } from './boards/boards.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { UsersModule } from './users/users.module';
@@ -33,6 +35,8 @@ const features: Type[] = [
   PiiCheckModule,
   ForumsModule,
   PostsModule,
+  BoardsModule,
+  RealtimeModule,
 ];
 
 export interface AppModuleOptions {

@@ -16,9 +16,11 @@ export const ForumEvent = {
   MessageUpdated: 'message.updated',
   MessageRedacted: 'message.redacted',
   MessageRemoved: 'message.removed',
+  MessageHeld: 'message.held',
   NotificationCreated: 'notification.created',
   UserRestricted: 'user.restricted',
   UserDeleted: 'user.deleted',
+  ModerationActionTaken: 'moderation.action_taken',
 } as const;
 
 export type ForumEventName = (typeof ForumEvent)[keyof typeof ForumEvent];
@@ -58,7 +60,24 @@ export interface ForumEventPayloads {
   'message.updated': BoardFact & { message: ContentView };
   'message.redacted': BoardFact & { message: ContentView; counts: Record<string, number> };
   'message.removed': BoardFact & { messageId: string; reason?: string };
+  /** A board message waiting for a moderator (review policy): to that forum's moderators only. */
+  'message.held': BoardFact & { forumId: string; message: ContentView; reason: string };
   'notification.created': { userId: string; notification: Record<string, unknown> };
   'user.restricted': { userId: string; status: 'silenced' | 'suspended' | 'active'; until?: string };
   'user.deleted': { userId: string; deletePosts: boolean };
+  /**
+   * A moderator acted on a post, board message or topic (after the change and its audit entry are stored):
+   * notifications tell the author. Never carries the content or a removed value, only the reason given.
+   */
+  'moderation.action_taken': {
+    action: string;
+    targetType: 'post' | 'message' | 'topic';
+    targetId: string;
+    forumId: string;
+    topicId?: string;
+    /** The author of the content acted on; null for content of a deleted account. */
+    subjectUserId: string | null;
+    actorId: string;
+    reason?: string;
+  };
 }

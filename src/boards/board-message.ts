@@ -1,0 +1,46 @@
+import type { FindingsSummary } from '../publishing/publish-decision';
+
+/** held: waiting for a moderator (review policy); deleted: by its author; removed: by a moderator. */
+export type BoardMessageStatus = 'visible' | 'held' | 'deleted' | 'removed';
+
+export interface MessageRevision {
+  source: string;
+  html: string;
+  editedAt: string;
+}
+
+export interface BoardMessage {
+  id: string;
+  boardId: string;
+  forumId: string;
+  seq: number;
+  authorId: string | null;
+  authorName: string;
+  source: string;
+  html: string;
+  /** The seq of the message this one answers (a short thread under it). */
+  replyTo: number | null;
+  replyCount: number;
+  likeCount: number;
+  likedBy: string[];
+  status: BoardMessageStatus;
+  findings: FindingsSummary | null;
+  /** Earlier versions, oldest first; redaction rewrites them with the message. */
+  revisions: MessageRevision[];
+  createdAt: string;
+  editedAt: string | null;
+}
+
+export type NewBoardMessage = Pick<
+  BoardMessage,
+  | 'boardId'
+  | 'forumId'
+  | 'seq'
+  | 'authorId'
+  | 'authorName'
+  | 'source'
+  | 'html'
+  | 'replyTo'
+  | 'status'
+  | 'findings'
+> & { clientKey: string };

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/access-policy';
+import { AppError, NotFound } from '../infra/errors/app-error';
+import { EventBus } from '../infra/events/event-bus';
+import { ForumEvent } from '../infra/events/forum-events';
+import { renderPostHtml } from '../infra/rendering/render-post';
+import type { PublishDecision } from '../publishing/publish-decision';
+import { PublishGateService } from '../publishing/publish-gate.service';
+import { BoardAccessService, publishArea, type BoardContext } from './board-access.service';
+import type { BoardMessage } from './board-message';
+import { toMessageView, toPublicMessageView, type BoardMessageView } from './board-message-view';
+import { BoardMessageRepository } from './board-message.repository';
+import { BoardPostingSlotRepository } from './board-posting-slot.repository';
+import { BoardRepository, isDuplicateKey } from './board.repository';
+
+export interface SendMessageInput {
+  body: string;
+  replyTo?: number;
+  clientId?: string;
+  acknowledgePersonalData?: string;
+}
+
+export interface EditMessageInput {
+  body: string;
+  acknowledgePersonalData?: string;
+}
+
+export interface SentMessage {
+  message: BoardMessageView;
+  /** Spans the gate masked (mask policy), so the author can be told what changed. */
+  masked: PublishDecision['masked'];
+}
+
+/**
+ * Board messages from REST and from the socket gateway alike: access → the publish gate → slow mode →
+ * number ($inc) → store → events after the write. The gateway calls exactly these methods.
+ */
+@Injectable()
+export class BoardMessagingService {
+  constructor(
+    private readonly access: BoardAccessService,
+    private readonly gate: PublishGateService,
+    private readonly boards: BoardRepository,
+    private readonly messages: BoardMessageRepository,
+    private readonly slots: BoardPostingSlotRepository,
+    private readonly events: EventBus,
+  ) {}
+
+  async send(user: AuthUser, slug: string, input: SendMessageInput): Promise<SentMessage> {
+    const context = await this.access.writable(user, slug);
+    const clientKey = input.clientId
+      ? `${user.id}:${input.clientId.toLowerCase()}`
+      : `${user.id}:auto:${randomUUID()}`;
+    const existing = await this.messages.findByClientKey(clientKey);
+    if (existing)
+      return { message: toMessageView(existing, { userId: user.id, moderator: false }), masked: [] };
+    await this.assertReplyTarget(context, input.replyTo);
+    const decision = await this.gate.evaluate({
+      user,
+      area: publishArea(context),
+      text: input.body,
+      acknowledgePersonalData: input.acknowledgePersonalData,
+    });
+    await this.claimSlowModeSlot(user, context);
+    const message = await this.store(user, context, decision, input.replyTo ?? null, clientKey);
+    return {
+      message: toMessageView(message, { userId: user.id, moderator: false }),
+      masked: decision.masked,
+    };
+  }
+
+  async edit(user: AuthUser, slug: string, messageId: string, input: EditMessageInput): Promise<SentMessage> {
+    const context = await this.access.writable(user, slug);
+    const message = await this.requireMessage(context, messageId);
+    if (message.authorId !== user.id) throw new AppError('forbidden', 'Only the author can edit a message');
+    if (message.status !== 'visible' && message.status !== 'held') {
+      throw new AppError('conflict', 'This message was deleted or removed and cannot be edited');
+    }
+    const decision = await this.gate.evaluate({
+      user,
+      area: publishArea(context),
+      text: input.body,
+      acknowledgePersonalData: input.acknowledgePersonalData,
+    });
+    const status = decision.action === 'hold' ? 'held' : message.status;
+    const change = {
+      source: decision.text,
+      html: renderPostHtml(decision.text),
+      status,
+      findings: decision.findings,
+    };
+    const edited = await this.messages.edit(message.id, change, message, new Date());
+    if (!edited) throw new AppError('conflict', 'The message changed meanwhile; reload it and edit again');
+    await this.announceEdit(context, message, edited, decision);
+    return { message: toMessageView(edited, { userId: user.id, moderator: false }), masked: decision.masked };
+  }
+
+  /** Authors delete their own messages; moderators of the forum remove anyone's. */
+  async remove(user: AuthUser, slug: string, messageId: string): Promise<BoardMessageView> {
+    const context = await this.access.readable(user, slug);
+    const message = await this.requireMessage(context, messageId);
+    const own = message.authorId === user.id;
+    if (!own && !context.moderator) throw new AppError('forbidden', 'You can only delete your own messages');
+    const status = own ? 'deleted' : 'removed';
+    const removed = (await this.messages.setStatus(message.id, status)) ?? message;
+    await this.events.emit(ForumEvent.MessageRemoved, {
+      ...fact(context, message),
+      messageId: message.id,
+      reason: own ? 'deleted by its author' : 'removed by a moderator',
+    });
+    return toMessageView(removed, { userId: user.id, moderator: context.moderator });
+  }
+
+  private async store(
+    user: AuthUser,
+    context: BoardContext,
+    decision: PublishDecision,
+    replyTo: number | null,
+    clientKey: string,
+  ): Promise<BoardMessage> {
+    const seq = await this.boards.nextSeq(context.board.id);
+    let message: BoardMessage;
+    try {
+      message = await this.messages.insert({
+        boardId: context.board.id,
+        forumId: context.forum.id,
+        seq,
+        authorId: user.id,
+        authorName: user.username,
+        source: decision.text,
+        html: renderPostHtml(decision.text),
+        replyTo,
+        status: decision.action === 'hold' ? 'held' : 'visible',
+        findings: decision.findings.total > 0 ? decision.findings : null,
+        clientKey,
+      });
+    } catch (error) {
+      // The same clientId raced in twice: the number taken above stays a gap, the first message stands.
+      const raced = isDuplicateKey(error) ? await this.messages.findByClientKey(clientKey) : null;
+      if (raced) return raced;
+      throw error;
+    }
+    if (replyTo !== null && message.status === 'visible')
+      await this.messages.countReply(context.board.id, replyTo);
+    await this.announce(context, message, decision.reason);
+    return message;
+  }
+
+  private async announce(context: BoardContext, message: BoardMessage, reason?: string): Promise<void> {
+    if (message.status === 'held') {
+      await this.events.emit(ForumEvent.MessageHeld, {
+        ...fact(context, message),
+        forumId: context.forum.id,
+        message: toPublicMessageView(message),
+        reason: reason ?? '',
+      });
+      return;
+    }
+    await this.events.emit(ForumEvent.MessageCreated, {
+      ...fact(context, message),
+      message: toPublicMessageView(message),
+    });
+  }
+
+  private async announceEdit(
+    context: BoardContext,
+    before: BoardMessage,
+    after: BoardMessage,
+    decision: PublishDecision,
+  ) {
+    if (after.status === 'held' && before.status === 'visible') {
+      // Viewers drop it until a moderator decides; moderators get it in their queue.
+      await this.events.emit(ForumEvent.MessageRemoved, {
+        ...fact(context, after),
+        messageId: after.id,
+        reason: 'held for review',
+      });
+      await this.announce(context, after, decision.reason);
+      return;
+    }
+    if (after.status === 'visible') {
+      await this.events.emit(ForumEvent.MessageUpdated, {
+        ...fact(context, after),
+        message: toPublicMessageView(after),
+      });
+    }
+  }
+
+  private async claimSlowModeSlot(user: AuthUser, { board, moderator }: BoardContext): Promise<void> {
+    if (moderator || board.slowModeSeconds <= 0) return;
+    const now = new Date();
+    const nextAt = await this.slots.claim(board.id, user.id, board.slowModeSeconds, now);
+    if (!nextAt) return;
+    const retryAfterSeconds = Math.max(1, Math.ceil((nextAt.getTime() - now.getTime()) / 1000));
+    throw new AppError('rate_limited', `Slow mode is on: you can post again in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+      slowModeSeconds: board.slowModeSeconds,
+    });
+  }
+
+  private async assertReplyTarget({ board }: BoardContext, replyTo: number | undefined): Promise<void> {
+    if (replyTo === undefined) return;
+    const target = replyTo <= board.lastSeq ? await this.messages.findBySeq(board.id, replyTo) : null;
+    if (!target || target.status !== 'visible') {
+      throw new AppError('bad_request', `There is no message #${replyTo} on this board to reply to`);
+    }
+  }
+
+  private async requireMessage({ board }: BoardContext, messageId: string): Promise<BoardMessage> {
+    const message = await this.messages.findById(messageId);
+    if (!message || message.boardId !== board.id) throw new NotFound('Message');
+    return message;
+  }
+}
+
+export function fact({ board }: BoardContext, message: BoardMessage) {
+  return { boardId: board.id, boardSlug: board.slug, seq: message.seq };
+}

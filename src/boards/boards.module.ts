@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ForumsModule } from '../forums/forums.module';
+import { NoticesModule } from '../notices/notices.module';
+import { PublishingModule } from '../publishing/publishing.module';
+import { BoardAccessService } from './board-access.service';
+import { BoardAccountCleanupListener } from './board-account-cleanup.listener';
+import { BoardLikesService } from './board-likes.service';
+import { BoardMessagesController } from './board-messages.controller';
+import { BoardMessageRepository } from './board-message.repository';
+import { BoardMessageRecord, BoardMessageSchema } from './board-message.schema';
+import { BoardMessagingService } from './board-messaging.service';
+import { BoardPostingSlotRepository } from './board-posting-slot.repository';
+import { BoardPostingSlotRecord, BoardPostingSlotSchema } from './board-posting-slot.schema';
+import { BoardReadRepository } from './board-read.repository';
+import { BoardReadRecord, BoardReadSchema } from './board-read.schema';
+import { BoardReadingService } from './board-reading.service';
+import { BoardRecord, BoardSchema } from './board.schema';
+import { BoardRepository } from './board.repository';
+import { BoardsController } from './boards.controller';
+import { BoardsPrivacySection } from './boards-privacy.section';
+import { BoardsService } from './boards.service';
+
+/**
+ * Live message boards. Exports the services the socket gateway calls (the same ones the REST routes use)
+ * and BoardMessageRepository for moderation (redaction rewrites a message and its revisions).
+ */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: BoardRecord.name, schema: BoardSchema },
+      { name: BoardMessageRecord.name, schema: BoardMessageSchema },
+      { name: BoardPostingSlotRecord.name, schema: BoardPostingSlotSchema },
+      { name: BoardReadRecord.name, schema: BoardReadSchema },
+    ]),
+    ForumsModule,
+    NoticesModule,
+    PublishingModule,
+  ],
+  controllers: [BoardsController, BoardMessagesController],
+  providers: [
+    BoardRepository,
+    BoardMessageRepository,
+    BoardPostingSlotRepository,
+    BoardReadRepository,
+    BoardAccessService,
+    BoardsService,
+    BoardReadingService,
+    BoardMessagingService,
+    BoardLikesService,
+    BoardAccountCleanupListener,
+    BoardsPrivacySection,
+  ],
+  exports: [BoardAccessService, BoardMessagingService, BoardReadingService, BoardMessageRepository],
+})
+export class BoardsModule {}

@@ -1,0 +1,218 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { ForumsService } from '../forums/forums.service';
+import { ForumEvent, type ContentView, type ForumEventPayloads as P } from '../infra/events/forum-events';
+import { DELETED_USER_NAME } from '../users/user';
+import { RoomEventRepository, type EventOrigin } from './room-event.repository';
+import { roomName, ServerEvent, SocketLimits, type JoinReply } from './socket-protocol';
+import { userRoom, type ParleySocket } from './socket-data';
+import { SocketServerRef } from './socket-server.ref';
+
+const ON = { async: true, promisify: true } as const;
+
+type Replay = Pick<JoinReply, 'lastEventSeq' | 'replayed' | 'resync'>;
+
+const origin = (view?: ContentView): EventOrigin => ({
+  contentId: view?.id ?? null,
+  authorId: view?.authorId ?? null,
+});
+
+/**
+ * The only code that emits to rooms. Domain events become room events: each is numbered per room and stored
+ * (room_events) before it is emitted with its `eventSeq`, so a reconnecting client can ask for what it missed.
+ * On this instance, appends and joins of one room run one at a time, so live events and a replay never cross.
+ */
+@Injectable()
+export class BroadcasterListener {
+  private readonly logger = new Logger('Broadcaster');
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly forumSlugs = new Map<string, string>();
+
+  constructor(
+    private readonly serverRef: SocketServerRef,
+    private readonly log: RoomEventRepository,
+    private readonly forums: ForumsService,
+  ) {}
+
+  @OnEvent(ForumEvent.PostCreated, ON)
+  async postCreated(p: P['post.created']) {
+    await this.publish(roomName('topic', p.topicId), ServerEvent.PostCreated, p, origin(p.post));
+    await this.toForum(p.forumId, ServerEvent.PostCreated, p, origin(p.post));
+  }
+
+  @OnEvent(ForumEvent.PostUpdated, ON)
+  postUpdated(p: P['post.updated']) {
+    return this.publish(roomName('topic', p.topicId), ServerEvent.PostUpdated, p, origin(p.post));
+  }
+
+  @OnEvent(ForumEvent.PostRedacted, ON)
+  async postRedacted(p: P['post.redacted']) {
+    await this.log.rewriteContent(p.post.id, 'post', { html: p.post.html });
+    await this.publish(roomName('topic', p.topicId), ServerEvent.PostRedacted, p, origin(p.post));
+  }
+
+  @OnEvent(ForumEvent.PostRemoved, ON)
+  async postRemoved(p: P['post.removed']) {
+    await this.log.rewriteContent(p.postId, 'post', { html: '' });
+    await this.publish(roomName('topic', p.topicId), ServerEvent.PostRemoved, p, {
+      contentId: p.postId,
+      authorId: null,
+    });
+  }
+
+  @OnEvent(ForumEvent.PostHeld, ON)
+  postHeld(p: P['post.held']) {
+    return this.publish(roomName('mod', p.forumId), ServerEvent.PostHeld, p, origin(p.post));
+  }
+
+  @OnEvent(ForumEvent.TopicCreated, ON)
+  topicCreated(p: P['topic.created']) {
+    return this.publish(roomName('forum', p.forumSlug), ServerEvent.TopicCreated, p, {
+      contentId: p.topicId,
+      authorId: null,
+    });
+  }
+
+  @OnEvent(ForumEvent.TopicLocked, ON)
+  async topicLocked(p: P['topic.locked']) {
+    const none = { contentId: p.topicId, authorId: null };
+    await this.publish(roomName('topic', p.topicId), ServerEvent.TopicLocked, p, none);
+    await this.toForum(p.forumId, ServerEvent.TopicLocked, p, none);
+  }
+
+  @OnEvent(ForumEvent.TopicUpdated, ON)
+  async topicUpdated(p: P['topic.updated']) {
+    const none = { contentId: p.topicId, authorId: null };
+    await this.publish(roomName('topic', p.topicId), ServerEvent.TopicUpdated, p, none);
+    await this.toForum(p.forumId, ServerEvent.TopicUpdated, p, none);
+  }
+
+  @OnEvent(ForumEvent.MessageCreated, ON)
+  messageCreated(p: P['message.created']) {
+    return this.publish(roomName('board', p.boardSlug), ServerEvent.MessageCreated, p, origin(p.message));
+  }
+
+  @OnEvent(ForumEvent.MessageUpdated, ON)
+  messageUpdated(p: P['message.updated']) {
+    return this.publish(roomName('board', p.boardSlug), ServerEvent.MessageUpdated, p, origin(p.message));
+  }
+
+  @OnEvent(ForumEvent.MessageRedacted, ON)
+  async messageRedacted(p: P['message.redacted']) {
+    await this.log.rewriteContent(p.message.id, 'message', { html: p.message.html });
+    await this.publish(roomName('board', p.boardSlug), ServerEvent.MessageRedacted, p, origin(p.message));
+  }
+
+  @OnEvent(ForumEvent.MessageRemoved, ON)
+  async messageRemoved(p: P['message.removed']) {
+    await this.log.rewriteContent(p.messageId, 'message', { html: '' });
+    const from = { contentId: p.messageId, authorId: null };
+    await this.publish(roomName('board', p.boardSlug), ServerEvent.MessageRemoved, p, from);
+  }
+
+  @OnEvent(ForumEvent.MessageHeld, ON)
+  messageHeld(p: P['message.held']) {
+    return this.publish(roomName('mod', p.forumId), ServerEvent.MessageHeld, p, origin(p.message));
+  }
+
+  /** Notifications live in their own store; the user room only carries them live. */
+  @OnEvent(ForumEvent.NotificationCreated, ON)
+  notificationCreated(p: P['notification.created']) {
+    this.serverRef.get()?.to(userRoom(p.userId)).emit(ServerEvent.Notification, p.notification);
+  }
+
+  /** A suspended user's sockets go at once, on every instance (the adapter carries the disconnect). */
+  @OnEvent(ForumEvent.UserRestricted, ON)
+  userRestricted(p: P['user.restricted']) {
+    if (p.status !== 'suspended') return;
+    this.disconnectUser(p.userId, 'account_suspended', 'Your account is suspended');
+  }
+
+  @OnEvent(ForumEvent.UserDeleted, ON)
+  async userDeleted(p: P['user.deleted']) {
+    const fields: Record<string, unknown> = { authorId: null, authorName: DELETED_USER_NAME };
+    if (p.deletePosts) fields.html = '';
+    await this.log.forgetAuthor(p.userId, fields);
+    this.disconnectUser(p.userId, 'unauthenticated', 'This account was deleted');
+  }
+
+  /** Presence and typing: not stored, no eventSeq (they are state, not history). */
+  emitEphemeral(room: string, event: string, payload: object, exceptSocketId?: string): void {
+    const server = this.serverRef.get();
+    if (!server) return;
+    (exceptSocketId ? server.to(room).except(exceptSocketId) : server.to(room)).emit(event, payload);
+  }
+
+  disconnectUser(userId: string, code: string, message: string): void {
+    const server = this.serverRef.get();
+    if (!server) return;
+    server.to(userRoom(userId)).emit(ServerEvent.Disconnecting, { code, message });
+    server.in(userRoom(userId)).disconnectSockets(true);
+  }
+
+  /**
+   * Joins the room and sends, to this socket only and in order, every event after `lastEventSeq`
+   * (or answers resync when more than the bound are missing or they were pruned).
+   */
+  joinWithReplay(socket: ParleySocket, room: string, lastEventSeq?: number): Promise<Replay> {
+    return this.inRoomOrder(room, async () => {
+      await socket.join(room);
+      const current = await this.log.lastSeq(room);
+      if (lastEventSeq === undefined) return { lastEventSeq: current, replayed: 0, resync: false };
+      const resync = { lastEventSeq: current, replayed: 0, resync: true };
+      if (lastEventSeq > current || current - lastEventSeq > SocketLimits.replayBound) return resync;
+      const missed = await this.log.after(room, lastEventSeq, SocketLimits.replayBound);
+      if (missed.length > 0 && missed[0].eventSeq !== lastEventSeq + 1) return resync;
+      for (const stored of missed) {
+        socket.emit(stored.event, { ...stored.payload, room, eventSeq: stored.eventSeq });
+      }
+      const newest = missed[missed.length - 1]?.eventSeq ?? current;
+      return { lastEventSeq: Math.max(current, newest), replayed: missed.length, resync: false };
+    });
+  }
+
+  private async publish(room: string, event: string, payload: object, from: EventOrigin): Promise<void> {
+    await this.inRoomOrder(room, async () => {
+      const data = payload as Record<string, unknown>;
+      const eventSeq = await this.log.append(room, event, data, from);
+      this.serverRef
+        .get()
+        ?.to(room)
+        .emit(event, { ...data, room, eventSeq });
+    }).catch((error: Error) => {
+      // The write itself is stored; viewers see it on their next reload or resync.
+      this.logger.error(
+        { room, event, err: { name: error.name, message: error.message } },
+        'room event not sent',
+      );
+    });
+  }
+
+  private async toForum(forumId: string, event: string, payload: object, from: EventOrigin): Promise<void> {
+    const slug = await this.forumSlug(forumId);
+    if (slug) await this.publish(roomName('forum', slug), event, payload, from);
+  }
+
+  /** Forum slugs never change, so the id → slug lookup is cached for the life of the process. */
+  private async forumSlug(forumId: string): Promise<string | null> {
+    const known = this.forumSlugs.get(forumId);
+    if (known) return known;
+    const forum = await this.forums.findById(forumId);
+    if (forum) this.forumSlugs.set(forumId, forum.slug);
+    return forum?.slug ?? null;
+  }
+
+  private inRoomOrder<T>(room: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(room) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(room, settled);
+    void settled.then(() => {
+      if (this.queues.get(room) === settled) this.queues.delete(room);
+    });
+    return run;
+  }
+}

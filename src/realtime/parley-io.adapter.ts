@@ -1,0 +1,48 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { IncomingMessage } from 'node:http';
+import type { Server, ServerOptions } from 'socket.io';
+import type { AppConfig } from '../infra/config/app-config';
+import { isAllowedOrigin } from './origin-check';
+import type { RedisConnection } from './redis-connection';
+
+/** Above this the transport closes the connection outright; the gateway refuses smaller abuse with a reason. */
+export const MAX_HTTP_BUFFER_BYTES = 64 * 1024;
+/** socket.io connection state recovery: a client back within this window gets its missed packets and rooms. */
+export const RECOVERY_WINDOW_MS = 2 * 60_000;
+
+/**
+ * socket.io with the origin check, connection state recovery, a payload cap and, when REDIS_URL is set,
+ * the Redis streams adapter that joins instances.
+ */
+export class ParleyIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+    private readonly redis: RedisConnection,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const allowed = this.config.CORS_ORIGINS;
+    const redisClient = this.redis.client;
+    return super.createIOServer(port, {
+      ...options,
+      cors: { origin: allowed, credentials: true },
+      allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, ok: boolean) => void) =>
+        callback(null, isAllowedOrigin(req.headers, allowed, this.config.TRUST_PROXY)),
+      maxHttpBufferSize: MAX_HTTP_BUFFER_BYTES,
+      // Middlewares run again on recovery, so a token revoked while the client was away is refused.
+      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+      // A short block keeps shutdown quick; new entries wake the reader at once whatever the block time.
+      ...(redisClient ? { adapter: createAdapter(redisClient, { blockTimeInMs: 1000 }) } : {}),
+    } as Partial<ServerOptions>) as Server;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await this.redis.close();
+  }
+}

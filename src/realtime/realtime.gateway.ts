@@ -1,0 +1,92 @@
+import { UseFilters, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import { SkipThrottle } from '@nestjs/throttler';
+import { Authenticated, Public } from '../auth/access-policy';
+import { AccessGuard } from '../auth/guards/access.guard';
+import { BoardMessagingService } from '../boards/board-messaging.service';
+import { validationOptions } from '../infra/http/validation';
+import { JoinRoomDto, ReadDto, RoomDto, SocketSendMessageDto } from './dto/socket-commands.dto';
+import { RoomSubscriptionService } from './room-subscription.service';
+import { SocketAuthenticator } from './socket-authenticator';
+import { SocketConnectionsService } from './socket-connections.service';
+import type { ParleyServer, ParleySocket } from './socket-data';
+import { ClientCommand } from './socket-protocol';
+import { SocketServerRef } from './socket-server.ref';
+import { TypingService } from './typing.service';
+import { WsErrorFilter } from './ws-error.filter';
+
+/**
+ * The socket.io gateway: as thin as a controller. Global guards and pipes do not reach gateways in Nest,
+ * so the access guard, the validation pipe and the error filter are declared here; the HTTP throttler is
+ * skipped (sockets have their own per-socket limits).
+ */
+@WebSocketGateway()
+@SkipThrottle()
+@UseGuards(AccessGuard)
+@UsePipes(new ValidationPipe(validationOptions))
+@UseFilters(WsErrorFilter)
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  constructor(
+    private readonly serverRef: SocketServerRef,
+    private readonly authenticator: SocketAuthenticator,
+    private readonly connections: SocketConnectionsService,
+    private readonly rooms: RoomSubscriptionService,
+    private readonly typingService: TypingService,
+    private readonly messaging: BoardMessagingService,
+  ) {}
+
+  afterInit(server: ParleyServer): void {
+    this.serverRef.set(server);
+    server.use(this.authenticator.middleware);
+  }
+
+  handleConnection(socket: ParleySocket): void {
+    this.connections.opened(socket);
+  }
+
+  handleDisconnect(): void {
+    this.connections.closed();
+  }
+
+  @SubscribeMessage(ClientCommand.Join)
+  @Public()
+  async join(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: JoinRoomDto) {
+    const reply = await this.rooms.join(socket, dto.room, dto.lastEventSeq);
+    return reply && { ok: true, ...reply };
+  }
+
+  @SubscribeMessage(ClientCommand.Leave)
+  @Public()
+  async leave(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: RoomDto) {
+    return { ok: true, ...(await this.rooms.leave(socket, dto.room)) };
+  }
+
+  /** The same service as POST /api/boards/:slug/messages, so both produce the same event. */
+  @SubscribeMessage(ClientCommand.MessageSend)
+  @Authenticated()
+  async send(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: SocketSendMessageDto) {
+    const { board, ...input } = dto;
+    const user = await this.authenticator.current(socket);
+    return { ok: true, ...(await this.messaging.send(user, board, input)) };
+  }
+
+  @SubscribeMessage(ClientCommand.Typing)
+  @Authenticated()
+  typing(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: RoomDto) {
+    return { ok: true, ...this.typingService.typed(socket, dto.room) };
+  }
+
+  @SubscribeMessage(ClientCommand.Read)
+  @Authenticated()
+  async read(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: ReadDto) {
+    return { ok: true, ...(await this.rooms.read(socket, dto.room, dto.seq)) };
+  }
+}

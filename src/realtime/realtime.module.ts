@@ -1,0 +1,55 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AuthModule } from '../auth/auth.module';
+import { BoardsModule } from '../boards/boards.module';
+import { ForumsModule } from '../forums/forums.module';
+import { NoticesModule } from '../notices/notices.module';
+import { PostsModule } from '../posts/posts.module';
+import { UsersModule } from '../users/users.module';
+import { BroadcasterListener } from './broadcaster.listener';
+import { PresenceService } from './presence.service';
+import { RealtimeGateway } from './realtime.gateway';
+import { RedisConnection } from './redis-connection';
+import { RoomAccessService } from './room-access.service';
+import { RoomEventRepository } from './room-event.repository';
+import { RoomCounterRecord, RoomCounterSchema, RoomEventRecord, RoomEventSchema } from './room-event.schema';
+import { RoomSubscriptionService } from './room-subscription.service';
+import { SocketAuthenticator } from './socket-authenticator';
+import { SocketConnectionsService } from './socket-connections.service';
+import { SocketServerRef } from './socket-server.ref';
+import { TypingService } from './typing.service';
+
+/**
+ * socket.io: the gateway, the broadcaster (the only code that emits to rooms), the replay log, presence
+ * and typing. ParleyIoAdapter (set up by setUpRealtime in createApp) adds Redis when REDIS_URL is set.
+ */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: RoomEventRecord.name, schema: RoomEventSchema },
+      { name: RoomCounterRecord.name, schema: RoomCounterSchema },
+    ]),
+    // UsersModule and AuthModule: the gateway runs the same AccessGuard as the REST routes.
+    AuthModule,
+    UsersModule,
+    ForumsModule,
+    PostsModule,
+    BoardsModule,
+    NoticesModule,
+  ],
+  providers: [
+    RealtimeGateway,
+    SocketServerRef,
+    RedisConnection,
+    SocketAuthenticator,
+    SocketConnectionsService,
+    RoomEventRepository,
+    BroadcasterListener,
+    PresenceService,
+    TypingService,
+    RoomAccessService,
+    RoomSubscriptionService,
+  ],
+  exports: [RedisConnection],
+})
+export class RealtimeModule {}

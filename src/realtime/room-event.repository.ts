@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { RoomCounterRecord, RoomEventRecord } from './room-event.schema';
+
+export interface StoredRoomEvent {
+  room: string;
+  eventSeq: number;
+  event: string;
+  payload: Record<string, unknown>;
+}
+
+export interface EventOrigin {
+  contentId: string | null;
+  authorId: string | null;
+}
+
+/** Kept per room beyond the replay bound, so a client just past the bound still gets a clean `resync`. */
+export const RETAINED_PER_ROOM = 1000;
+const PRUNE_EVERY = 100;
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === 11000;
+
+@Injectable()
+export class RoomEventRepository {
+  constructor(
+    @InjectModel(RoomEventRecord.name) private readonly events: Model<RoomEventRecord>,
+    @InjectModel(RoomCounterRecord.name) private readonly counters: Model<RoomCounterRecord>,
+  ) {}
+
+  /** Numbers the event ($inc on the room's counter) and stores it; returns its eventSeq. */
+  async append(
+    room: string,
+    event: string,
+    payload: Record<string, unknown>,
+    origin: EventOrigin,
+  ): Promise<number> {
+    const eventSeq = await this.nextSeq(room);
+    await this.events.create({ room, eventSeq, event, payload, ...origin, at: new Date() });
+    if (eventSeq % PRUNE_EVERY === 0) {
+      await this.events.deleteMany({ room, eventSeq: { $lte: eventSeq - RETAINED_PER_ROOM } }).exec();
+    }
+    return eventSeq;
+  }
+
+  async lastSeq(room: string): Promise<number> {
+    const row = await this.counters.findById(room).lean<RoomCounterRecord>().exec();
+    return row?.seq ?? 0;
+  }
+
+  /** Events after `eventSeq`, oldest first, at most `limit`. */
+  async after(room: string, eventSeq: number, limit: number): Promise<StoredRoomEvent[]> {
+    return this.events
+      .find({ room, eventSeq: { $gt: eventSeq } }, { _id: 0, room: 1, eventSeq: 1, event: 1, payload: 1 })
+      .sort({ eventSeq: 1 })
+      .limit(limit)
+      .lean<StoredRoomEvent[]>()
+      .exec();
+  }
+
+  /** Replaces fields of the stored view (`payload.<key>.<field>`) in every earlier event about this content. */
+  async rewriteContent(
+    contentId: string,
+    key: 'post' | 'message',
+    fields: Record<string, unknown>,
+  ): Promise<void> {
+    const set = Object.fromEntries(
+      Object.entries(fields).map(([field, value]) => [`payload.${key}.${field}`, value]),
+    );
+    await this.events.updateMany({ contentId, [`payload.${key}`]: { $exists: true } }, { $set: set }).exec();
+  }
+
+  /** Account deletion: the author's name (and, with their posts deleted, the text) leaves the replay log. */
+  async forgetAuthor(authorId: string, fields: Record<string, unknown>): Promise<void> {
+    for (const key of ['post', 'message']) {
+      const set = Object.fromEntries(
+        Object.entries(fields).map(([field, value]) => [`payload.${key}.${field}`, value]),
+      );
+      await this.events.updateMany({ authorId, [`payload.${key}`]: { $exists: true } }, { $set: set }).exec();
+    }
+    await this.events.updateMany({ authorId }, { $set: { authorId: null } }).exec();
+  }
+
+  // No projection on findAndModify: FerretDB 1.24 does not implement `fields`. The upsert of two instances
+  // numbering a room's very first event can collide once on the unique _id; the retry then increments.
+  private async nextSeq(room: string, attempt = 0): Promise<number> {
+    try {
+      const row = await this.counters
+        .findOneAndUpdate({ _id: room }, { $inc: { seq: 1 } }, { upsert: true, new: true })
+        .lean<RoomCounterRecord>()
+        .exec();
+      return row!.seq;
+    } catch (error) {
+      if (!isDuplicateKey(error) || attempt > 2) throw error;
+      return this.nextSeq(room, attempt + 1);
+    }
+  }
+}

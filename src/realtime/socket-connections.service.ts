@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { MetricsService } from '../health/metrics.service';
+import { PresenceService } from './presence.service';
+import { TokenBucket } from './rate-limiter';
+import { userRoom, type ParleySocket } from './socket-data';
+import { ServerEvent, SocketLimits } from './socket-protocol';
+
+/**
+ * Per-socket bookkeeping: the open-sockets gauge, the user's private room, presence on the way out, and the
+ * limits (event rate, packet size) that disconnect an offender after telling it why.
+ */
+@Injectable()
+export class SocketConnectionsService {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly presence: PresenceService,
+  ) {}
+
+  /** Synchronous on purpose: the packet limiter must be in place before the first command is read. */
+  opened(socket: ParleySocket): void {
+    this.metrics.openSockets.inc();
+    if (socket.data.user) void socket.join(userRoom(socket.data.user.id));
+    const bucket = new TokenBucket(SocketLimits.eventsPerSecond, SocketLimits.eventBurst, Date.now());
+    socket.use((packet, next) => {
+      if (!bucket.take(Date.now())) return this.kick(socket, 'rate_limited', 'Too many events: slow down');
+      if (packetBytes(packet) > SocketLimits.maxPacketBytes) {
+        return this.kick(
+          socket,
+          'payload_too_large',
+          `Events are limited to ${SocketLimits.maxPacketBytes} bytes`,
+        );
+      }
+      next();
+    });
+    socket.on('disconnecting', () => {
+      for (const room of socket.rooms) this.presence.changed(room);
+    });
+    // Rooms restored by connection state recovery count again.
+    for (const room of socket.rooms) this.presence.changed(room);
+  }
+
+  closed(): void {
+    this.metrics.openSockets.dec();
+  }
+
+  /** Tells the client why (it must not just reconnect and repeat), then closes the connection. */
+  kick(socket: ParleySocket, code: string, message: string): void {
+    socket.emit(ServerEvent.Disconnecting, { code, message });
+    socket.disconnect(true);
+  }
+}
+
+function packetBytes(packet: unknown[]): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(packet) ?? '', 'utf8');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}

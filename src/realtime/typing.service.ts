@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../infra/errors/app-error';
+import { BroadcasterListener } from './broadcaster.listener';
+import type { ParleySocket } from './socket-data';
+import { parseRoom, ServerEvent, SocketLimits, type TypingEvent } from './socket-protocol';
+
+/**
+ * "Someone is typing": at most one announcement per socket and room every typingIntervalMs; the others
+ * in the room drop the indicator after expiresInMs unless it is repeated, so no "stopped typing" is needed.
+ */
+@Injectable()
+export class TypingService {
+  constructor(private readonly broadcaster: BroadcasterListener) {}
+
+  typed(socket: ParleySocket, room: string): { throttled: boolean } {
+    const user = socket.data.user;
+    const kind = parseRoom(room)?.kind;
+    if (!user || (kind !== 'board' && kind !== 'topic')) {
+      throw new AppError('bad_request', 'Typing is shown in board and topic rooms only');
+    }
+    if (!socket.rooms.has(room)) throw new AppError('bad_request', 'Join the room first');
+    const now = Date.now();
+    const typingAt = (socket.data.typingAt ??= {});
+    if (now - (typingAt[room] ?? 0) < SocketLimits.typingIntervalMs) return { throttled: true };
+    typingAt[room] = now;
+    const event: TypingEvent = {
+      room,
+      userId: user.id,
+      username: user.username,
+      expiresInMs: SocketLimits.typingExpiresMs,
+    };
+    this.broadcaster.emitEphemeral(room, ServerEvent.Typing, event, socket.id);
+    return { throttled: false };
+  }
+}
