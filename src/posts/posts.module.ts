@@ -34,7 +34,7 @@ import { TopicsController } from './topics.controller';
 /**
  * Topics, posts, revisions, likes, read marks and search. Exports the repositories moderation needs
  * (PostRepository: findById/updateText/setStatus; PostRevisionRepository: listForPost/replaceInAll;
- * TopicRepository: findById/update/setStatus) and TopicAccessService.
+ * TopicRepository: findById/update/setStatus), TopicAccessService, and the reading services (realtime catch-up).
  */
 @Module({
   imports: [
