@@ -1,0 +1,27 @@
+import { NoticeProvider } from '../features/notices/notice-context';
+import { ConnectionProvider } from '../realtime/connection-context';
+import { AppHeader } from './app-header';
+import { Link } from './router';
+import { Routes } from './routes';
+import { SessionProvider } from './session-context';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <NoticeProvider>
+        <ConnectionProvider>
+          <a className="skip-link" href="#main">
+            Skip to content
+          </a>
+          <AppHeader />
+          <main id="main" tabIndex={-1}>
+            <Routes />
+          </main>
+          <footer className="app-footer">
+            <Link href="/privacy">Privacy statement</Link> · <Link href="/notice">Public area notice</Link>
+          </footer>
+        </ConnectionProvider>
+      </NoticeProvider>
+    </SessionProvider>
+  );
+}

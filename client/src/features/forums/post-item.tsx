@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { forumsApi, type Post } from '../../api/forums-api';
+import { ServerHtml } from '../../components/markdown-view';
+import { ErrorMessage, TimeAgo } from '../../components/status';
+import { RevisionHistory } from './revision-history';
+
+interface Props {
+  post: Post;
+  signedInId: string | null;
+  moderator: boolean;
+  locked: boolean;
+  onReply(post: Post, quote: boolean): void;
+  onEdit(post: Post): void;
+  onChanged(post: Partial<Post> & { id: string }): void;
+  onModerate?(post: Post): void;
+}
+
+const GONE = new Set(['deleted', 'removed', 'hidden']);
+
+export function PostItem({
+  post,
+  signedInId,
+  moderator,
+  locked,
+  onReply,
+  onEdit,
+  onChanged,
+  onModerate,
+}: Props) {
+  const [history, setHistory] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const mine = !!signedInId && post.authorId === signedInId;
+  const gone = GONE.has(post.status);
+
+  const toggleLike = async () => {
+    setError(null);
+    try {
+      const state = post.likedByMe ? await forumsApi.unlike(post.id) : await forumsApi.like(post.id);
+      onChanged({ id: post.id, likeCount: state.likeCount, likedByMe: state.liked });
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  const remove = async () => {
+    if (!window.confirm('Delete this post? A placeholder will show where it was.')) return;
+    try {
+      onChanged(await forumsApi.remove(post.id));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <article
+      id={`post-${post.seq}`}
+      className={`post card status-${post.status}`}
+      aria-labelledby={`post-${post.seq}-by`}
+    >
+      <header className="post-header">
+        <span id={`post-${post.seq}-by`} className="author">
+          {post.authorName}
+        </span>
+        <a href={`#post-${post.seq}`} className="muted seq" aria-label={`Post number ${post.seq}`}>
+          #{post.seq}
+        </a>
+        <TimeAgo iso={post.createdAt} />
+        {post.replyTo && (
+          <a href={`#post-${post.replyTo}`} className="reply-link">
+            in reply to #{post.replyTo}
+          </a>
+        )}
+        {post.editedAt && !gone && <span className="badge">edited</span>}
+        {post.status === 'held' && (
+          <span className="badge warn">{post.pending ?? 'waiting for a moderator'}</span>
+        )}
+      </header>
+      <ServerHtml className="post-body prose" html={post.html} />
+      {!gone && (
+        <footer className="post-actions">
+          <button
+            type="button"
+            className="small"
+            aria-pressed={!!post.likedByMe}
+            disabled={!signedInId || mine}
+            onClick={() => void toggleLike()}
+            aria-label={`Like, ${post.likeCount} so far`}
+          >
+            ♥ {post.likeCount}
+          </button>
+          {signedInId && !locked && (
+            <>
+              <button type="button" className="small" onClick={() => onReply(post, false)}>
+                Reply
+              </button>
+              <button type="button" className="small" onClick={() => onReply(post, true)}>
+                Quote
+              </button>
+            </>
+          )}
+          {mine && post.source !== undefined && !locked && (
+            <button type="button" className="small" onClick={() => onEdit(post)}>
+              Edit
+            </button>
+          )}
+          {mine && (
+            <button type="button" className="small" onClick={() => void remove()}>
+              Delete
+            </button>
+          )}
+          {(mine || moderator) && post.revisionCount > 0 && (
+            <button type="button" className="small" onClick={() => setHistory(true)}>
+              History ({post.revisionCount})
+            </button>
+          )}
+          {moderator && onModerate && (
+            <button type="button" className="small" onClick={() => onModerate(post)}>
+              Moderate
+            </button>
+          )}
+        </footer>
+      )}
+      <ErrorMessage error={error} />
+      {history && <RevisionHistory postId={post.id} onClose={() => setHistory(false)} />}
+    </article>
+  );
+}

@@ -1,0 +1,212 @@
+import { ServerEvent } from '@socket-protocol';
+import { useEffect, useRef, useState } from 'react';
+import { forumsApi, type Post } from '../../api/forums-api';
+import { Link, useTitle } from '../../app/router';
+import { canModerate, useSession } from '../../app/session-context';
+import { LoadMore } from '../../components/load-more';
+import { ErrorMessage, Loading } from '../../components/status';
+import { useScrolledUp } from '../../components/use-scrolled-up';
+import { RoomStatus } from '../../realtime/room-status';
+import { useRoom } from '../../realtime/use-room';
+import { Composer } from '../composer/composer';
+import { ModeratePostDialog } from '../moderation/moderate-post-dialog';
+import { NoticeBanner } from '../notices/notice-banner';
+import { PostItem } from './post-item';
+import { PublishedNote, type PublishedResult } from './published-note';
+import { useTopic } from './use-topic';
+
+function quoteOf(post: Post): string {
+  const text = (
+    post.source ??
+    new DOMParser().parseFromString(post.html, 'text/html').body.textContent ??
+    ''
+  ).trim();
+  return `> @${post.authorName} wrote (#${post.seq}):\n${text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n')}\n\n`;
+}
+
+export function TopicPage({ id }: { id: string }) {
+  const { account } = useSession();
+  const data = useTopic(id);
+  const { topic, forum, posts } = data;
+  useTitle(topic?.title ?? 'Topic');
+  const [replyTo, setReplyTo] = useState<{ seq: number; body: string } | null>(null);
+  const [editing, setEditing] = useState<Post | null>(null);
+  const [moderating, setModerating] = useState<Post | null>(null);
+  const [note, setNote] = useState<PublishedResult | null>(null);
+  const [unseen, setUnseen] = useState<number[]>([]);
+  const scrolledUp = useScrolledUp();
+  const scrolledRef = useRef(scrolledUp);
+  scrolledRef.current = scrolledUp;
+  const moderator = canModerate(account, forum?.id);
+
+  const room = useRoom(`topic:${id}`, {
+    onEvent: (name, payload) => {
+      data.applyEvent(name, payload);
+      const post = payload.post as Post | undefined;
+      if (name === ServerEvent.PostCreated && post && post.authorId !== account?.id && scrolledRef.current) {
+        setUnseen((current) => [...current, post.seq]);
+      }
+    },
+    onJoined: (reply, first) => {
+      if (reply.resync) void data.load();
+      else if (first || reply.replayed === 0) void data.catchUp();
+    },
+  });
+
+  useEffect(() => {
+    if (!scrolledUp) setUnseen([]);
+  }, [scrolledUp]);
+
+  if (data.error && !topic) return <ErrorMessage error={data.error} onRetry={() => void data.load()} />;
+  if (!topic || !forum) return <Loading what="Loading topic" />;
+
+  const startReply = (post: Post, quote: boolean) => {
+    setReplyTo({ seq: post.seq, body: quote ? quoteOf(post) : '' });
+    window.setTimeout(() => document.getElementById('reply')?.scrollIntoView({ block: 'center' }), 0);
+  };
+
+  return (
+    <>
+      <NoticeBanner />
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/">Forums</Link> › <Link href={`/f/${forum.slug}`}>{forum.name}</Link>
+      </nav>
+      <h1>
+        {topic.title} {topic.locked && <span className="badge">locked</span>}
+        {topic.pinned && <span className="badge">pinned</span>}
+      </h1>
+      <RoomStatus state={room} selfName={account?.username} />
+      {moderator && (
+        <TopicFlags
+          topicId={topic.id}
+          pinned={topic.pinned}
+          locked={topic.locked}
+          onChange={(f) => data.setTopic({ ...topic, ...f })}
+        />
+      )}
+      <ol className="posts" aria-label="Posts">
+        {posts.map((post) => (
+          <li key={post.id}>
+            {editing?.id === post.id ? (
+              <Composer
+                label={`Edit post #${post.seq}`}
+                submitLabel="Save changes"
+                initialBody={post.source ?? ''}
+                region={forum.phoneRegion}
+                policy={forum.piiPolicy}
+                autoFocus
+                send={(input) =>
+                  forumsApi.edit(post.id, {
+                    body: input.body,
+                    acknowledgePersonalData: input.acknowledgePersonalData,
+                  })
+                }
+                onPublished={(updated) => {
+                  data.upsert(updated);
+                  setEditing(null);
+                }}
+                onCancel={() => setEditing(null)}
+              />
+            ) : (
+              <PostItem
+                post={post}
+                signedInId={account?.id ?? null}
+                moderator={moderator}
+                locked={topic.locked}
+                onReply={startReply}
+                onEdit={setEditing}
+                onChanged={data.upsert}
+                onModerate={setModerating}
+              />
+            )}
+          </li>
+        ))}
+      </ol>
+      {data.hasMore && <LoadMore onLoad={() => void data.loadMore()} label="Load more posts" />}
+      {unseen.length > 0 && (
+        <button
+          type="button"
+          className="new-marker"
+          onClick={() => document.getElementById(`post-${unseen[0]}`)?.scrollIntoView({ behavior: 'smooth' })}
+        >
+          {unseen.length} new {unseen.length === 1 ? 'reply' : 'replies'} ↓
+        </button>
+      )}
+      <section id="reply" className="reply-box" aria-label="Reply">
+        {note && <PublishedNote result={note} onDismiss={() => setNote(null)} />}
+        {topic.locked ? (
+          <p className="muted">This topic is locked: no new replies.</p>
+        ) : account ? (
+          <>
+            <h2>{replyTo ? `Reply to #${replyTo.seq}` : 'Reply'}</h2>
+            <Composer
+              key={replyTo ? `${replyTo.seq}-${replyTo.body.length}` : 'reply'}
+              label="Your reply"
+              submitLabel="Post reply"
+              initialBody={replyTo?.body}
+              region={forum.phoneRegion}
+              policy={forum.piiPolicy}
+              send={({ title: _title, ...input }) =>
+                forumsApi.reply(topic.id, { ...input, replyTo: replyTo?.seq })
+              }
+              onPublished={(result) => {
+                data.upsert(result.post);
+                setReplyTo(null);
+                setNote(result);
+              }}
+              onCancel={replyTo ? () => setReplyTo(null) : undefined}
+            />
+          </>
+        ) : (
+          <p>
+            <Link href={`/signin?next=/t/${topic.id}`}>Sign in</Link> or{' '}
+            <Link href="/register">create an account</Link> to reply.
+          </p>
+        )}
+      </section>
+      {moderating && (
+        <ModeratePostDialog
+          post={moderating}
+          region={forum.phoneRegion}
+          onClose={() => setModerating(null)}
+          onDone={(post) => {
+            if (post) data.upsert(post);
+            setModerating(null);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function TopicFlags(props: {
+  topicId: string;
+  pinned: boolean;
+  locked: boolean;
+  onChange(f: { pinned?: boolean; locked?: boolean }): void;
+}) {
+  const [error, setError] = useState<unknown>(null);
+  const set = async (flags: { pinned?: boolean; locked?: boolean }) => {
+    setError(null);
+    try {
+      await forumsApi.setFlags(props.topicId, flags);
+      props.onChange(flags);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <div className="toolbar" aria-label="Topic moderation">
+      <button type="button" className="small" onClick={() => void set({ locked: !props.locked })}>
+        {props.locked ? 'Unlock topic' : 'Lock topic'}
+      </button>
+      <button type="button" className="small" onClick={() => void set({ pinned: !props.pinned })}>
+        {props.pinned ? 'Unpin' : 'Pin'}
+      </button>
+      <ErrorMessage error={error} />
+    </div>
+  );
+}

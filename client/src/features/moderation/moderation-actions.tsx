@@ -1,0 +1,141 @@
+import type { Finding } from '@pii';
+import { useEffect, useRef, useState } from 'react';
+import { moderationApi, type ContentAction, type Span, type TargetType } from '../../api/moderation-api';
+import { ErrorMessage } from '../../components/status';
+import { reasonFor, typeName } from '../composer/finding-reasons';
+import { HighlightedTextarea } from '../composer/highlighted-textarea';
+import { loadDetector } from '../composer/use-live-findings';
+
+export interface ModeratedContent {
+  targetType: TargetType;
+  id: string;
+  source: string;
+  status: string;
+  /** Spans the server reported for a queue item; otherwise the shared detector finds them here. */
+  spans?: Span[];
+  region?: string;
+}
+
+interface Props {
+  content: ModeratedContent;
+  onDone(action: ContentAction, result: unknown): void;
+}
+
+/**
+ * The source with detected spans highlighted; "remove personal info" (all spans, or the text the moderator
+ * selected when the detector missed something), approve, reject, hide, delete. The server re-checks rights.
+ */
+export function ModerationActions({ content, onDone }: Props) {
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [selection, setSelection] = useState<Span | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const area = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void loadDetector().then((detect) =>
+      setFindings(detect(content.source, { defaultRegion: content.region })),
+    );
+  }, [content.source, content.region]);
+
+  const act = async (action: ContentAction, spans?: Span[]) => {
+    if ((action === 'reject' || action === 'delete' || action === 'hide') && !reason.trim()) {
+      setError(new Error('Give a reason: the author is told what happened and why.'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await moderationApi.act(content.targetType, content.id, action, {
+        reason: reason.trim() || undefined,
+        spans,
+      });
+      onDone(action, result);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSelect = () => {
+    const textarea = area.current?.querySelector('textarea');
+    if (!textarea) return;
+    const { selectionStart: start, selectionEnd: end } = textarea;
+    setSelection(end > start ? { start, end } : null);
+  };
+
+  return (
+    <div className="moderation-actions">
+      <div ref={area} onMouseUp={onSelect} onKeyUp={onSelect}>
+        <HighlightedTextarea
+          aria-label="Post text (select a part to redact it)"
+          value={content.source}
+          onChange={() => undefined}
+          readOnly
+          rows={5}
+          findings={findings}
+        />
+      </div>
+      {findings.length > 0 ? (
+        <ul className="spans">
+          {findings.map((f) => (
+            <li key={`${f.start}-${f.end}`}>
+              <mark className={`finding finding-${f.type}`}>{f.text}</mark> {typeName(f.type)},{' '}
+              {reasonFor(f.rule)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">
+          The detector found no email address or phone number. Select text to redact it by hand.
+        </p>
+      )}
+      <label className="field">
+        Reason (sent to the author and kept in the audit log)
+        <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+      </label>
+      <ErrorMessage error={error} />
+      <div className="actions wrap">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || findings.length === 0}
+          onClick={() => void act('redact')}
+        >
+          Remove personal info ({findings.length})
+        </button>
+        <button
+          type="button"
+          disabled={busy || !selection}
+          onClick={() => selection && void act('redact', [selection])}
+        >
+          Redact selected text{selection ? ` (${selection.end - selection.start} characters)` : ''}
+        </button>
+        {content.status === 'held' && (
+          <>
+            <button type="button" disabled={busy} onClick={() => void act('approve')}>
+              Approve
+            </button>
+            <button type="button" disabled={busy} onClick={() => void act('reject')}>
+              Reject
+            </button>
+          </>
+        )}
+        {content.status === 'hidden' ? (
+          <button type="button" disabled={busy} onClick={() => void act('unhide')}>
+            Unhide
+          </button>
+        ) : (
+          <button type="button" disabled={busy} onClick={() => void act('hide')}>
+            Hide
+          </button>
+        )}
+        <button type="button" className="danger" disabled={busy} onClick={() => void act('delete')}>
+          Delete
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import {
+  ClientCommand,
+  ServerEvent,
+  SocketLimits,
+  type Ack,
+  type JoinPayload,
+  type JoinReply,
+  type PresenceEvent,
+  type RoomEventEnvelope,
+  type TypingEvent,
+} from '@socket-protocol';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useConnection } from './connection-context';
+
+export type RoomEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
+
+/** Room events: each carries `room` and a gap-free `eventSeq`, so a rejoin asks for exactly what was missed. */
+const ROOM_EVENTS: RoomEventName[] = [
+  ServerEvent.PostCreated,
+  ServerEvent.PostUpdated,
+  ServerEvent.PostRedacted,
+  ServerEvent.PostRemoved,
+  ServerEvent.PostHeld,
+  ServerEvent.TopicLocked,
+  ServerEvent.TopicCreated,
+  ServerEvent.TopicUpdated,
+  ServerEvent.MessageCreated,
+  ServerEvent.MessageUpdated,
+  ServerEvent.MessageRedacted,
+  ServerEvent.MessageRemoved,
+  ServerEvent.MessageHeld,
+];
+
+export interface RoomHandlers {
+  onEvent(name: RoomEventName, payload: RoomEventEnvelope): void;
+  /**
+   * After every (re)join: `resync` means the server could not replay the gap, reload by REST. Pages also
+   * catch up by REST on the first join, for anything written between their first load and the join.
+   */
+  onJoined?(reply: JoinReply, first: boolean): void;
+}
+
+export interface RoomState {
+  viewers: number | null;
+  typing: TypingEvent[];
+  joined: boolean;
+  error: string | null;
+  sendTyping(): void;
+}
+
+/** Joins `room` while mounted and on every reconnect, replaying from the last event applied. */
+export function useRoom(room: string | null, handlers: RoomHandlers): RoomState {
+  const { socket } = useConnection();
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  const lastEventSeq = useRef<number | undefined>(undefined);
+  const lastTypingSent = useRef(0);
+  const [viewers, setViewers] = useState<number | null>(null);
+  const [typing, setTyping] = useState<TypingEvent[]>([]);
+  const [joined, setJoined] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    lastEventSeq.current = undefined;
+    setJoined(false);
+    if (!socket || !room) return;
+    let first = true;
+    const join = () => {
+      const payload: JoinPayload = { room, lastEventSeq: lastEventSeq.current };
+      socket.emit(ClientCommand.Join, payload, (reply: Ack<JoinReply>) => {
+        if (!reply?.ok) {
+          setError(reply?.error?.message ?? 'Could not follow live updates here');
+          return;
+        }
+        setError(null);
+        setJoined(true);
+        lastEventSeq.current = Math.max(lastEventSeq.current ?? 0, reply.lastEventSeq);
+        latest.current.onJoined?.(reply, first);
+        first = false;
+      });
+    };
+    const onRoomEvent = (name: RoomEventName) => (payload: RoomEventEnvelope) => {
+      if (payload?.room !== room) return;
+      // Replays and live delivery can overlap around a reconnect: apply each eventSeq once.
+      if (lastEventSeq.current !== undefined && payload.eventSeq <= lastEventSeq.current) return;
+      lastEventSeq.current = payload.eventSeq;
+      latest.current.onEvent(name, payload);
+    };
+    const listeners = ROOM_EVENTS.map((name) => [name, onRoomEvent(name)] as const);
+    listeners.forEach(([name, listener]) => socket.on(name, listener));
+    const onPresence = (event: PresenceEvent) => event.room === room && setViewers(event.viewers);
+    const onTyping = (event: TypingEvent) => {
+      if (event.room !== room) return;
+      setTyping((current) => [...current.filter((t) => t.userId !== event.userId), event]);
+      window.setTimeout(
+        () => setTyping((current) => current.filter((t) => t !== event)),
+        event.expiresInMs ?? SocketLimits.typingExpiresMs,
+      );
+    };
+    socket.on(ServerEvent.Presence, onPresence);
+    socket.on(ServerEvent.Typing, onTyping);
+    socket.on('connect', join);
+    if (socket.connected) join();
+    return () => {
+      listeners.forEach(([name, listener]) => socket.off(name, listener));
+      socket.off(ServerEvent.Presence, onPresence);
+      socket.off(ServerEvent.Typing, onTyping);
+      socket.off('connect', join);
+      if (socket.connected) socket.emit(ClientCommand.Leave, { room }, () => undefined);
+    };
+  }, [socket, room]);
+
+  const sendTyping = useCallback(() => {
+    const now = Date.now();
+    if (!socket?.connected || !room || now - lastTypingSent.current < SocketLimits.typingIntervalMs) return;
+    lastTypingSent.current = now;
+    socket.emit(ClientCommand.Typing, { room }, () => undefined);
+  }, [socket, room]);
+
+  return { viewers, typing, joined, error, sendTyping };
+}
