@@ -32,7 +32,7 @@ export const ServerEvent = {
   Presence: 'presence',
   Notification: 'notification',
   /** Sent just before the server disconnects a socket: `{ code, message }`. */
-  Disconnecting: 'disconnecting',
+  Disconnecting: 'disconnect.reason',
 } as const;
 export type ServerEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
 
