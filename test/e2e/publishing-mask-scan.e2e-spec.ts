@@ -23,19 +23,54 @@ describe('Masked personal data', () => {
     await api.close();
   });
 
-  it('is found in no collection of the database and in no log line after a mask publish', async () => {
+  it('is found in no collection and no log line after masked replies, edits, titles and board messages', async () => {
     const admin = await readyMember(api, { roles: ['admin'] });
     const author = await readyMember(api);
     const forum = await createForum(api, admin, 'mask');
     const topicId = await createTopic(api, author, forum.slug);
     const text = SAMPLES.map((sample) => sample.text).join('\n\n');
     const refused = await reply(api, author, topicId, text).expect(422);
-    await reply(api, author, topicId, text, refused.body.details.findingsDigest).expect(201);
+    const digest = refused.body.details.findingsDigest;
+    const created = await reply(api, author, topicId, text, digest).expect(201);
+    // The same values through the other write paths: an edit (revisions), a topic title, a board message.
+    await api.http
+      .patch(`/api/posts/${created.body.post.id}`)
+      .set(author.auth)
+      .send({ body: `${text}\n\nEdited`, acknowledgePersonalData: digest })
+      .expect(200);
+    const title = `Beta keys: ${SAMPLES[1].value}`;
+    const topicRefused = await api.http
+      .post(`/api/forums/${forum.slug}/topics`)
+      .set(author.auth)
+      .send({ title, body: text })
+      .expect(422);
+    await api.http
+      .post(`/api/forums/${forum.slug}/topics`)
+      .set(author.auth)
+      .send({ title, body: text, acknowledgePersonalData: topicRefused.body.details.findingsDigest })
+      .expect(201);
+    const board = `mask-board-${Date.now().toString(36)}`;
+    await api.http
+      .post('/api/boards')
+      .set(admin.auth)
+      .send({ slug: board, name: 'Launch', forumSlug: forum.slug });
+    const boardRefused = await api.http
+      .post(`/api/boards/${board}/messages`)
+      .set(author.auth)
+      .send({ body: text });
+    expect(boardRefused.status).toBe(422);
+    await api.http
+      .post(`/api/boards/${board}/messages`)
+      .set(author.auth)
+      .send({ body: text, acknowledgePersonalData: boardRefused.body.details.findingsDigest })
+      .expect(201);
 
     const db = api.app.get<Connection>(getConnectionToken()).db;
     if (!db) throw new Error('no database connection');
     const collections = await db.listCollections().toArray();
-    expect(collections.map((c) => c.name)).toEqual(expect.arrayContaining(['notices']));
+    expect(collections.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['notices', 'users', 'posts', 'post_revisions', 'board_messages']),
+    );
     let scanned = 0;
     for (const { name } of collections) {
       const documents = await db.collection(name).find({}).toArray();
@@ -44,7 +79,7 @@ describe('Masked personal data', () => {
       const leaked = MASKED_VALUES.filter((value) => dump.includes(value));
       expect({ collection: name, leaked }).toEqual({ collection: name, leaked: [] });
     }
-    expect(scanned).toBeGreaterThan(3);
+    expect(scanned).toBeGreaterThan(8);
     const logs = api.logs.join('\n');
     expect(MASKED_VALUES.filter((value) => logs.includes(value))).toEqual([]);
   });
