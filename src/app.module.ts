@@ -13,7 +13,9 @@ import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { HttpErrorFilter } from './infra/errors/http-error.filter';
 import { LoggingModule } from './infra/logging/logging.module';
+import { ModerationModule } from './moderation/moderation.module';
 import { NoticesModule } from './notices/notices.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PiiCheckModule } from './pii-check/pii-check.module';
 import { PostsModule } from './posts/posts.module';
 import { BoardsModule } from './boards/boards.module';
@@ -37,6 +39,8 @@ const features: Type[] = [
   PostsModule,
   BoardsModule,
   RealtimeModule,
+  NotificationsModule,
+  ModerationModule,
 ];
 
 export interface AppModuleOptions {

@@ -35,13 +35,24 @@ export class AuditEntryRepository {
 
   /** Newest first, cursor by _id. */
   async list(filter: AuditFilter, before: string | undefined, limit: number): Promise<AuditEntry[]> {
-    const query: Record<string, unknown> = {};
-    for (const key of ['actorId', 'action', 'targetType', 'targetId', 'forumId'] as const) {
-      if (filter[key] !== undefined) query[key] = filter[key];
-    }
-    if (filter.subjectUserId !== undefined) query.subjectUserIds = filter.subjectUserId;
+    const query = toQuery(filter);
     if (before && isValidObjectId(before)) query._id = { $lt: before };
     const rows = await this.entries.find(query).sort({ _id: -1 }).limit(limit).lean<AuditRow[]>().exec();
     return rows.map(toAuditEntry);
   }
+
+  count(filter: AuditFilter): Promise<number> {
+    return this.entries.countDocuments(toQuery(filter)).exec();
+  }
+}
+
+function toQuery(filter: AuditFilter): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const key of ['actorId', 'action', 'targetType', 'targetId', 'forumId'] as const) {
+    if (filter[key] !== undefined) query[key] = filter[key];
+  }
+  if (filter.subjectUserId !== undefined) query.subjectUserIds = filter.subjectUserId;
+  if (filter.forumIds && filter.forumId === undefined) query.forumId = { $in: filter.forumIds };
+  if (filter.targetTypes && filter.targetType === undefined) query.targetType = { $in: filter.targetTypes };
+  return query;
 }

@@ -31,6 +31,10 @@ export interface AuditFilter {
   targetId?: string;
   forumId?: string;
   subjectUserId?: string;
+  /** Entries of any of these forums (a forum moderator's view of the log). */
+  forumIds?: string[];
+  /** Only these target types (e.g. content actions for an author's history). */
+  targetTypes?: string[];
 }
 
 export interface AuditPage {

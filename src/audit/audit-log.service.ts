@@ -16,6 +16,11 @@ export class AuditLogService {
     return this.entries.insert(entry, new Date());
   }
 
+  /** How many entries match: the review queue shows an author's history as a count. */
+  count(filter: AuditFilter): Promise<number> {
+    return this.entries.count(filter);
+  }
+
   async list(filter: AuditFilter = {}, cursor?: string, limit = 50): Promise<AuditPage> {
     const size = Math.min(Math.max(limit, 1), MAX_PAGE);
     const rows = await this.entries.list(filter, cursor, size + 1);

@@ -165,6 +165,12 @@ export class PostRepository {
     return rows.map((row) => row._id.toString());
   }
 
+  /** Moderation moved the topic: its posts follow. Returns how many visible posts moved (forum counters). */
+  async moveTopicToForum(topicId: string, forumId: string): Promise<number> {
+    await this.posts.updateMany({ topicId }, { $set: { forumId } }).exec();
+    return this.posts.countDocuments({ topicId, status: 'visible' }).exec();
+  }
+
   async setSearchTextOfFirstPost(topicId: string, searchText: string): Promise<void> {
     await this.posts.updateOne({ topicId, seq: 1 }, { $set: { searchText } }).exec();
   }

@@ -100,6 +100,16 @@ export class TopicRepository {
     return row ? toTopic(row) : null;
   }
 
+  /** Moderation: the topic changes forum (its posts follow through PostRepository.moveTopicToForum). */
+  async moveToForum(id: string, forumId: string): Promise<Topic | null> {
+    if (!isValidObjectId(id)) return null;
+    const row = await this.topics
+      .findByIdAndUpdate(id, { $set: { forumId } }, { new: true })
+      .lean<TopicRow>()
+      .exec();
+    return row ? toTopic(row) : null;
+  }
+
   async setStatus(id: string, status: TopicStatus): Promise<Topic | null> {
     return this.update(id, { status });
   }

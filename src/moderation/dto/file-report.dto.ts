@@ -1,0 +1,14 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsMongoId, IsOptional, IsString, MaxLength } from 'class-validator';
+import { REPORT_REASONS, type ReportReason } from '../report';
+
+export class FileReportDto {
+  @ApiProperty({ enum: ['post', 'message'] }) @IsIn(['post', 'message']) targetType!: 'post' | 'message';
+  @ApiProperty({ description: 'Id of the post or board message' }) @IsMongoId() targetId!: string;
+  @ApiProperty({ enum: REPORT_REASONS }) @IsIn(REPORT_REASONS) reason!: ReportReason;
+  @ApiPropertyOptional({ maxLength: 500, description: 'What the moderators should know' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}

@@ -1,0 +1,66 @@
+import type { ContentView } from '../infra/events/forum-events';
+import type { FindingsSummary } from '../publishing/publish-decision';
+import type { ReviewTargetType } from './review-item';
+
+/** A post or a board message as moderation sees it, whichever module stores it. */
+export interface ModeratedContent {
+  kind: ReviewTargetType;
+  id: string;
+  forumId: string;
+  /** The topic (posts) or board (messages) it belongs to. */
+  containerId: string;
+  seq: number;
+  authorId: string | null;
+  authorName: string;
+  status: string;
+  source: string;
+  html: string;
+  /** The topic title when this is a topic's first post (public text too, so redaction covers it). */
+  title: string | null;
+  findings: FindingsSummary | null;
+  createdAt: string;
+}
+
+/** What a redaction changes, decided by RedactionService before any store is touched. */
+export interface RedactionChange {
+  source: string;
+  title: string | null;
+  findings: FindingsSummary | null;
+  /** Each removed value with the label that replaces it, for revisions and side stores. */
+  replacements: Array<{ value: string; label: string }>;
+  /** How many spans of each type were removed (the live event and the audit entry carry these). */
+  counts: Record<string, number>;
+}
+
+/**
+ * One implementation per kind of content (posts, board messages): the storage and live events of each
+ * moderation action. Access checks, audit, queue and notifications stay in the services, once for both.
+ */
+export interface ContentAdapter {
+  readonly kind: ReviewTargetType;
+  find(id: string): Promise<ModeratedContent | null>;
+  /** held → visible, with the counters and the live `*.created` a publish would have had. */
+  approve(content: ModeratedContent): Promise<ModeratedContent>;
+  /** Any of `from` → the new status, with its live event; null when the item was not in one of `from`. */
+  setStatus(
+    content: ModeratedContent,
+    to: 'hidden' | 'visible' | 'removed',
+    from: string[],
+    reason?: string,
+  ): Promise<ModeratedContent | null>;
+  /** A moderator's edit: keeps the previous text as a revision (with the reason), re-renders, announces. */
+  edit(
+    content: ModeratedContent,
+    source: string,
+    findings: FindingsSummary | null,
+    editorId: string,
+    reason: string,
+  ): Promise<ModeratedContent>;
+  /** Rewrites the text, the title, every revision and the search copy; emits `*.redacted` with the new HTML. */
+  redact(
+    content: ModeratedContent,
+    change: RedactionChange,
+  ): Promise<{ content: ModeratedContent; view: ContentView }>;
+  /** The text of every stored earlier version, so a redaction can also find values edited out before. */
+  revisionTexts(id: string): Promise<string[]>;
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { EventBus } from '../infra/events/event-bus';
+import { ForumEvent } from '../infra/events/forum-events';
+import { UsersService } from '../users/users.service';
+import { excerptOf } from './excerpt';
+import type { NewNotification, Notification } from './notification';
+import { NotificationRepository } from './notification.repository';
+
+/**
+ * Creates inbox entries (respecting the recipient's in-app preference for that kind) and announces them with
+ * `notification.created`, which the realtime broadcaster delivers to the user's own room. Also the redaction
+ * side of notifications: excerpts are rewritten when personal data is removed from the content they quote.
+ */
+@Injectable()
+export class NotificationDeliveryService {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly users: UsersService,
+    private readonly events: EventBus,
+  ) {}
+
+  /** Null when the recipient is gone or turned this kind of notification off. */
+  async notify(input: NewNotification): Promise<Notification | null> {
+    const recipient = await this.users.findById(input.userId);
+    if (!recipient || recipient.deleted) return null;
+    if (!recipient.notificationPreferences[input.kind]?.inApp) return null;
+    const notification = await this.notifications.insert(input, new Date());
+    await this.events.emit(ForumEvent.NotificationCreated, {
+      userId: notification.userId,
+      notification: { ...notification },
+    });
+    return notification;
+  }
+
+  /**
+   * After a redaction: entries quoting this content get an excerpt of the redacted text, and any other
+   * excerpt still holding a removed value has it replaced. Returns how many entries changed.
+   */
+  async scrubContent(
+    link: { postId?: string; messageId?: string },
+    redactedSource: string,
+    removed: Array<{ value: string; label: string }>,
+  ): Promise<number> {
+    let changed = await this.notifications.rewriteExcerpts(link, excerptOf(redactedSource));
+    for (const { value, label } of removed) {
+      changed += await this.notifications.replaceInExcerpts(value, label);
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
+import type { NewNotification, Notification, NotificationLink } from './notification';
+import { NotificationRecord } from './notification.schema';
+
+type NotificationRow = NotificationRecord & { _id: { toString(): string } };
+
+function toNotification(row: NotificationRow): Notification {
+  return {
+    id: row._id.toString(),
+    userId: row.userId,
+    kind: row.kind,
+    type: row.type,
+    summary: row.summary,
+    excerpt: row.excerpt ?? null,
+    reason: row.reason ?? null,
+    action: row.action ?? null,
+    actorId: row.actorId ?? null,
+    link: row.link ?? {},
+    readAt: row.readAt ? row.readAt.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/** The only code that touches the notifications collection. */
+@Injectable()
+export class NotificationRepository {
+  constructor(@InjectModel(NotificationRecord.name) private readonly rows: Model<NotificationRecord>) {}
+
+  async insert(input: NewNotification, at: Date): Promise<Notification> {
+    const [row] = await this.rows.insertMany([{ ...input, createdAt: at, readAt: null }]);
+    return toNotification(row.toObject() as NotificationRow);
+  }
+
+  /** Newest first, keyset by _id. */
+  async page(userId: string, before: string | undefined, limit: number): Promise<Notification[]> {
+    const filter: FilterQuery<NotificationRecord> = { userId };
+    if (before && isValidObjectId(before)) filter._id = { $lt: before };
+    const rows = await this.rows.find(filter).sort({ _id: -1 }).limit(limit).lean<NotificationRow[]>().exec();
+    return rows.map(toNotification);
+  }
+
+  /** Only the owner's own entry; the first read time is kept. */
+  async markRead(userId: string, id: string, at: Date): Promise<Notification | null> {
+    if (!isValidObjectId(id)) return null;
+    await this.rows.updateOne({ _id: id, userId, readAt: null }, { $set: { readAt: at } }).exec();
+    const row = await this.rows.findOne({ _id: id, userId }).lean<NotificationRow>().exec();
+    return row ? toNotification(row) : null;
+  }
+
+  async markAllRead(userId: string, at: Date): Promise<number> {
+    const result = await this.rows.updateMany({ userId, readAt: null }, { $set: { readAt: at } }).exec();
+    return result.modifiedCount;
+  }
+
+  countUnread(userId: string): Promise<number> {
+    return this.rows.countDocuments({ userId, readAt: null }).exec();
+  }
+
+  async listAll(userId: string): Promise<Notification[]> {
+    const rows = await this.rows.find({ userId }).sort({ _id: 1 }).lean<NotificationRow[]>().exec();
+    return rows.map(toNotification);
+  }
+
+  /** Redaction: every notification pointing at this content gets the excerpt of the redacted text. */
+  async rewriteExcerpts(
+    link: Pick<NotificationLink, 'postId' | 'messageId'>,
+    excerpt: string,
+  ): Promise<number> {
+    const filter: FilterQuery<NotificationRecord> = link.postId
+      ? { 'link.postId': link.postId }
+      : { 'link.messageId': link.messageId };
+    const result = await this.rows
+      .updateMany({ ...filter, excerpt: { $ne: null } }, { $set: { excerpt } })
+      .exec();
+    return result.modifiedCount;
+  }
+
+  /**
+   * Redaction, belt and braces: any other excerpt still holding a removed value has it replaced.
+   * Read-modify-write per entry because update pipelines are not in the portable subset.
+   */
+  async replaceInExcerpts(value: string, replacement: string): Promise<number> {
+    if (!value) return 0;
+    const rows = await this.rows
+      .find({ excerpt: { $regex: escapeRegExp(value) } }, { _id: 1, excerpt: 1 })
+      .lean<NotificationRow[]>()
+      .exec();
+    for (const row of rows) {
+      const excerpt = (row.excerpt ?? '').split(value).join(replacement);
+      await this.rows.updateOne({ _id: row._id }, { $set: { excerpt } }).exec();
+    }
+    return rows.length;
+  }
+
+  /** Account deletion: the inbox is personal data and goes entirely. */
+  async deleteAllFor(userId: string): Promise<void> {
+    await this.rows.deleteMany({ userId }).exec();
+  }
+}
