@@ -8,10 +8,10 @@ import { ForumEvent } from '../infra/events/forum-events';
 import type { Post, PostRevision } from './post';
 import { PostComposer } from './post-composer';
 import { PostRevisionRepository } from './post-revision.repository';
-import { toPostView, toPublicView, type PostView } from './post-view';
+import { PostRevisingService } from './post-revising.service';
+import { toPostView, toPublicView, WAITING_FOR_MODERATOR, type PostView } from './post-view';
 import { PostRepository } from './post.repository';
 import { TopicAccessService } from './topic-access.service';
-import { TopicRepository } from './topic.repository';
 
 export interface EditInput {
   body?: string;
@@ -26,7 +26,7 @@ export class PostEditingService {
   constructor(
     private readonly posts: PostRepository,
     private readonly revisions: PostRevisionRepository,
-    private readonly topics: TopicRepository,
+    private readonly revising: PostRevisingService,
     private readonly access: TopicAccessService,
     private readonly forums: ForumsService,
     private readonly composer: PostComposer,
@@ -50,23 +50,24 @@ export class PostEditingService {
       body: input.body ?? post.source,
       acknowledgePersonalData: input.acknowledgePersonalData,
     });
-    await this.revisions.insert({
-      postId: post.id,
-      rev: post.revisionCount + 1,
+    const { title: newTitle, heldReason, masked: _masked, status: verdict, ...change } = composed;
+    const text = {
+      change,
+      title: newTitle,
+      currentTitle: post.seq === 1 ? context.topic.title : null,
       editorId: user.id,
       reason: input.reason ?? null,
-      previousSource: post.source,
-      previousTitle: post.seq === 1 ? context.topic.title : null,
-    });
-    const { title: newTitle, heldReason, masked: _masked, ...change } = composed;
-    // Once held, an edit cannot publish a post by itself: a moderator decides.
-    const status = post.status === 'held' || composed.status === 'held' ? 'held' : 'visible';
-    const updated = await this.posts.updateContent(post.id, { ...change, status }, true);
-    if (!updated) throw new NotFound('Post');
-    const retitled = newTitle !== null && newTitle !== context.topic.title ? newTitle : null;
-    if (retitled) await this.topics.update(post.topicId, { title: retitled });
-    await this.announceEdit(updated, heldReason, retitled);
-    return toPostView(updated, { user, moderator: context.moderator }) ?? toPublicView(updated);
+    };
+    const viewer = { user, moderator: context.moderator };
+    if (verdict === 'held' && post.status === 'visible') {
+      // A published post keeps its published text until a moderator accepts the edit.
+      const parked = await this.revising.hold(post, text, heldReason ?? 'personal data');
+      return withPendingEdit(toPostView(parked, viewer) ?? toPublicView(parked), parked);
+    }
+    // A post that was never published stays held whatever the edit: a moderator decides.
+    const updated = await this.revising.apply(post, text, post.status === 'held' ? 'held' : verdict);
+    if (updated.status === 'held') await this.announceHeld(updated, heldReason);
+    return toPostView(updated, viewer) ?? toPublicView(updated);
   }
 
   /** The author's delete is soft: readers see a placeholder; the source stays for export and moderators. */
@@ -98,18 +99,14 @@ export class PostEditingService {
     return { items: await this.revisions.listForPost(post.id) };
   }
 
-  private async announceEdit(post: Post, heldReason: string | null, retitled: string | null): Promise<void> {
-    const fact = { forumId: post.forumId, topicId: post.topicId, seq: post.seq };
-    if (post.status === 'held') {
-      await this.events.emit(ForumEvent.PostHeld, {
-        ...fact,
-        post: toPublicView(post),
-        reason: heldReason ?? 'edited while waiting for a moderator',
-      });
-      return;
-    }
-    await this.events.emit(ForumEvent.PostUpdated, { ...fact, post: toPublicView(post) });
-    if (retitled) await this.events.emit(ForumEvent.TopicUpdated, { ...fact, topic: { title: retitled } });
+  private async announceHeld(post: Post, heldReason: string | null): Promise<void> {
+    await this.events.emit(ForumEvent.PostHeld, {
+      forumId: post.forumId,
+      topicId: post.topicId,
+      seq: post.seq,
+      post: toPublicView(post),
+      reason: heldReason ?? 'edited while waiting for a moderator',
+    });
   }
 
   private async requirePost(postId: string): Promise<Post> {
@@ -117,4 +114,15 @@ export class PostEditingService {
     if (!post) throw new NotFound('Post');
     return post;
   }
+}
+
+/** The author sees their parked edit (not yet public) with the "waiting for a moderator" mark. */
+function withPendingEdit(view: PostView, post: Post): PostView {
+  if (!post.pendingEdit) return view;
+  return {
+    ...view,
+    html: post.pendingEdit.html,
+    source: post.pendingEdit.source,
+    pending: WAITING_FOR_MODERATOR,
+  };
 }

@@ -71,5 +71,11 @@ export function toPostView(post: Post, viewer: Viewer): PostView | null {
     view.findings = post.findings;
   }
   if (post.status === 'held') view.pending = WAITING_FOR_MODERATOR;
+  // An edit parked for review: its author sees it (marked); everyone else, moderators included, the published text.
+  if (isAuthor && post.pendingEdit) {
+    view.html = post.pendingEdit.html;
+    view.source = post.pendingEdit.source;
+    view.pending = WAITING_FOR_MODERATOR;
+  }
   return view;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { FindingsSummary } from '../publishing/publish-decision';
-import type { NewPost, Post, PostContentChange, PostStatus } from './post';
+import type { NewPost, PendingEdit, Post, PostContentChange, PostStatus } from './post';
 import { PostRecord } from './post.schema';
 
 type PostRow = PostRecord & { _id: { toString(): string } };
@@ -26,6 +26,7 @@ export function toPost(row: PostRow): Post {
     revisionCount: row.revisionCount ?? 0,
     createdAt: (row.createdAt ?? new Date(0)).toISOString(),
     editedAt: row.editedAt ? row.editedAt.toISOString() : null,
+    pendingEdit: row.pendingEdit ?? null,
   };
 }
 
@@ -96,6 +97,16 @@ export class PostRepository {
     };
     if (edited) update.$inc = { revisionCount: 1 };
     const row = await this.posts.findByIdAndUpdate(id, update, { new: true }).lean<PostRow>().exec();
+    return row ? toPost(row) : null;
+  }
+
+  /** Stores (or, with null, drops) an edit waiting for a moderator; the published text is untouched. */
+  async setPendingEdit(id: string, pendingEdit: PendingEdit | null): Promise<Post | null> {
+    if (!isValidObjectId(id)) return null;
+    const row = await this.posts
+      .findByIdAndUpdate(id, { $set: { pendingEdit } }, { new: true })
+      .lean<PostRow>()
+      .exec();
     return row ? toPost(row) : null;
   }
 

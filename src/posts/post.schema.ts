@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory, raw } from '@nestjs/mongoose';
 import type { FindingsSummary } from '../publishing/publish-decision';
-import type { PostStatus } from './post';
+import type { PendingEdit, PostStatus } from './post';
 
 @Schema({ collection: 'posts', versionKey: false, timestamps: { createdAt: true, updatedAt: false } })
 export class PostRecord {
@@ -24,6 +24,7 @@ export class PostRecord {
   @Prop({ default: 0 }) revisionCount!: number;
   @Prop({ type: Date, default: null }) editedAt!: Date | null;
   @Prop({ type: Date, default: null }) deletedAt!: Date | null;
+  @Prop(raw({ type: Object, default: null })) pendingEdit!: PendingEdit | null;
   createdAt!: Date;
 }
 

@@ -23,6 +23,15 @@ export interface Post {
   revisionCount: number;
   createdAt: string;
   editedAt: string | null;
+  /** An edit of a published post held for review: readers keep seeing the published text until approved. */
+  pendingEdit: PendingEdit | null;
+}
+
+export interface PendingEdit extends PostContentChange {
+  title: string | null;
+  editorId: string;
+  reason: string | null;
+  requestedAt: string;
 }
 
 export interface NewPost {

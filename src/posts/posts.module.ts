@@ -14,6 +14,7 @@ import { PostLikeRepository } from './post-like.repository';
 import { PostLikeRecord, PostLikeSchema } from './post-like.schema';
 import { PostLikesService } from './post-likes.service';
 import { PostPublishingService } from './post-publishing.service';
+import { PostRevisingService } from './post-revising.service';
 import { PostRevisionRepository } from './post-revision.repository';
 import { PostRevisionRecord, PostRevisionSchema } from './post-revision.schema';
 import { PostSearchService } from './post-search.service';
@@ -62,6 +63,7 @@ import { TopicsController } from './topics.controller';
     PostComposer,
     PostPublishingService,
     PostEditingService,
+    PostRevisingService,
     PostLikesService,
     ForumReadingService,
     TopicReadingService,
@@ -70,6 +72,13 @@ import { TopicsController } from './topics.controller';
     AccountDeletionListener,
     PostsPrivacySection,
   ],
-  exports: [PostRepository, PostRevisionRepository, TopicRepository, TopicAccessService, TopicReadingService],
+  exports: [
+    PostRepository,
+    PostRevisionRepository,
+    TopicRepository,
+    TopicAccessService,
+    TopicReadingService,
+    PostRevisingService,
+  ],
 })
 export class PostsModule {}

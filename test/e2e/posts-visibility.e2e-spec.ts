@@ -2,6 +2,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Types, type Connection } from 'mongoose';
 import { ForumEvent } from '../../src/infra/events/forum-events';
+import { PostRevisingService } from '../../src/posts/post-revising.service';
 import { PostRepository } from '../../src/posts/post.repository';
 import { createForum, type TestForum } from '../factories/forum.factory';
 import { createTopic, registerAuthor, reply } from '../factories/topic.factory';
@@ -76,6 +77,39 @@ describe('Held, masked, hidden and deleted-account posts', () => {
     await api.http.get('/api/search?q=ann.smith').expect(200, { items: [], nextBefore: null });
     const shown = await api.http.get(`/api/topics/${topic.id}`).expect(200);
     expect(shown.body.topic).toMatchObject({ replyCount: 0, lastSeq: 1 });
+  });
+
+  it('keeps the published text of a post whose edit is held, until a moderator accepts the edit', async () => {
+    const topic = await createTopic(api, author, reviewed.slug);
+    const post = await reply(api, author, topic.id, 'Meet us at the booth');
+    const first = await api.http
+      .patch(`/api/posts/${post.id}`)
+      .set(author.auth)
+      .send({ body: EMAIL_BODY })
+      .expect(422);
+    const edited = await api.http
+      .patch(`/api/posts/${post.id}`)
+      .set(author.auth)
+      .send({ body: EMAIL_BODY, acknowledgePersonalData: first.body.details.findingsDigest })
+      .expect(200);
+    expect(edited.body).toMatchObject({ status: 'visible', pending: 'waiting for a moderator' });
+    expect(edited.body.html).toContain('ann.smith');
+    const textFor = async (auth?: Record<string, string>) => {
+      const request = api.http.get(`/api/topics/${topic.id}/posts`);
+      const page = await (auth ? request.set(auth) : request).expect(200);
+      return JSON.stringify(page.body.items.find((p: { id: string }) => p.id === post.id));
+    };
+    expect(await textFor(reader.auth)).toContain('Meet us at the booth');
+    expect(await textFor(reader.auth)).not.toContain('ann.smith');
+    expect(await textFor(author.auth)).toContain('ann.smith');
+    const held = events.filter((e) => e.name === ForumEvent.PostHeld && e.payload.topicId === topic.id);
+    expect(held.map((e) => (e.payload.post as { pendingEdit?: boolean }).pendingEdit)).toEqual([true]);
+    await api.app.get(PostRevisingService).approvePending(post.id);
+    expect(await textFor()).toContain('ann.smith');
+    const revisions = await api.http.get(`/api/posts/${post.id}/revisions`).set(author.auth).expect(200);
+    expect(revisions.body.items.map((r: { previousSource: string }) => r.previousSource)).toEqual([
+      'Meet us at the booth',
+    ]);
   });
 
   it('stores the masked text in a mask forum, never the address', async () => {
