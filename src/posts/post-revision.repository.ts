@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import type { PostRevision } from './post';
+import { renderPostHtml } from '../infra/rendering/render-post';
+import type { PendingEdit, PostRevision } from './post';
 import { PostRevisionRecord } from './post-revision.schema';
+import { PostRecord } from './post.schema';
+import { searchTextOf } from './search-text';
 
 type RevisionRow = PostRevisionRecord & { _id: { toString(): string } };
 
@@ -21,7 +24,10 @@ function toRevision(row: RevisionRow): PostRevision {
 
 @Injectable()
 export class PostRevisionRepository {
-  constructor(@InjectModel(PostRevisionRecord.name) private readonly revisions: Model<PostRevisionRecord>) {}
+  constructor(
+    @InjectModel(PostRevisionRecord.name) private readonly revisions: Model<PostRevisionRecord>,
+    @InjectModel(PostRecord.name) private readonly posts: Model<PostRecord>,
+  ) {}
 
   /** `rev` comes from the post's revisionCount; the unique (postId, rev) index stops two edits claiming one slot. */
   async insert(revision: Omit<PostRevision, 'id' | 'editedAt'>): Promise<void> {
@@ -49,6 +55,7 @@ export class PostRevisionRepository {
    */
   async replaceInAll(postId: string, search: string, replacement: string): Promise<number> {
     if (!search) return 0;
+    await this.replaceInPendingEdit(postId, search, replacement);
     const rows = await this.revisions.find({ postId }).lean<RevisionRow[]>().exec();
     let changed = 0;
     for (const row of rows) {
@@ -59,5 +66,25 @@ export class PostRevisionRepository {
       changed += 1;
     }
     return changed;
+  }
+
+  /** An edit parked for review is another stored copy of the text: redaction rewrites it as well. */
+  private async replaceInPendingEdit(postId: string, search: string, replacement: string): Promise<void> {
+    const row = await this.posts
+      .findById(postId, { pendingEdit: 1 })
+      .lean<{ pendingEdit?: PendingEdit | null }>()
+      .exec();
+    const pending = row?.pendingEdit;
+    if (!pending || (!pending.source.includes(search) && !pending.title?.includes(search))) return;
+    const source = pending.source.split(search).join(replacement);
+    const title = pending.title?.split(search).join(replacement) ?? null;
+    const pendingEdit = {
+      ...pending,
+      source,
+      title,
+      html: renderPostHtml(source),
+      searchText: searchTextOf(source, title),
+    };
+    await this.posts.updateOne({ _id: postId }, { $set: { pendingEdit } }).exec();
   }
 }

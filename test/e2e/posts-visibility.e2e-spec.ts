@@ -2,6 +2,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Types, type Connection } from 'mongoose';
 import { ForumEvent } from '../../src/infra/events/forum-events';
+import { PostRevisionRepository } from '../../src/posts/post-revision.repository';
 import { PostRevisingService } from '../../src/posts/post-revising.service';
 import { PostRepository } from '../../src/posts/post.repository';
 import { createForum, type TestForum } from '../factories/forum.factory';
@@ -110,6 +111,31 @@ describe('Held, masked, hidden and deleted-account posts', () => {
     expect(revisions.body.items.map((r: { previousSource: string }) => r.previousSource)).toEqual([
       'Meet us at the booth',
     ]);
+  });
+
+  it('rewrites every revision and a parked edit when a value is removed from a post', async () => {
+    const topic = await createTopic(api, author, reviewed.slug);
+    const post = await reply(api, author, topic.id, 'Ask for Zebulon at the desk');
+    await api.http.patch(`/api/posts/${post.id}`).set(author.auth).send({ body: 'Ask Zebulon' }).expect(200);
+    const first = await api.http
+      .patch(`/api/posts/${post.id}`)
+      .set(author.auth)
+      .send({ body: `Zebulon: ${EMAIL_BODY}` });
+    await api.http
+      .patch(`/api/posts/${post.id}`)
+      .set(author.auth)
+      .send({ body: `Zebulon: ${EMAIL_BODY}`, acknowledgePersonalData: first.body.details.findingsDigest })
+      .expect(200);
+    const changed = await api.app
+      .get(PostRevisionRepository)
+      .replaceInAll(post.id, 'Zebulon', '[name removed]');
+    expect(changed).toBe(1);
+    const connection = api.app.get<Connection>(getConnectionToken());
+    const revisions = await connection.collection('post_revisions').find({ postId: post.id }).toArray();
+    const stored = await connection.collection('posts').findOne({ _id: new Types.ObjectId(post.id) });
+    expect(JSON.stringify(revisions)).not.toContain('Zebulon');
+    expect(JSON.stringify(stored?.pendingEdit)).not.toContain('Zebulon');
+    expect(stored?.pendingEdit.html).toContain('[name removed]');
   });
 
   it('stores the masked text in a mask forum, never the address', async () => {
