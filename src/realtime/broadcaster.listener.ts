@@ -5,7 +5,7 @@ import { ForumEvent, type ContentView, type ForumEventPayloads as P } from '../i
 import { DELETED_USER_NAME } from '../users/user';
 import { RoomEventRepository, type EventOrigin } from './room-event.repository';
 import { roomName, ServerEvent, SocketLimits, type JoinReply } from './socket-protocol';
-import { userRoom, type ParleySocket } from './socket-data';
+import { emitNow, userRoom, type ParleySocket } from './socket-data';
 import { SocketServerRef } from './socket-server.ref';
 
 const ON = { async: true, promisify: true } as const;
@@ -164,7 +164,7 @@ export class BroadcasterListener {
       const missed = await this.log.after(room, lastEventSeq, SocketLimits.replayBound);
       if (missed.length > 0 && missed[0].eventSeq !== lastEventSeq + 1) return resync;
       for (const stored of missed) {
-        socket.emit(stored.event, { ...stored.payload, room, eventSeq: stored.eventSeq });
+        emitNow(socket, stored.event, { ...stored.payload, room, eventSeq: stored.eventSeq });
       }
       const newest = missed[missed.length - 1]?.eventSeq ?? current;
       return { lastEventSeq: Math.max(current, newest), replayed: missed.length, resync: false };

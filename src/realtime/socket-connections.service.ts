@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MetricsService } from '../health/metrics.service';
 import { PresenceService } from './presence.service';
 import { TokenBucket } from './rate-limiter';
-import { userRoom, type ParleySocket } from './socket-data';
+import { emitNow, userRoom, type ParleySocket } from './socket-data';
 import { ServerEvent, SocketLimits } from './socket-protocol';
 
 /**
@@ -45,7 +45,7 @@ export class SocketConnectionsService {
 
   /** Tells the client why (it must not just reconnect and repeat), then closes the connection. */
   kick(socket: ParleySocket, code: string, message: string): void {
-    socket.emit(ServerEvent.Disconnecting, { code, message });
+    emitNow(socket, ServerEvent.Disconnecting, { code, message });
     socket.disconnect(true);
   }
 }

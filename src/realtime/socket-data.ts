@@ -18,3 +18,12 @@ export type ParleyServer = Server<AnyEvents, AnyEvents, AnyEvents, SocketData>;
 
 /** The private room of one user's sockets: notifications, and the target of a suspension disconnect. */
 export const userRoom = (userId: string) => `user:${userId}`;
+
+/**
+ * Emits to this one socket synchronously. With connection state recovery on, `socket.emit` goes through the
+ * adapter, and the Redis adapter delivers only after its stream write: a replay or a disconnect reason could
+ * then arrive after the acknowledgement or the disconnect that follows it. A local emit keeps the order.
+ */
+export function emitNow(socket: ParleySocket, event: string, payload: object): void {
+  socket.nsp.local.to(socket.id).emit(event, payload);
+}

@@ -25,7 +25,7 @@ export async function startRedis(): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     stop: async () => {
       if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
+        const exited = new Promise((resolve) => child.once('close', resolve));
         child.kill('SIGTERM');
         await exited;
       }
@@ -37,23 +37,20 @@ export async function startRedis(): Promise<RedisServer> {
 function ready(child: ChildProcess, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(
-      () => reject(new Error(`redis-server on ${port} did not start: ${output}`)),
-      10_000,
-    );
-    child.once('error', (error) => {
+    const fail = (reason: string) => {
       clearTimeout(timer);
-      reject(error);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${code}: ${output}`));
-    });
+      reject(new Error(`redis-server on ${port}: ${reason}: ${output}`));
+    };
+    const onExit = (code: number | null) => fail(`exited with ${code}`);
+    const timer = setTimeout(() => fail('did not start within 10 s'), 10_000);
+    child.once('error', (error) => fail(error.message));
+    // Only our own listener goes: Node's ChildProcess relies on its own 'exit' listeners.
+    child.once('exit', onExit);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
         clearTimeout(timer);
-        child.removeAllListeners('exit');
+        child.off('exit', onExit);
         resolve();
       }
     });
