@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type Model } from 'mongoose';
 import { AppError } from '../infra/errors/app-error';
 import type { Forum, ForumChanges, NewForum } from './forum';
+import { SerialQueue } from '../posts/serial-queue';
 import { ForumRecord } from './forum.schema';
 
 type ForumRow = ForumRecord & { _id: { toString(): string } };
@@ -31,6 +32,8 @@ const DUPLICATE_KEY = 11000;
 
 @Injectable()
 export class ForumRepository {
+  private readonly counters = new SerialQueue();
+
   constructor(@InjectModel(ForumRecord.name) private readonly forums: Model<ForumRecord>) {}
 
   async findById(id: string): Promise<Forum | null> {
@@ -93,6 +96,6 @@ export class ForumRepository {
       $inc: { topicCount: delta.topics ?? 0, postCount: delta.posts ?? 0 },
     };
     if (at) update.$max = { lastActivityAt: at };
-    await this.forums.updateOne({ _id: id }, update).exec();
+    await this.counters.run(id, () => this.forums.updateOne({ _id: id }, update).exec());
   }
 }

@@ -6,7 +6,7 @@ import { ForumsService } from '../forums/forums.service';
 import { AppError } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
-import type { Post } from './post';
+import type { NewPost, Post } from './post';
 import { PostComposer, type ComposedPost } from './post-composer';
 import { toPostView, toPublicView, type PostView } from './post-view';
 import { isDuplicateKey, PostRepository } from './post.repository';
@@ -15,6 +15,9 @@ import { assertForumOpen, TopicAccessService, topicLocked } from './topic-access
 import { toTopicView, type TopicView } from './topic-view';
 import { TopicReadRepository } from './topic-read.repository';
 import { TopicRepository } from './topic.repository';
+
+/** Concurrent replies to one topic that can collide on a number before one of them gives up (409). */
+const MAX_NUMBERING_ATTEMPTS = 20;
 
 export interface NewTopicInput {
   title: string;
@@ -104,19 +107,34 @@ export class PostPublishingService {
     const composed = await this.composer.compose({ ...input, user, forum, topicId, title: null });
     const seq = await this.topics.nextSeq(topic.id, moderator);
     if (seq === null) throw topicLocked();
-    let post: Post;
-    try {
-      post = await this.posts.insert(
-        newPost(user, forum, topic, seq, composed, clientKey, input.replyTo ?? null),
-      );
-    } catch (error) {
-      // The same clientId raced in twice: the number taken above is left as a gap, the first post stands.
-      const raced = isDuplicateKey(error) ? await this.posts.findByClientKey(clientKey) : null;
-      if (raced) return this.published(raced, user, []);
-      throw error;
-    }
+    const { post, raced } = await this.insertNumbered(
+      newPost(user, forum, topic, seq, composed, clientKey, input.replyTo ?? null),
+    );
+    if (raced) return this.published(post, user, []);
     await this.afterReply(user, forum, topic, post, composed);
     return this.published(post, user, composed.masked);
+  }
+
+  /**
+   * Inserts under the unique (topicId, seq) index. On MongoDB the $inc-taken number never collides. FerretDB 1.24
+   * (SQLite) loses concurrent $inc updates, so a number can be handed out twice: the index refuses the second
+   * insert and we number again from the highest stored post. A clientKey collision means the same request raced
+   * in twice: the first post stands (the number taken here stays a gap).
+   */
+  private async insertNumbered(post: NewPost): Promise<{ post: Post; raced: boolean }> {
+    let seq = post.seq;
+    for (let attempt = 0; attempt < MAX_NUMBERING_ATTEMPTS; attempt += 1) {
+      try {
+        return { post: await this.posts.insert({ ...post, seq }), raced: false };
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const raced = await this.posts.findByClientKey(post.clientKey);
+        if (raced) return { post: raced, raced: true };
+        seq = (await this.posts.highestSeq(post.topicId)) + 1;
+        await this.topics.raiseSeq(post.topicId, seq);
+      }
+    }
+    throw new AppError('conflict', 'This topic is very busy right now; send the reply again');
   }
 
   private async afterReply(user: AuthUser, forum: Forum, topic: Topic, post: Post, composed: ComposedPost) {

@@ -4,6 +4,7 @@ import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { FindingsSummary } from '../publishing/publish-decision';
 import type { NewPost, PendingEdit, Post, PostContentChange, PostStatus } from './post';
 import { PostRecord } from './post.schema';
+import { SerialQueue } from './serial-queue';
 
 type PostRow = PostRecord & { _id: { toString(): string } };
 
@@ -36,6 +37,8 @@ export const isDuplicateKey = (error: unknown) => (error as { code?: number })?.
 /** Posts of topics. Moderation uses findById, updateContent, setStatus; redaction also PostRevisionRepository. */
 @Injectable()
 export class PostRepository {
+  private readonly counters = new SerialQueue();
+
   constructor(@InjectModel(PostRecord.name) private readonly posts: Model<PostRecord>) {}
 
   async findById(id: string): Promise<Post | null> {
@@ -61,6 +64,11 @@ export class PostRepository {
       .lean<PostRow[]>()
       .exec();
     return rows.map(toPost);
+  }
+
+  async highestSeq(topicId: string): Promise<number> {
+    const row = await this.posts.findOne({ topicId }).sort({ seq: -1 }).lean<PostRow>().exec();
+    return row?.seq ?? 0;
   }
 
   /** Throws the driver's duplicate-key error on a repeated clientKey; callers turn it into "the same post". */
@@ -135,10 +143,12 @@ export class PostRepository {
   }
 
   async addLikes(id: string, delta: number): Promise<number> {
-    const row = await this.posts
-      .findByIdAndUpdate(id, { $inc: { likeCount: delta } }, { new: true })
-      .lean<PostRow>()
-      .exec();
+    const row = await this.counters.run(id, () =>
+      this.posts
+        .findByIdAndUpdate(id, { $inc: { likeCount: delta } }, { new: true })
+        .lean<PostRow>()
+        .exec(),
+    );
     return row?.likeCount ?? 0;
   }
 

@@ -81,6 +81,18 @@ describe('Topics and replies', () => {
     expect(created).toEqual([1, 2, 3]);
   });
 
+  it('gives concurrent replies distinct, gap-free sequence numbers and counts each once', async () => {
+    const topic = await createTopic(api, ann, forum.slug);
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => reply(api, i % 2 ? ann : bob, topic.id, `at once ${i}`)),
+    );
+    expect(replies.map((p) => p.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 2),
+    );
+    const shown = await api.http.get(`/api/topics/${topic.id}`).expect(200);
+    expect(shown.body.topic).toMatchObject({ replyCount: 12, lastSeq: 13 });
+  });
+
   it('answers 400 when replying to a post number that does not exist', async () => {
     const topic = await createTopic(api, ann, forum.slug);
     const res = await api.http
