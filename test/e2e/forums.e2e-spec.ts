@@ -119,4 +119,55 @@ describe('Forums', () => {
     await api.http.get(`/api/topics/${topic.id}/posts`).set(reader.auth).expect(200);
     expect(await unreadOf()).toBe(1);
   });
+
+  it('lists pinned topics first, then the rest by last activity, each once across cursor pages', async () => {
+    const forum = await createForum(api, admin);
+    const author = await registerAuthor(api);
+    const created = [];
+    for (let i = 0; i < 5; i += 1)
+      created.push(await createTopic(api, author, forum.slug, { title: `Topic ${i}` }));
+    await api.http.patch(`/api/topics/${created[0].id}`).set(admin.auth).send({ pinned: true }).expect(200);
+    await api.http
+      .post(`/api/topics/${created[1].id}/posts`)
+      .set(author.auth)
+      .send({ body: 'bump' })
+      .expect(201);
+    const first = await api.http.get(`/api/forums/${forum.slug}/topics?limit=2`).expect(200);
+    expect(first.body.pinned.map((t: { id: string }) => t.id)).toEqual([created[0].id]);
+    const order = first.body.items.map((t: { id: string }) => t.id);
+    let cursor = first.body.nextCursor;
+    while (cursor) {
+      const page = await api.http
+        .get(`/api/forums/${forum.slug}/topics?limit=2&cursor=${cursor}`)
+        .expect(200);
+      expect(page.body.pinned).toEqual([]);
+      order.push(...page.body.items.map((t: { id: string }) => t.id));
+      cursor = page.body.nextCursor;
+    }
+    expect(order).toEqual([created[1].id, created[4].id, created[3].id, created[2].id]);
+  });
+
+  it('answers 400 to a cursor it did not issue', async () => {
+    const forum = await createForum(api, admin);
+    const res = await api.http.get(`/api/forums/${forum.slug}/topics?cursor=bm90LWEtY3Vyc29y`).expect(400);
+    expect(res.body.code).toBe('bad_request');
+  });
+
+  it('documents the forum, topic, post and search routes in OpenAPI', async () => {
+    const res = await api.http.get('/api/docs/openapi.json').expect(200);
+    const paths = Object.keys(res.body.paths);
+    for (const path of [
+      '/api/forums',
+      '/api/forums/{slug}/topics',
+      '/api/topics/{id}',
+      '/api/topics/{id}/posts',
+      '/api/posts/{id}',
+      '/api/posts/{id}/revisions',
+      '/api/posts/{id}/like',
+      '/api/search',
+    ]) {
+      expect(paths).toContain(path);
+    }
+    expect(JSON.stringify(res.body.components.schemas.CreateTopicDto)).toContain('clientId');
+  });
 });
