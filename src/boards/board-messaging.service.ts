@@ -8,9 +8,10 @@ import { renderPostHtml } from '../infra/rendering/render-post';
 import type { PublishDecision } from '../publishing/publish-decision';
 import { PublishGateService } from '../publishing/publish-gate.service';
 import { BoardAccessService, publishArea, type BoardContext } from './board-access.service';
-import type { BoardMessage } from './board-message';
+import type { BoardMessage, NewBoardMessage } from './board-message';
 import { toMessageView, toPublicMessageView, type BoardMessageView } from './board-message-view';
 import { BoardMessageRepository } from './board-message.repository';
+import { PerKeyQueue } from './per-key-queue';
 import { BoardPostingSlotRepository } from './board-posting-slot.repository';
 import { BoardRepository, isDuplicateKey } from './board.repository';
 
@@ -38,6 +39,8 @@ export interface SentMessage {
  */
 @Injectable()
 export class BoardMessagingService {
+  private readonly numbering = new PerKeyQueue();
+
   constructor(
     private readonly access: BoardAccessService,
     private readonly gate: PublishGateService,
@@ -119,32 +122,46 @@ export class BoardMessagingService {
     replyTo: number | null,
     clientKey: string,
   ): Promise<BoardMessage> {
-    const seq = await this.boards.nextSeq(context.board.id);
-    let message: BoardMessage;
-    try {
-      message = await this.messages.insert({
-        boardId: context.board.id,
-        forumId: context.forum.id,
-        seq,
-        authorId: user.id,
-        authorName: user.username,
-        source: decision.text,
-        html: renderPostHtml(decision.text),
-        replyTo,
-        status: decision.action === 'hold' ? 'held' : 'visible',
-        findings: decision.findings.total > 0 ? decision.findings : null,
-        clientKey,
-      });
-    } catch (error) {
-      // The same clientId raced in twice: the number taken above stays a gap, the first message stands.
-      const raced = isDuplicateKey(error) ? await this.messages.findByClientKey(clientKey) : null;
-      if (raced) return raced;
-      throw error;
-    }
+    const message = await this.insertNumbered({
+      boardId: context.board.id,
+      forumId: context.forum.id,
+      authorId: user.id,
+      authorName: user.username,
+      source: decision.text,
+      html: renderPostHtml(decision.text),
+      replyTo,
+      status: decision.action === 'hold' ? ('held' as const) : ('visible' as const),
+      findings: decision.findings.total > 0 ? decision.findings : null,
+      clientKey,
+    });
     if (replyTo !== null && message.status === 'visible')
       await this.messages.countReply(context.board.id, replyTo);
     await this.announce(context, message, decision.reason);
     return message;
+  }
+
+  /**
+   * Numbers and stores the message. A duplicate clientKey means the same send raced in twice: the first
+   * message stands. A duplicate seq means two sends got one number: FerretDB 1.24 does not make
+   * findAndModify's $inc atomic under concurrency. Numbering is therefore serialised per board on this
+   * instance, and a collision with another instance takes a new number (MongoDB never gets there).
+   */
+  private insertNumbered(draft: Omit<NewBoardMessage, 'seq'>): Promise<BoardMessage> {
+    return this.numbering.run(draft.boardId, () => this.numberAndInsert(draft));
+  }
+
+  private async numberAndInsert(draft: Omit<NewBoardMessage, 'seq'>): Promise<BoardMessage> {
+    for (let attempt = 0; ; attempt += 1) {
+      const seq = await this.boards.nextSeq(draft.boardId);
+      try {
+        return await this.messages.insert({ ...draft, seq });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const raced = await this.messages.findByClientKey(draft.clientKey);
+        if (raced) return raced;
+        if (attempt >= 10) throw error;
+      }
+    }
   }
 
   private async announce(context: BoardContext, message: BoardMessage, reason?: string): Promise<void> {

@@ -35,12 +35,21 @@ export class RoomEventRepository {
     payload: Record<string, unknown>,
     origin: EventOrigin,
   ): Promise<number> {
-    const eventSeq = await this.nextSeq(room);
-    await this.events.create({ room, eventSeq, event, payload, ...origin, at: new Date() });
-    if (eventSeq % PRUNE_EVERY === 0) {
-      await this.events.deleteMany({ room, eventSeq: { $lte: eventSeq - RETAINED_PER_ROOM } }).exec();
+    for (let attempt = 0; ; attempt += 1) {
+      const eventSeq = await this.nextSeq(room);
+      try {
+        await this.events.create({ room, eventSeq, event, payload, ...origin, at: new Date() });
+      } catch (error) {
+        // Two instances got one number (FerretDB 1.24's findAndModify $inc is not atomic under concurrency):
+        // the unique index keeps the first, this one takes the next number.
+        if (isDuplicateKey(error) && attempt < 10) continue;
+        throw error;
+      }
+      if (eventSeq % PRUNE_EVERY === 0) {
+        await this.events.deleteMany({ room, eventSeq: { $lte: eventSeq - RETAINED_PER_ROOM } }).exec();
+      }
+      return eventSeq;
     }
-    return eventSeq;
   }
 
   async lastSeq(room: string): Promise<number> {

@@ -61,6 +61,17 @@ describe('Boards over REST', () => {
     expect(page.body.messages[0]).not.toHaveProperty('_id');
   });
 
+  it('gives every message of a burst its own number, none lost', async () => {
+    const burst = await createBoard(api, admin, forum.slug);
+    const sent = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => postMessage(api, i % 2 ? ann : bob, burst.slug, `burst ${i}`)),
+    );
+    const seqs = sent.map((m) => m.seq);
+    expect(new Set(seqs).size).toBe(20);
+    const page = await api.http.get(`/api/boards/${burst.slug}/messages?limit=100`).expect(200);
+    expect(page.body.messages).toHaveLength(20);
+  });
+
   it('pages through history with before and after cursors, never skipping one', async () => {
     const own = await createBoard(api, admin, forum.slug);
     for (let i = 1; i <= 7; i += 1) await postMessage(api, ann, own.slug, `message ${i}`);

@@ -1,0 +1,453 @@
+/**
+ * `npm run bench:fanout`: socket.io fan-out of board messages published over REST.
+ * - 1, 100 and 1,000 subscribers in one board room; messages POSTed at a steady rate; publish-to-receive
+ *   latency (p50/p99) and delivered messages per second, on one instance and on two instances with Redis.
+ * - Churn: every client is cut off for ~2 s every 15 s while messages flow, and rejoins with its
+ *   lastEventSeq; share delivered (counting catch-up) and catch-up delay p99.
+ * - 10,000 idle authenticated sockets on one instance: resident memory of the server process.
+ * Servers run as child processes (this file with `serve`), so their RSS is measured alone. Bounded to a
+ * few minutes; writes "## Real time (bench/fanout.ts)" in docs/benchmarks.md, replacing only that section.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import mongoose from 'mongoose';
+import { io, type Socket } from 'socket.io-client';
+import { startEngine, freePort } from '../src/infra/database/engine-chain';
+import { startRedis } from '../test/helpers/redis-server';
+
+const ROOT = join(__dirname, '..');
+const REPORT = join(ROOT, 'docs', 'benchmarks.md');
+const HEADING = '## Real time (bench/fanout.ts)';
+const RATE_PER_SECOND = 10;
+const PUBLISH_SECONDS = 10;
+const CHURN = { clients: 200, seconds: 45, everyMs: 15_000, outageMs: 2_000 };
+const IDLE_SOCKETS = 10_000;
+const say = (message: string) => process.stderr.write(`[fanout] ${message}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
+interface Setup {
+  admin: { token: string };
+  reader: { token: string };
+  forumSlug: string;
+}
+interface FanoutFigures {
+  label: string;
+  subscribers: number;
+  published: number;
+  delivered: number;
+  p50: number;
+  p99: number;
+  perSecond: number;
+}
+
+// ---------------------------------------------------------------- server child
+
+/**
+ * tsx (esbuild) emits no decorator metadata, which Nest injection and mongoose schemas need; the server child
+ * therefore compiles src/ with swc exactly as the jest config does, through a require hook.
+ */
+function compileSourcesWithSwc(): void {
+  const swc = load('@swc/core') as typeof import('@swc/core');
+  const extensions = (load('node:module') as { _extensions: Record<string, CompileHook> })._extensions;
+  const previous = extensions['.ts'];
+  const sources = join(ROOT, 'src');
+  extensions['.ts'] = (module, filename) => {
+    if (!filename.startsWith(sources)) return previous(module, filename);
+    const { code } = swc.transformSync(readFileSync(filename, 'utf8'), {
+      filename,
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    });
+    module._compile(code, filename);
+  };
+}
+type CompileHook = (module: { _compile(code: string, filename: string): void }, filename: string) => void;
+const load = createRequire(__filename);
+
+async function serve(): Promise<void> {
+  compileSourcesWithSwc();
+  load('reflect-metadata');
+  const { loadConfig } = load(
+    '../src/infra/config/app-config',
+  ) as typeof import('../src/infra/config/app-config');
+  const { createApp } = load('../src/app.factory') as typeof import('../src/app.factory');
+  const config = loadConfig(process.env);
+  const app = await createApp(config);
+  await app.listen(config.PORT, '127.0.0.1');
+  process.stdout.write('BENCH_READY\n');
+}
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', __filename, 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start in 60 s')), 60_000);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      // Server errors (pino level 50+) are worth seeing; the rest of its log is not.
+      for (const line of chunk.toString().split('\n'))
+        if (/"level":(50|60)/.test(line)) say(line.slice(0, 2000));
+      if (chunk.toString().includes('BENCH_READY')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const closed = new Promise((resolve) => server.child.once('close', resolve));
+  server.child.kill('SIGTERM');
+  await closed;
+}
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+// ---------------------------------------------------------------- REST helpers
+
+async function call(url: string, path: string, token: string | null, body?: unknown) {
+  const res = await fetch(`${url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function register(url: string) {
+  const username = `b${randomBytes(5).toString('hex')}`;
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  const body = await call(url, '/api/auth/register', null, {
+    username,
+    email: `${username}@example.test`,
+    password,
+  });
+  return { id: (body.user as { id: string }).id, token: body.accessToken as string };
+}
+
+async function setUp(url: string, mongoUri: string, dbName: string): Promise<Setup> {
+  const admin = await register(url);
+  const reader = await register(url);
+  const connection = await mongoose.createConnection(mongoUri, { dbName }).asPromise();
+  await connection
+    .collection('users')
+    .updateOne({ _id: new mongoose.Types.ObjectId(admin.id) }, { $set: { roles: ['admin'] } });
+  await connection.close();
+  const notice = await call(url, '/api/notices/public-area', admin.token);
+  await call(url, '/api/notices/public-area/acknowledgements', admin.token, { version: notice.version });
+  const forumSlug = `bench-${randomBytes(3).toString('hex')}`;
+  await call(url, '/api/forums', admin.token, { slug: forumSlug, name: 'Bench', productName: 'Bench' });
+  return { admin, reader, forumSlug };
+}
+
+async function newBoard(url: string, setup: Setup): Promise<string> {
+  const slug = `room-${randomBytes(4).toString('hex')}`;
+  await call(url, '/api/boards', setup.admin.token, { slug, name: slug, forumSlug: setup.forumSlug });
+  return slug;
+}
+
+// ---------------------------------------------------------------- sockets
+
+async function openSocket(url: string, token: string): Promise<Socket> {
+  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+async function joinRoom(socket: Socket, room: string, lastEventSeq?: number) {
+  const reply = (await socket.timeout(30_000).emitWithAck('join', { room, lastEventSeq })) as {
+    ok: boolean;
+    lastEventSeq: number;
+  };
+  if (!reply.ok) throw new Error(`join: ${JSON.stringify(reply)}`);
+  return reply;
+}
+
+/** Opens `count` sockets round-robin over `urls`, `parallel` handshakes at a time, each joined to `room`. */
+async function openMany(urls: string[], token: string, count: number, room: string, parallel = 100) {
+  const sockets: Socket[] = [];
+  for (let start = 0; start < count; start += parallel) {
+    const batch = Array.from({ length: Math.min(parallel, count - start) }, async (_, i) => {
+      const socket = await openSocket(urls[(start + i) % urls.length], token);
+      await joinRoom(socket, room);
+      return socket;
+    });
+    sockets.push(...(await Promise.all(batch)));
+    if (count >= 1000 && (start / parallel) % 10 === 0) say(`  ${sockets.length}/${count} sockets open`);
+  }
+  return sockets;
+}
+
+/** Publishes RATE_PER_SECOND messages a second for PUBLISH_SECONDS; returns send times by marker. */
+async function publishSteadily(
+  url: string,
+  setup: Setup,
+  slug: string,
+  count: number,
+  sentAt: Map<number, number>,
+) {
+  const started = Date.now();
+  const pending: Promise<unknown>[] = [];
+  for (let k = 0; k < count; k += 1) {
+    const due = started + (k * 1000) / RATE_PER_SECOND;
+    if (due > Date.now()) await sleep(due - Date.now());
+    sentAt.set(k, Date.now());
+    pending.push(call(url, `/api/boards/${slug}/messages`, setup.admin.token, { body: `bench-${k}` }));
+  }
+  await Promise.all(pending);
+}
+
+const markerOf = (data: { message?: { html?: string } }) =>
+  Number(/bench-(\d+)/.exec(data.message?.html ?? '')?.[1]);
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+// ---------------------------------------------------------------- scenarios
+
+async function fanout(
+  label: string,
+  urls: string[],
+  setup: Setup,
+  subscribers: number,
+): Promise<FanoutFigures> {
+  const slug = await newBoard(urls[0], setup);
+  const sockets = await openMany(urls, setup.reader.token, subscribers, `board:${slug}`);
+  const sentAt = new Map<number, number>();
+  const latencies: number[] = [];
+  let lastReceive = 0;
+  for (const socket of sockets) {
+    socket.on('message.created', (data: { message?: { html?: string } }) => {
+      const now = Date.now();
+      latencies.push(now - (sentAt.get(markerOf(data)) ?? now));
+      lastReceive = now;
+    });
+  }
+  const published = RATE_PER_SECOND * PUBLISH_SECONDS;
+  const started = Date.now();
+  await publishSteadily(urls[0], setup, slug, published, sentAt);
+  const deadline = Date.now() + 10_000;
+  while (latencies.length < published * subscribers && Date.now() < deadline) await sleep(50);
+  for (const socket of sockets) socket.close();
+  const seconds = Math.max(1, lastReceive - started) / 1000;
+  const figures = {
+    label,
+    subscribers,
+    published,
+    delivered: latencies.length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: latencies.length / seconds,
+  };
+  say(
+    `${label}, ${subscribers} subscribers: p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${Math.round(figures.perSecond)}/s`,
+  );
+  return figures;
+}
+
+interface ChurnClient {
+  socket: Socket;
+  seen: Set<number>;
+  lastEventSeq: number;
+}
+
+/** Clients cut off for ~2 s every 15 s (staggered) rejoin with their lastEventSeq and catch up by replay. */
+async function churn(url: string, setup: Setup) {
+  const slug = await newBoard(url, setup);
+  const room = `board:${slug}`;
+  const clients: ChurnClient[] = [];
+  let baseline = 0;
+  const attach = (client: ChurnClient) =>
+    client.socket.on('message.created', (data: { eventSeq: number }) => {
+      client.seen.add(data.eventSeq);
+      client.lastEventSeq = Math.max(client.lastEventSeq, data.eventSeq);
+    });
+  for (let i = 0; i < CHURN.clients; i += 1) {
+    const socket = await openSocket(url, setup.reader.token);
+    const reply = await joinRoom(socket, room);
+    baseline = reply.lastEventSeq;
+    const client = { socket, seen: new Set<number>(), lastEventSeq: reply.lastEventSeq };
+    attach(client);
+    clients.push(client);
+  }
+  const catchUps: number[] = [];
+  let running = true;
+  const cycles = clients.map(async (client, i) => {
+    await sleep((i / CHURN.clients) * CHURN.everyMs);
+    while (running) {
+      client.socket.close();
+      await sleep(CHURN.outageMs);
+      const reconnectStarted = Date.now();
+      client.socket = await openSocket(url, setup.reader.token);
+      attach(client);
+      await joinRoom(client.socket, room, client.lastEventSeq);
+      catchUps.push(Date.now() - reconnectStarted);
+      await sleep(CHURN.everyMs - CHURN.outageMs);
+    }
+  });
+  const published = RATE_PER_SECOND * CHURN.seconds;
+  await publishSteadily(url, setup, slug, published, new Map());
+  await sleep(CHURN.outageMs + 2000);
+  running = false;
+  const expected = new Set(Array.from({ length: published }, (_, k) => baseline + k + 1));
+  const delivered = clients.reduce(
+    (sum, c) => sum + [...expected].filter((seq) => c.seen.has(seq)).length,
+    0,
+  );
+  for (const client of clients) client.socket.close();
+  await Promise.race([Promise.all(cycles), sleep(CHURN.everyMs)]);
+  const share = delivered / (expected.size * clients.length);
+  say(`churn: ${(share * 100).toFixed(2)}% delivered, catch-up p99 ${percentile(catchUps, 99)} ms`);
+  return {
+    published,
+    share,
+    reconnects: catchUps.length,
+    p50: percentile(catchUps, 50),
+    p99: percentile(catchUps, 99),
+  };
+}
+
+async function idle(server: Server, url: string, setup: Setup) {
+  const slug = await newBoard(url, setup);
+  const before = rssMiB(server.child.pid!);
+  const sockets = await openMany([url], setup.reader.token, IDLE_SOCKETS, `board:${slug}`, 200);
+  await sleep(5000);
+  const after = rssMiB(server.child.pid!);
+  for (const socket of sockets) socket.close();
+  say(
+    `idle: ${IDLE_SOCKETS} sockets, RSS ${before.toFixed(0)} MiB before, ${after.toFixed(0)} MiB with them`,
+  );
+  return { before, after };
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-fanout-'));
+  const engine = await startEngine({ uri: process.env.MONGODB_URI, dataDir, log: say });
+  const redis = await startRedis();
+  const dbName = `bench_fanout_${Date.now().toString(36)}`;
+  const base = {
+    NODE_ENV: 'development',
+    MONGODB_URI: engine.uri,
+    MONGODB_DB_NAME: dbName,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+    THROTTLE_LIMIT: '10000000',
+    LOG_LEVEL: 'warn',
+  };
+  const load = loadavg()
+    .map((n) => n.toFixed(2))
+    .join('/');
+  try {
+    say('one instance');
+    const single = await startServer(base);
+    const setup = await setUp(single.url, engine.uri, dbName);
+    const results: FanoutFigures[] = [];
+    for (const n of [1, 100, 1000]) results.push(await fanout('one instance', [single.url], setup, n));
+    const churned = await churn(single.url, setup);
+    const idleFigures = await idle(single, single.url, setup);
+    await stopServer(single);
+    say('two instances with Redis');
+    const a = await startServer({ ...base, REDIS_URL: redis.url });
+    const b = await startServer({ ...base, REDIS_URL: redis.url });
+    for (const n of [1, 100, 1000])
+      results.push(await fanout('two instances + Redis', [a.url, b.url], setup, n));
+    await stopServer(a);
+    await stopServer(b);
+    writeReport(results, churned, idleFigures, load);
+  } finally {
+    await redis.stop();
+    await engine.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function writeReport(
+  results: FanoutFigures[],
+  churned: Awaited<ReturnType<typeof churn>>,
+  idleFigures: { before: number; after: number },
+  load: string,
+): void {
+  const at1000 = results.filter((r) => r.subscribers === 1000);
+  const section = [
+    HEADING,
+    '',
+    `Run with \`npm run bench:fanout\` on ${new Date().toISOString().slice(0, 10)}; nproc ${cpus().length}, Node ${process.version};`,
+    `FerretDB (SQLite) from the engine chain, Debian redis-server; load average ${load} before the run.`,
+    `Server(s) and all clients share this machine: the bench process runs every socket.io client, so at 1,000`,
+    `subscribers the clients compete with the server for the two cores and the latency includes client-side queueing.`,
+    `Messages: ${RATE_PER_SECOND}/s for ${PUBLISH_SECONDS} s, POSTed to /api/boards/:slug/messages (validation, publish gate,`,
+    `seq, store, room log, emit); latency is from sending the POST to a subscriber's message.created event.`,
+    '',
+    '| setup | subscribers | published | delivered | p50 ms | p99 ms | delivered msg/s |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.label} | ${r.subscribers} | ${r.published} | ${r.delivered} | ${r.p50} | ${r.p99} | ${Math.round(r.perSecond)} |`,
+    ),
+    '',
+    `Churn (one instance): ${CHURN.clients} clients, ${churned.published} messages over ${CHURN.seconds} s, each client cut off for`,
+    `${CHURN.outageMs / 1000} s every ${CHURN.everyMs / 1000} s (staggered) and rejoining with its lastEventSeq: **${(churned.share * 100).toFixed(2)}%**`,
+    `delivered counting catch-up (target 100%); ${churned.reconnects} reconnects, catch-up delay (reconnect start to`,
+    `replay done) p50 ${churned.p50} ms, **p99 ${churned.p99} ms** (target under 2,000 ms).`,
+    '',
+    `Idle: ${IDLE_SOCKETS.toLocaleString('en')} authenticated sockets joined to one board on one instance: server RSS`,
+    `**${idleFigures.after.toFixed(0)} MiB** (${idleFigures.before.toFixed(0)} MiB before they connected; target under 800 MiB).`,
+    '',
+    `Target p99 under 100 ms at 1,000 subscribers: ${at1000.map((r) => `${r.label} ${r.p99} ms`).join(', ')}.`,
+    '',
+  ].join('\n');
+  const current = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
+  const start = current.indexOf(HEADING);
+  if (start < 0) {
+    writeFileSync(REPORT, `${current.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const next = current.indexOf('\n## ', start + HEADING.length);
+  const rest = next < 0 ? '' : current.slice(next + 1);
+  writeFileSync(REPORT, `${current.slice(0, start)}${section}${rest ? `\n${rest}` : ''}`);
+}
+
+if (process.argv[2] === 'serve') {
+  serve().catch((error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  });
+} else {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      say(String((error as Error)?.stack ?? error));
+      process.exit(1);
+    },
+  );
+}
