@@ -149,8 +149,6 @@ export const forumsApi = {
   unlike: (postId: string) => http.delete<LikeState>(`/api/posts/${encodeURIComponent(postId)}/like`),
   markRead: (topicId: string, seq: number) =>
     http.put(`/api/topics/${encodeURIComponent(topicId)}/read`, { seq }),
-  setFlags: (topicId: string, flags: { pinned?: boolean; locked?: boolean }) =>
-    http.patch<unknown>(`/api/topics/${encodeURIComponent(topicId)}`, flags),
   search: (q: string, before?: string) =>
     http.get<{ items: SearchHit[]; nextBefore: string | null }>('/api/search', { q, before }),
 };

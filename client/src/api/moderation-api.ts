@@ -1,78 +1,107 @@
 import { http } from './http-client';
 
 export type TargetType = 'post' | 'message';
-export type ContentAction = 'approve' | 'reject' | 'redact' | 'hide' | 'unhide' | 'delete' | 'dismiss';
+export type ContentAction =
+  'approve' | 'reject' | 'remove-personal-info' | 'hide' | 'unhide' | 'edit' | 'delete' | 'dismiss-reports';
 
 export interface Span {
   start: number;
   end: number;
-  type?: string;
 }
 
+export interface MarkedSpan extends Span {
+  type: string;
+  rule: string;
+}
+
+/** GET /api/moderation/queue items (src/moderation/queue-item-view.ts). */
 export interface QueueItem {
   id: string;
   targetType: TargetType;
   targetId: string;
-  forumId: string | null;
-  boardSlug?: string | null;
-  topicId?: string | null;
+  forumId: string;
+  status: 'open' | 'resolved';
   reasons: string[];
+  priority: 'high' | 'low';
   reportCount: number;
-  status: string;
-  priority?: number;
-  createdAt: string;
-  updatedAt?: string;
-  content?: {
-    source?: string;
-    text?: string;
-    html?: string;
-    authorId?: string | null;
-    authorName?: string;
-    status?: string;
-    seq?: number;
-    topicId?: string;
-    title?: string;
+  queuedAt: string;
+  ageSeconds: number;
+  resolution: string | null;
+  author: { id: string | null; name: string | null; previousActions: number };
+  /** Null when the content is gone. `containerId` is the topic (posts) or board (messages). */
+  content: {
+    status: string;
+    seq: number;
+    containerId: string;
+    title: string | null;
+    source: string;
+    html: string;
+    createdAt: string;
+    spans: MarkedSpan[];
   } | null;
-  spans?: Span[];
-  authorHistory?: number | { actions?: number; [key: string]: unknown };
 }
 
 export interface AuditEntry {
   id: string;
   actorId: string | null;
-  actorName?: string | null;
-  actorRole?: string;
+  actorRole: string;
   action: string;
-  targetType?: string;
-  targetId?: string;
-  forumId?: string | null;
-  reason?: string | null;
-  counts?: Record<string, number> | null;
-  at?: string;
-  createdAt?: string;
+  targetType: string;
+  targetId: string;
+  forumId?: string;
+  reason?: string;
+  counts?: Record<string, number>;
+  at: string;
 }
 
 export interface ActionInput {
   reason?: string;
-  /** redact: offsets into the current source; omitted means every detected span. */
+  /** remove-personal-info: offsets into the current source; omitted means every detected span. */
   spans?: Span[];
+  /** edit: the new Markdown source. */
+  source?: string;
 }
 
-const base = (type: TargetType) => (type === 'post' ? 'posts' : 'messages');
+export type ReportReason = 'personal_info' | 'spam' | 'abuse' | 'off_topic' | 'other';
+
+const kinds = (type: TargetType) => (type === 'post' ? 'posts' : 'messages');
+
+/** The body each action accepts: the server forbids unknown fields. */
+function bodyFor(action: ContentAction, input: ActionInput): object {
+  if (action === 'remove-personal-info') return input.spans ? { spans: input.spans } : {};
+  if (action === 'approve') return {};
+  if (action === 'edit') return { source: input.source, reason: input.reason };
+  return input.reason ? { reason: input.reason } : {};
+}
 
 export const moderationApi = {
+  /** `forum` is a forum id. */
   queue: (query: { forum?: string; reason?: string; status?: string; cursor?: string }) =>
     http.get<{ items: QueueItem[]; nextCursor: string | null }>('/api/moderation/queue', query),
   act: (type: TargetType, id: string, action: ContentAction, input: ActionInput = {}) =>
-    http.post<unknown>(`/api/moderation/${base(type)}/${encodeURIComponent(id)}/${action}`, input),
+    http.post<unknown>(
+      `/api/moderation/${kinds(type)}/${encodeURIComponent(id)}/${action}`,
+      bodyFor(action, input),
+    ),
   audit: (query: { forum?: string; action?: string; cursor?: string }) =>
     http.get<{ items: AuditEntry[]; nextCursor: string | null }>('/api/moderation/audit', query),
-  restrictUser: (
-    userId: string,
-    input: { status: 'silenced' | 'suspended' | 'active'; until?: string; reason: string },
-  ) => http.post<unknown>(`/api/moderation/users/${encodeURIComponent(userId)}/restrict`, input),
+  silence: (userId: string, reason: string, until?: string) =>
+    http.post<unknown>(`/api/moderation/users/${encodeURIComponent(userId)}/silence`, { reason, until }),
+  suspend: (userId: string, reason: string, until?: string) =>
+    http.post<unknown>(`/api/moderation/users/${encodeURIComponent(userId)}/suspend`, { reason, until }),
+  lift: (userId: string, reason: string) =>
+    http.post<unknown>(`/api/moderation/users/${encodeURIComponent(userId)}/lift`, { reason }),
+  topic: (
+    topicId: string,
+    action: 'lock' | 'unlock' | 'pin' | 'unpin' | 'close' | 'reopen',
+    reason?: string,
+  ) =>
+    http.post<unknown>(
+      `/api/moderation/topics/${encodeURIComponent(topicId)}/${action}`,
+      reason ? { reason } : {},
+    ),
   moveTopic: (topicId: string, forumId: string, reason?: string) =>
     http.post<unknown>(`/api/moderation/topics/${encodeURIComponent(topicId)}/move`, { forumId, reason }),
-  report: (input: { targetType: TargetType; targetId: string; reason: string; note?: string }) =>
+  report: (input: { targetType: TargetType; targetId: string; reason: ReportReason; note?: string }) =>
     http.post<unknown>('/api/reports', input),
 };

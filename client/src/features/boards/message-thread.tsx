@@ -4,6 +4,7 @@ import { Dialog } from '../../components/dialog';
 import { ServerHtml } from '../../components/markdown-view';
 import { ErrorMessage, TimeAgo } from '../../components/status';
 import { ModerationActions } from '../moderation/moderation-actions';
+import { ReportButton } from '../moderation/report-button';
 
 interface Props {
   slug: string;
@@ -92,6 +93,7 @@ function MessageItem({ slug, message, signedInId, moderator, region, onReply, on
               Delete
             </button>
           )}
+          {!mine && <ReportButton targetType="message" targetId={message.id} />}
           {moderator && (
             <button type="button" className="small" onClick={() => setModerating(true)}>
               Moderate

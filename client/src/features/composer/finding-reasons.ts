@@ -1,4 +1,4 @@
-import type { Finding, RuleId } from '@pii';
+import type { RuleId } from '@pii';
 
 /** Why the detector flagged a span, in words an author understands (keyed by the stable rule id). */
 const REASONS: Record<RuleId, string> = {
@@ -21,14 +21,17 @@ export function reasonFor(rule: string): string {
   return rule.startsWith('email') ? 'looks like an email address' : 'looks like a phone number';
 }
 
-export const typeName = (type: string) => (type === 'email' ? 'email address' : 'phone number');
-
-export type ShownFinding = Pick<Finding, 'type' | 'start' | 'end' | 'text' | 'rule'> & {
-  normalized?: string;
-};
+/** What the composer, the warning and the queue show (the server's spans carry plain strings). */
+export interface ShownFinding {
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+}
 
 /** "1 phone number and 2 email addresses" */
-export function summarise(findings: readonly Pick<Finding, 'type'>[]): string {
+export function summarise(findings: readonly { type: string }[]): string {
   const phones = findings.filter((f) => f.type === 'phone').length;
   const emails = findings.filter((f) => f.type === 'email').length;
   return [

@@ -1,4 +1,4 @@
-import { reasonFor, summarise, typeName, type ShownFinding } from './finding-reasons';
+import { reasonFor, summarise, type ShownFinding } from './finding-reasons';
 
 interface Props {
   id: string;
@@ -27,9 +27,7 @@ export function FindingsList({ id, findings, checking }: Props) {
             {findings.map((finding, index) => (
               <li key={`${index}-${finding.start}`}>
                 <mark className={`finding finding-${finding.type}`}>{finding.text}</mark>{' '}
-                <span className="muted">
-                  {typeName(finding.type)}: {reasonFor(finding.rule)}
-                </span>
+                <span className="muted">— {reasonFor(finding.rule)}</span>
               </li>
             ))}
           </ul>

@@ -1,12 +1,5 @@
 import { Dialog } from '../../components/dialog';
-import {
-  policyConsequence,
-  reasonFor,
-  summarise,
-  typeName,
-  type Policy,
-  type ShownFinding,
-} from './finding-reasons';
+import { policyConsequence, reasonFor, summarise, type Policy, type ShownFinding } from './finding-reasons';
 
 export interface PiiWarning {
   findings: ShownFinding[];
@@ -43,7 +36,7 @@ export function PiiWarningDialog({ warning, busy, onEdit, onPostAnyway }: Props)
             {warning.findings.map((finding) => (
               <li key={`${finding.type}-${finding.start}-${finding.end}`}>
                 <mark className={`finding finding-${finding.type}`}>{finding.text}</mark> —{' '}
-                {typeName(finding.type)}, {reasonFor(finding.rule)}
+                {reasonFor(finding.rule)}
               </li>
             ))}
           </ul>

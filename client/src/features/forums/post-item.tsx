@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { forumsApi, type Post } from '../../api/forums-api';
 import { ServerHtml } from '../../components/markdown-view';
 import { ErrorMessage, TimeAgo } from '../../components/status';
+import { ReportButton } from '../moderation/report-button';
 import { RevisionHistory } from './revision-history';
 
 interface Props {
@@ -113,6 +114,7 @@ export function PostItem({
               History ({post.revisionCount})
             </button>
           )}
+          {signedInId && !mine && <ReportButton targetType="post" targetId={post.id} />}
           {moderator && onModerate && (
             <button type="button" className="small" onClick={() => onModerate(post)}>
               Moderate

@@ -10,6 +10,7 @@ import { RoomStatus } from '../../realtime/room-status';
 import { useRoom } from '../../realtime/use-room';
 import { Composer } from '../composer/composer';
 import { ModeratePostDialog } from '../moderation/moderate-post-dialog';
+import { TopicModerationBar } from '../moderation/topic-moderation-bar';
 import { NoticeBanner } from '../notices/notice-banner';
 import { PostItem } from './post-item';
 import { PublishedNote, type PublishedResult } from './published-note';
@@ -80,12 +81,7 @@ export function TopicPage({ id }: { id: string }) {
       </h1>
       <RoomStatus state={room} selfName={account?.username} />
       {moderator && (
-        <TopicFlags
-          topicId={topic.id}
-          pinned={topic.pinned}
-          locked={topic.locked}
-          onChange={(f) => data.setTopic({ ...topic, ...f })}
-        />
+        <TopicModerationBar topic={topic} onChange={(flags) => data.setTopic({ ...topic, ...flags })} />
       )}
       <ol className="posts" aria-label="Posts">
         {posts.map((post) => (
@@ -179,34 +175,5 @@ export function TopicPage({ id }: { id: string }) {
         />
       )}
     </>
-  );
-}
-
-function TopicFlags(props: {
-  topicId: string;
-  pinned: boolean;
-  locked: boolean;
-  onChange(f: { pinned?: boolean; locked?: boolean }): void;
-}) {
-  const [error, setError] = useState<unknown>(null);
-  const set = async (flags: { pinned?: boolean; locked?: boolean }) => {
-    setError(null);
-    try {
-      await forumsApi.setFlags(props.topicId, flags);
-      props.onChange(flags);
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  return (
-    <div className="toolbar" aria-label="Topic moderation">
-      <button type="button" className="small" onClick={() => void set({ locked: !props.locked })}>
-        {props.locked ? 'Unlock topic' : 'Lock topic'}
-      </button>
-      <button type="button" className="small" onClick={() => void set({ pinned: !props.pinned })}>
-        {props.pinned ? 'Unpin' : 'Pin'}
-      </button>
-      <ErrorMessage error={error} />
-    </div>
   );
 }

@@ -30,7 +30,11 @@ export function AuditPage() {
       </div>
       <label className="inline-form">
         Action
-        <input value={action} onChange={(e) => setAction(e.target.value.trim())} placeholder="e.g. redact" />
+        <input
+          value={action}
+          onChange={(e) => setAction(e.target.value.trim())}
+          placeholder="e.g. post.redacted"
+        />
       </label>
       <ErrorMessage error={error} onRetry={() => load()} />
       {!items && !error && <Loading />}
@@ -49,10 +53,10 @@ export function AuditPage() {
           <tbody>
             {items?.map((entry) => (
               <tr key={entry.id}>
-                <td>{formatDate(entry.at ?? entry.createdAt)}</td>
+                <td>{formatDate(entry.at)}</td>
                 <td>
-                  {entry.actorName ?? entry.actorId ?? 'system'}
-                  {entry.actorRole ? ` (${entry.actorRole})` : ''}
+                  {entry.actorRole}
+                  {entry.actorId ? ` ${entry.actorId.slice(-6)}` : ''}
                 </td>
                 <td>{entry.action}</td>
                 <td>

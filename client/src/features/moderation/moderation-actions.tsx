@@ -1,8 +1,13 @@
-import type { Finding } from '@pii';
 import { useEffect, useRef, useState } from 'react';
-import { moderationApi, type ContentAction, type Span, type TargetType } from '../../api/moderation-api';
+import {
+  moderationApi,
+  type ContentAction,
+  type MarkedSpan,
+  type Span,
+  type TargetType,
+} from '../../api/moderation-api';
 import { ErrorMessage } from '../../components/status';
-import { reasonFor, typeName } from '../composer/finding-reasons';
+import { reasonFor } from '../composer/finding-reasons';
 import { HighlightedTextarea } from '../composer/highlighted-textarea';
 import { loadDetector } from '../composer/use-live-findings';
 
@@ -12,7 +17,9 @@ export interface ModeratedContent {
   source: string;
   status: string;
   /** Spans the server reported for a queue item; otherwise the shared detector finds them here. */
-  spans?: Span[];
+  spans?: MarkedSpan[];
+  /** Offer "dismiss reports" (queue items). */
+  queued?: boolean;
   region?: string;
 }
 
@@ -26,7 +33,7 @@ interface Props {
  * selected when the detector missed something), approve, reject, hide, delete. The server re-checks rights.
  */
 export function ModerationActions({ content, onDone }: Props) {
-  const [findings, setFindings] = useState<Finding[]>([]);
+  const [findings, setFindings] = useState<(MarkedSpan & { text: string })[]>([]);
   const [selection, setSelection] = useState<Span | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -40,8 +47,8 @@ export function ModerationActions({ content, onDone }: Props) {
   }, [content.source, content.region]);
 
   const act = async (action: ContentAction, spans?: Span[]) => {
-    if ((action === 'reject' || action === 'delete' || action === 'hide') && !reason.trim()) {
-      setError(new Error('Give a reason: the author is told what happened and why.'));
+    if (action === 'reject' && !reason.trim()) {
+      setError(new Error('Give a reason for rejecting: the author is told what happened and why.'));
       return;
     }
     setBusy(true);
@@ -82,8 +89,7 @@ export function ModerationActions({ content, onDone }: Props) {
         <ul className="spans">
           {findings.map((f) => (
             <li key={`${f.start}-${f.end}`}>
-              <mark className={`finding finding-${f.type}`}>{f.text}</mark> {typeName(f.type)},{' '}
-              {reasonFor(f.rule)}
+              <mark className={`finding finding-${f.type}`}>{f.text}</mark> — {reasonFor(f.rule)}
             </li>
           ))}
         </ul>
@@ -102,14 +108,14 @@ export function ModerationActions({ content, onDone }: Props) {
           type="button"
           className="primary"
           disabled={busy || findings.length === 0}
-          onClick={() => void act('redact')}
+          onClick={() => void act('remove-personal-info')}
         >
           Remove personal info ({findings.length})
         </button>
         <button
           type="button"
           disabled={busy || !selection}
-          onClick={() => selection && void act('redact', [selection])}
+          onClick={() => selection && void act('remove-personal-info', [selection])}
         >
           Redact selected text{selection ? ` (${selection.end - selection.start} characters)` : ''}
         </button>
@@ -132,8 +138,13 @@ export function ModerationActions({ content, onDone }: Props) {
             Hide
           </button>
         )}
+        {content.queued && (
+          <button type="button" disabled={busy} onClick={() => void act('dismiss-reports')}>
+            Nothing to do
+          </button>
+        )}
         <button type="button" className="danger" disabled={busy} onClick={() => void act('delete')}>
-          Delete
+          Remove
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { boardItems, boardsApi, type Board } from '../../api/boards-api';
 import { forumsApi, type Forum } from '../../api/forums-api';
 import { moderationApi, type QueueItem } from '../../api/moderation-api';
 import { Link, useTitle } from '../../app/router';
@@ -16,14 +17,17 @@ function reasonText(reason: string): string {
   return reason.replace(/_/g, ' ');
 }
 
-function historyCount(item: QueueItem): number {
-  const history = item.authorHistory;
-  return typeof history === 'number' ? history : (history?.actions ?? 0);
+function linkTo(item: QueueItem, boards: Board[]): string | null {
+  if (!item.content) return null;
+  if (item.targetType === 'post') return `/t/${item.content.containerId}#post-${item.content.seq}`;
+  const board = boards.find((b) => b.id === item.content?.containerId);
+  return board ? `/b/${board.slug}` : null;
 }
 
 export function QueuePage() {
   useTitle('Review queue');
   const [forums, setForums] = useState<Forum[]>([]);
+  const [boards, setBoards] = useState<Board[]>([]);
   const [filter, setFilter] = useState({ forum: '', reason: '', status: 'open' });
   const [items, setItems] = useState<QueueItem[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -63,7 +67,7 @@ export function QueuePage() {
           <select value={filter.forum} onChange={(e) => setFilter({ ...filter, forum: e.target.value })}>
             <option value="">All my forums</option>
             {forums.map((f) => (
-              <option key={f.id} value={f.slug}>
+              <option key={f.id} value={f.id}>
                 {f.name}
               </option>
             ))}
@@ -91,55 +95,55 @@ export function QueuePage() {
       {!items && !error && <Loading what="Loading the queue" />}
       {items?.length === 0 && <p className="muted">Nothing waiting. Well done.</p>}
       <ol className="queue">
-        {items?.map((item) => (
-          <li key={item.id} className="card queue-item">
-            <header className="queue-head">
-              <strong>{item.content?.authorName ?? 'unknown author'}</strong>
-              <span className="muted">
-                {item.targetType} in {forumOf(item.forumId)?.name ?? item.boardSlug ?? 'a forum'} · waiting{' '}
-                <TimeAgo iso={item.createdAt} />
-              </span>
-              {item.content?.topicId && (
-                <Link
-                  href={`/t/${item.content.topicId}${item.content.seq ? `#post-${item.content.seq}` : ''}`}
-                >
-                  open
-                </Link>
-              )}
-            </header>
-            <p className="reasons">
-              {item.reasons.map((r) => (
-                <span key={r} className="badge warn">
-                  {reasonText(r)}
+        {items?.map((item) => {
+          const href = linkTo(item, boards);
+          const where = item.targetType === 'post' ? (forumOf(item.forumId)?.name ?? 'a forum') : 'a board';
+          return (
+            <li key={item.id} className={`card queue-item priority-${item.priority}`}>
+              <header className="queue-head">
+                <strong>{item.author.name ?? 'deleted user'}</strong>
+                <span className="muted">
+                  {item.targetType} #{item.content?.seq} in {where} · queued <TimeAgo iso={item.queuedAt} />
                 </span>
-              ))}
-              {item.reportCount > 0 && <span className="badge">{item.reportCount} reports</span>}
-              <span className="badge">{historyCount(item)} earlier actions on this author</span>
-            </p>
-            {done[item.id] ? (
-              <p role="status" className="note">
-                Done: {done[item.id]}.
+                {href && <Link href={href}>open in context</Link>}
+              </header>
+              {item.content?.title && <p className="rev-title">{item.content.title}</p>}
+              <p className="reasons">
+                {item.reasons.map((r) => (
+                  <span key={r} className="badge warn">
+                    {reasonText(r)}
+                  </span>
+                ))}
+                {item.reportCount > 0 && <span className="badge">{item.reportCount} reports</span>}
+                <span className="badge">{item.author.previousActions} earlier actions on this author</span>
               </p>
-            ) : (
-              <>
-                <ModerationActions
-                  content={{
-                    targetType: item.targetType,
-                    id: item.targetId,
-                    source: item.content?.source ?? item.content?.text ?? '',
-                    status: item.content?.status ?? 'visible',
-                    spans: item.spans,
-                    region: forumOf(item.forumId)?.phoneRegion,
-                  }}
-                  onDone={(action) => setDone((d) => ({ ...d, [item.id]: action }))}
-                />
-                {item.content?.authorId && (
-                  <RestrictUser userId={item.content.authorId} name={item.content.authorName ?? ''} />
-                )}
-              </>
-            )}
-          </li>
-        ))}
+              {done[item.id] ? (
+                <p role="status" className="note">
+                  Done: {done[item.id].replace(/-/g, ' ')}.
+                </p>
+              ) : item.content ? (
+                <>
+                  <ModerationActions
+                    content={{
+                      targetType: item.targetType,
+                      id: item.targetId,
+                      source: item.content.source,
+                      status: item.content.status,
+                      spans: item.content.spans,
+                      queued: item.status === 'open',
+                    }}
+                    onDone={(action) => setDone((d) => ({ ...d, [item.id]: action }))}
+                  />
+                  {item.author.id && (
+                    <RestrictUser userId={item.author.id} name={item.author.name ?? 'this author'} />
+                  )}
+                </>
+              ) : (
+                <p className="muted">The content no longer exists.</p>
+              )}
+            </li>
+          );
+        })}
       </ol>
       {cursor && <LoadMore onLoad={() => load(cursor)} />}
     </>

@@ -22,9 +22,10 @@ export function RestrictUser({ userId, name }: { userId: string; name: string })
     event.preventDefault();
     setError(null);
     try {
-      const until =
-        hours > 0 && status !== 'active' ? new Date(Date.now() + hours * 3_600_000).toISOString() : undefined;
-      await moderationApi.restrictUser(userId, { status, until, reason });
+      const until = hours > 0 ? new Date(Date.now() + hours * 3_600_000).toISOString() : undefined;
+      if (status === 'active') await moderationApi.lift(userId, reason);
+      else if (status === 'silenced') await moderationApi.silence(userId, reason, until);
+      else await moderationApi.suspend(userId, reason, until);
       setDone(status === 'active' ? `${name} may post again.` : `${name} is ${status}.`);
       setOpen(false);
     } catch (failure) {
