@@ -39,6 +39,10 @@ export function QueuePage() {
       (page) => setForums(page.items),
       () => undefined,
     );
+    boardsApi.list().then(
+      (answer) => setBoards(boardItems(answer)),
+      () => undefined,
+    );
   }, []);
 
   const load = useCallback(

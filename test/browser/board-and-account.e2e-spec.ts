@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { createForum } from '../factories/forum.factory';
+import { acknowledgeNotice, createTopic, registerAuthor } from '../factories/topic.factory';
+import { createUser, registerUser } from '../factories/user.factory';
+import { startApp, type TestApp } from '../helpers/start-app';
+import {
+  BUILD_TIMEOUT_MS,
+  ensureClientBuilt,
+  launchBrowser,
+  openContext,
+  screenshot,
+  signIn,
+} from './browser-harness';
+
+describe('Web client: live boards, my data and the review queue', () => {
+  let api: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    api = await startApp();
+    browser = await launchBrowser();
+  }, BUILD_TIMEOUT_MS);
+
+  const namedAuthor = async (username: string) => {
+    const user = await registerUser(api, { username });
+    await acknowledgeNotice(api, user);
+    return user;
+  };
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('two members hold a conversation on a live board, each seeing the other’s messages without reloading', async () => {
+    const admin = await createUser(api, { roles: ['admin'] });
+    const forum = await createForum(api, admin, { name: 'Acme Launch' });
+    const board = await api.http
+      .post('/api/boards')
+      .set(admin.auth)
+      .send({
+        slug: 'launch-day',
+        name: 'Launch day Q&A',
+        description: 'Ask the team live',
+        forumSlug: forum.slug,
+      });
+    expect(board.status).toBe(201);
+    const ann = await namedAuthor('ann_from_ops');
+    const bob = await namedAuthor('bob_builder');
+
+    const a = await openContext(browser, api);
+    const b = await openContext(browser, api);
+    await signIn(a.context, ann);
+    await signIn(b.context, bob);
+    await a.page.goto('/b/launch-day');
+    await b.page.goto('/b/launch-day');
+    await a.page.locator('[data-state="connected"]').waitFor();
+    await b.page.locator('[data-state="connected"]').waitFor();
+    await a.page.getByText('2 people viewing').waitFor();
+
+    await a.page.getByRole('textbox', { name: 'Message (Markdown)' }).fill('Is the **EU region** live yet?');
+    await a.page.getByRole('button', { name: 'Send' }).click();
+    const question = b.page.locator('.message', { hasText: 'Is the EU region live yet?' });
+    await question.waitFor();
+
+    await question.getByRole('button', { name: 'Reply' }).click();
+    await b.page.getByRole('textbox', { name: 'Message (Markdown)' }).fill('Yes, since 09:00 this morning.');
+    await b.page.getByRole('button', { name: 'Send' }).click();
+
+    const answer = a.page.locator('.thread-replies .message', { hasText: 'Yes, since 09:00 this morning.' });
+    await answer.waitFor();
+    await a.page.getByRole('textbox', { name: 'Message (Markdown)' }).fill('Great, tha');
+    await b.page.getByText('ann_from_ops is typing…').waitFor();
+    await screenshot(b.page, 'live-board');
+    expect(await a.page.locator('.board-stream .message').count()).toBe(2);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('a member exports their data and receives a JSON file about their own account', async () => {
+    const member = await namedAuthor('export_me');
+    const { context, page, errors } = await openContext(browser, api);
+    await signIn(context, member);
+    await page.goto('/account');
+    await page.getByRole('heading', { name: 'My data' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export my data (JSON)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('parley-export-export_me.json');
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<string, unknown>;
+    expect(JSON.stringify(file)).toContain('export_me');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a moderator sees a held post in the review queue with the phone number marked, and approves it', async () => {
+    const admin = await createUser(api, { roles: ['admin'] });
+    const forum = await createForum(api, admin, {
+      name: 'Acme Billing',
+      piiPolicy: 'review',
+      phoneRegion: 'GB',
+    });
+    const author = await registerAuthor(api);
+    const topic = await createTopic(api, author, forum.slug, { title: 'Refund for a double charge' });
+    const body = 'I was charged twice. Ring me on 020 7946 0958 so we can sort it out.';
+    const first = await api.http.post(`/api/topics/${topic.id}/posts`).set(author.auth).send({ body });
+    const held = await api.http
+      .post(`/api/topics/${topic.id}/posts`)
+      .set(author.auth)
+      .send({ body, acknowledgePersonalData: first.body.details.findingsDigest });
+    expect(held.body.post.status).toBe('held');
+    const moderator = await createUser(api, { roles: ['moderator'] });
+
+    const { context, page, errors } = await openContext(browser, api);
+    await signIn(context, moderator);
+    await page.goto('/moderation');
+    const item = page.locator('.queue-item', { hasText: '020 7946 0958' });
+    await item.locator('.highlight-mirror mark.finding-phone', { hasText: '020 7946 0958' }).waitFor();
+    await item.getByText('held: personal data').waitFor();
+    await screenshot(page, 'moderator-queue');
+
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('status').filter({ hasText: 'Done: approve' }).waitFor();
+    const reading = await api.http.get(`/api/topics/${topic.id}/posts`);
+    expect(reading.body.items.map((p: { status: string }) => p.status)).toEqual(['visible', 'visible']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
