@@ -157,17 +157,19 @@ export class BroadcasterListener {
   joinWithReplay(socket: ParleySocket, room: string, lastEventSeq?: number): Promise<Replay> {
     return this.inRoomOrder(room, async () => {
       await socket.join(room);
-      const current = await this.log.lastSeq(room);
-      if (lastEventSeq === undefined) return { lastEventSeq: current, replayed: 0, resync: false };
-      const resync = { lastEventSeq: current, replayed: 0, resync: true };
-      if (lastEventSeq > current || current - lastEventSeq > SocketLimits.replayBound) return resync;
-      const missed = await this.log.after(room, lastEventSeq, SocketLimits.replayBound);
-      if (missed.length > 0 && missed[0].eventSeq !== lastEventSeq + 1) return resync;
+      if (lastEventSeq === undefined)
+        return { lastEventSeq: await this.log.lastSeq(room), replayed: 0, resync: false };
+      // One query in the common case: the log itself says what the room's newest event is.
+      const missed = await this.log.after(room, lastEventSeq, SocketLimits.replayBound + 1);
+      const newest = missed[missed.length - 1]?.eventSeq ?? (await this.log.lastSeq(room));
+      const gapTooLarge = missed.length > SocketLimits.replayBound;
+      const pruned = missed.length > 0 && missed[0].eventSeq !== lastEventSeq + 1;
+      if (gapTooLarge || pruned || lastEventSeq > newest)
+        return { lastEventSeq: newest, replayed: 0, resync: true };
       for (const stored of missed) {
         emitNow(socket, stored.event, { ...stored.payload, room, eventSeq: stored.eventSeq });
       }
-      const newest = missed[missed.length - 1]?.eventSeq ?? current;
-      return { lastEventSeq: Math.max(current, newest), replayed: missed.length, resync: false };
+      return { lastEventSeq: newest, replayed: missed.length, resync: false };
     });
   }
 
