@@ -5,7 +5,7 @@
  * docs/benchmarks.md under "## Personal-data detector (bench/pii.ts)", replacing only that section.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { detect } from '../src/pii';
 import { configureNumberingCache } from '../src/pii/rules/phone-numbering';
@@ -34,6 +34,8 @@ function naiveBaseline(text: string): Array<[number, number]> {
 
 interface Figures {
   mbPerSecond: number;
+  /** Bytes per second of CPU time this process used (all its threads), less sensitive to load. */
+  cpuMbPerSecond: number;
   itemsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -44,6 +46,7 @@ function measure(name: string, scan: Scanner, items: readonly string[]): Figures
   for (let i = 0; i < Math.min(items.length, 500); i++) scan(items[i]); // JIT warm-up
   const times = new Float64Array(items.length);
   let bytes = 0;
+  const cpuStarted = process.cpuUsage();
   const started = performance.now();
   let nextReport = started + 2000;
   for (let i = 0; i < items.length; i++) {
@@ -58,16 +61,63 @@ function measure(name: string, scan: Scanner, items: readonly string[]): Figures
     }
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return {
     mbPerSecond: bytes / 1e6 / seconds,
+    cpuMbPerSecond: bytes / 1e6 / cpuSeconds,
     itemsPerSecond: items.length / seconds,
     p50Ms: at(0.5),
     p99Ms: at(0.99),
     maxMs: sorted[sorted.length - 1],
   };
 }
+
+/**
+ * Each item timed `rounds` times (interleaved passes), keeping its fastest time: on a shared VM this
+ * filters out the time slices other processes take (and GC pauses), so it shows what the code costs
+ * rather than what the machine's load adds. Reported beside the single-pass figure, never instead.
+ */
+function measureBest(scan: Scanner, items: readonly string[], rounds: number): Figures {
+  const best = new Float64Array(items.length).fill(Number.POSITIVE_INFINITY);
+  let bytes = 0;
+  for (const item of items) bytes += Buffer.byteLength(item, 'utf8');
+  const cpuStarted = process.cpuUsage();
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < items.length; i++) {
+      const t0 = performance.now();
+      scan(items[i]);
+      const elapsed = performance.now() - t0;
+      if (elapsed < best[i]) best[i] = elapsed;
+    }
+  }
+  const cpu = process.cpuUsage(cpuStarted);
+  const seconds = best.reduce((sum, t) => sum + t, 0) / 1000;
+  const sorted = [...best].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return {
+    mbPerSecond: bytes / 1e6 / seconds,
+    cpuMbPerSecond: (bytes * rounds) / 1e6 / ((cpu.user + cpu.system) / 1e6),
+    itemsPerSecond: items.length / seconds,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    maxMs: sorted[sorted.length - 1],
+  };
+}
+
+/**
+ * Figures of the detector before the speed work (commit 5055d90), from this bench on the same VM,
+ * kept here because every run rewrites the section.
+ */
+const HISTORY = [
+  'Before the speed work (commit 5055d90, same VM, same bench): verdict cache off 1.61 MB/s, 756 posts/s,',
+  'p50 1.221 ms, p99 2.886 ms per 2 KB post; cache on 3.68 MB/s; baseline / detector 38.8x with the cache off.',
+  'Old and new code interleaved post by post in one process (cache off, 4 MB of the same posts, so both',
+  'see the same load): single pass 1.84 -> 3.78 MB/s (p50 0.985 -> 0.466 ms); best of 3 per post',
+  '2.27 -> 4.92 MB/s, p50 0.895 -> 0.417 ms, p99 1.632 -> 0.681 ms: about 2.1-2.3x.',
+];
 
 function buildPosts(texts: readonly string[]): string[] {
   const posts: string[] = [];
@@ -92,7 +142,11 @@ function machine(): string {
 
 const fmt = (n: number, digits = 2): string => n.toFixed(digits);
 const row = (name: string, f: Figures, unit: string): string =>
-  `| ${name} | ${fmt(f.mbPerSecond)} | ${fmt(f.itemsPerSecond, 0)} ${unit}/s | ${fmt(f.p50Ms, 3)} | ${fmt(f.p99Ms, 3)} | ${fmt(f.maxMs, 2)} |`;
+  `| ${name} | ${fmt(f.mbPerSecond)} | ${fmt(f.cpuMbPerSecond)} | ${fmt(f.itemsPerSecond, 0)} ${unit}/s | ${fmt(f.p50Ms, 3)} | ${fmt(f.p99Ms, 3)} | ${fmt(f.maxMs, 2)} |`;
+const load = (): string =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
 
 function main(): void {
   const texts = readFileSync(CORPUS, 'utf8')
@@ -107,42 +161,58 @@ function main(): void {
   );
   console.log(`machine: ${machine()}`);
 
-  // Cold: every number costs a libphonenumber parse. Warm: the detector's bounded verdict cache
-  // (4096 entries) remembers earlier numbers, as it does for a composer re-checking on each
-  // keystroke; on this repeated corpus nearly every lookup is a hit, so warm is a best case.
-  console.log('detector, 2 KB posts, verdict cache off (cold)');
+  // Headline: verdict cache off, so every number costs a full check, as for a post never seen
+  // before. With the cache on (4096 verdicts, what the composer gets while re-checking on each
+  // keystroke), this corpus repeats the same few hundred texts, so after the first pass nearly
+  // every lookup is a hit: that figure is a best case, not what a server sees on fresh posts.
+  const loadBefore = load();
+  console.log('detector, 2 KB posts, verdict cache off (headline)');
   configureNumberingCache(0);
-  const cold = measure('detector posts cold', (text) => detect(text), posts);
+  const cold = measure('detector posts, cache off', (text) => detect(text), posts);
+  console.log('detector, single corpus lines, verdict cache off');
+  const detectorLines = measure('detector lines', (text) => detect(text), lines);
+  console.log('detector, 2 KB posts, verdict cache off, best of 3 per post');
+  const coldBest = measureBest((text) => detect(text), posts, 3);
   configureNumberingCache(4096);
-  console.log('detector, 2 KB posts, verdict cache on (warm)');
-  const detector = measure('detector posts', (text) => detect(text), posts);
+  console.log('detector, 2 KB posts, verdict cache on (best case)');
+  const warm = measure('detector posts, cache on', (text) => detect(text), posts);
   console.log('baseline, 2 KB posts');
   const baseline = measure('baseline posts', naiveBaseline, posts);
-  console.log('detector, single corpus lines');
-  const detectorLines = measure('detector lines', (text) => detect(text), lines);
   console.log('baseline, single corpus lines');
   const baselineLines = measure('baseline lines', naiveBaseline, lines);
+  const loadAfter = load();
 
   const header =
-    '| scanner | MB/s | throughput | p50 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- |';
+    '| scanner | MB/s | MB/s of CPU time | throughput | p50 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- | --- |';
+  const target = cold.mbPerSecond >= 5 && cold.p99Ms < 2 ? 'met' : 'not met';
   const section = [
     HEADING,
     '',
     `Run with \`npm run bench:pii\` on ${new Date().toISOString().slice(0, 10)}; ${machine()}; one core (single thread).`,
+    `Load average (1/5/15 min) ${loadBefore} before the run, ${loadAfter} after: the VM is shared, so wall-clock`,
+    'figures move with what else runs; compare ratios within one run, and see the CPU-time column.',
     `Input: the dev corpus (test/fixtures/pii/dev.jsonl) concatenated into ${posts.length} posts of ~2 KB (${fmt(megabytes)} MB),`,
     `and its ${texts.length} lines scanned one by one (x20). The corpus is dense: about every second line holds an address or number.`,
     '',
     header,
-    row('detector, 2 KB posts, cold (verdict cache off)', cold, 'posts'),
-    row('detector, 2 KB posts, warm (verdict cache on)', detector, 'posts'),
+    row('**detector, 2 KB posts, verdict cache off (headline)**', cold, 'posts'),
+    row('detector, 2 KB posts, verdict cache off, best of 3 per post', coldBest, 'posts'),
+    row('detector, single lines, verdict cache off', detectorLines, 'lines'),
+    row('detector, 2 KB posts, verdict cache on (best case, see below)', warm, 'posts'),
     row('naive two-regex baseline, 2 KB posts', baseline, 'posts'),
-    row('detector, single lines', detectorLines, 'lines'),
     row('naive baseline, single lines', baselineLines, 'lines'),
     '',
-    `Baseline / detector throughput on posts: ${fmt(baseline.mbPerSecond / cold.mbPerSecond, 1)}x cold, ${fmt(baseline.mbPerSecond / detector.mbPerSecond, 1)}x warm.`,
-    'Single lines are timed with the cache on. The naive baseline finds neither obfuscated data nor',
-    'rejects any look-alike (dates, versions, order numbers, package names), so it is a floor, not a competitor.',
-    'Targets: at least 5 MB/s and p99 under 2 ms per 2 KB post.',
+    `Target (at least 5 MB/s and p99 under 2 ms per 2 KB post, cache off, wall clock): ${target} in this run.`,
+    `Baseline / detector throughput on posts: ${fmt(baseline.mbPerSecond / cold.mbPerSecond, 1)}x with the cache off, ${fmt(baseline.mbPerSecond / warm.mbPerSecond, 1)}x with it on.`,
+    'The cache-on row is a best case: the bench repeats the same 468 texts, so nearly every number is',
+    'a cache hit after the first pass; fresh posts on a server see the cache-off figure. MB/s of CPU',
+    'time divides by the CPU time of the whole process (JIT and GC threads included) instead of wall',
+    'time. The naive baseline finds neither obfuscated data nor rejects any look-alike (dates, versions,',
+    'order numbers, package names), so it is a floor, not a competitor. "Best of 3 per post" times',
+    "each post three times and keeps its fastest run, which removes other processes' time slices (and",
+    'GC pauses) from the figures: the code without the neighbours, not a replacement for the headline.',
+    '',
+    ...HISTORY,
     '',
   ].join('\n');
   writeSection(section);

@@ -1,5 +1,5 @@
 import { MappedText, MappedTextBuilder } from './offsets';
-import { HTML_ENTITY, NEEDS_NORMALISING, UNICODE_DIGIT } from './patterns';
+import { ENTITY_AT, HTML_ENTITY, UNICODE_DIGIT } from './patterns';
 
 /**
  * Character-level normalisation, the first pass every rule sees:
@@ -15,24 +15,93 @@ import { HTML_ENTITY, NEEDS_NORMALISING, UNICODE_DIGIT } from './patterns';
  */
 export function normaliseCharacters(text: string): MappedText {
   const source = MappedText.identity(text);
-  NEEDS_NORMALISING.lastIndex = 0;
-  if (!NEEDS_NORMALISING.test(text)) return source;
-
-  const out = new MappedTextBuilder(source);
-  NEEDS_NORMALISING.lastIndex = 0;
+  let out: MappedTextBuilder | null = null;
   let copied = 0;
-  for (let m = NEEDS_NORMALISING.exec(text); m !== null; m = NEEDS_NORMALISING.exec(text)) {
-    const from = m.index;
-    const to = from + m[0].length;
+  for (let from = nextToNormalise(text, 0); from !== -1; from = nextToNormalise(text, copied)) {
+    const to = from + matchLength(text, from);
+    out ??= new MappedTextBuilder(source);
     out.copy(copied, from);
-    const replacement = replacementFor(m[0]);
+    const chars = text.slice(from, to);
+    const replacement = replacementFor(chars);
     if (replacement.length > 0) out.emit(replacement, from, to);
     // Variation selectors and the keycap mark belong to the character before them (6️⃣).
-    else if (isCombiningMark(m[0].charCodeAt(0))) out.extendLast(from, to);
+    else if (isCombiningMark(chars.charCodeAt(0))) out.extendLast(from, to);
     copied = to;
   }
+  if (out === null) return source;
   out.copy(copied, text.length);
   return out.build();
+}
+
+/**
+ * Start of the next match of NEEDS_NORMALISING at or after `from`, or -1 (see matchLength).
+ * A hand-written scan: only `&` and characters from U+00A0 up can start a match, and running the
+ * Unicode-property regex over every character of the post was the main cost of this pass.
+ * normalise.spec.ts checks it against the regex.
+ */
+export function nextToNormalise(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xa0) {
+      if (c !== 0x26 /* & */) continue;
+      ENTITY_AT.lastIndex = i;
+      if (ENTITY_AT.test(text)) return i;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        const cp = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        if ((cp >= 0x1d400 && cp <= 0x1d7ff) || UNICODE_DIGIT.test(text.slice(i, i + 2))) return i;
+        i++; // the regex steps over a whole code point
+        continue;
+      }
+    }
+    if (isFoldedOrInvisible(c) || isOtherDigit(c)) return i;
+  }
+  return -1;
+}
+
+/** Length of the match nextToNormalise found at `start`: an entity, a surrogate pair or one unit. */
+function matchLength(text: string, start: number): number {
+  const c = text.charCodeAt(start);
+  if (c === 0x26) {
+    ENTITY_AT.lastIndex = start;
+    return ENTITY_AT.exec(text)?.[0].length ?? 1;
+  }
+  return c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+}
+
+/** The single-character class of NEEDS_NORMALISING. */
+function isFoldedOrInvisible(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0xad ||
+    c === 0x180e ||
+    (c >= 0x2000 && c <= 0x200f) ||
+    (c >= 0x2028 && c <= 0x202f) ||
+    (c >= 0x205f && c <= 0x2064) ||
+    c === 0x20e3 ||
+    c === 0x3000 ||
+    c === 0xfe0e ||
+    c === 0xfe0f ||
+    (c >= 0xfe50 && c <= 0xfe6b) ||
+    c === 0xfeff ||
+    (c >= 0xff01 && c <= 0xff5e)
+  );
+}
+
+/** 0: not asked yet, 1: not a decimal digit, 2: a non-ASCII decimal digit (BMP, by code unit). */
+const OTHER_DIGIT = new Uint8Array(0x10000);
+
+function isOtherDigit(c: number): boolean {
+  if (c >= 0xd800 && c <= 0xdfff) return false; // lone surrogate
+  let known = OTHER_DIGIT[c];
+  if (known === 0) {
+    known = UNICODE_DIGIT.test(String.fromCharCode(c)) ? 2 : 1;
+    OTHER_DIGIT[c] = known;
+  }
+  return known === 2;
 }
 
 function replacementFor(chars: string): string {

@@ -12,10 +12,34 @@ export class MappedText {
     readonly text: string,
     private readonly starts: Int32Array | null,
     private readonly ends: Int32Array | null,
+    /** For identity maps: original offset of derived unit 0 (a slice of the original). */
+    private readonly offset = 0,
   ) {}
 
   static identity(text: string): MappedText {
     return new MappedText(text, null, null);
+  }
+
+  /** Derived units `[from, to)` as a MappedText of their own, still mapping to the original. */
+  slice(from: number, to: number): MappedText {
+    const text = this.text.slice(from, to);
+    if (this.starts === null || this.ends === null)
+      return new MappedText(text, null, null, this.offset + from);
+    return new MappedText(text, this.starts.subarray(from, to), this.ends.subarray(from, to));
+  }
+
+  /** The pieces one after the other, each unit keeping its original range. */
+  static concat(pieces: readonly MappedText[]): MappedText {
+    if (pieces.length === 1) return pieces[0];
+    const text = pieces.map((piece) => piece.text).join('');
+    const starts = new Int32Array(text.length);
+    const ends = new Int32Array(text.length);
+    let at = 0;
+    for (const piece of pieces) {
+      piece.writeRanges(0, piece.text.length, starts, ends, at);
+      at += piece.text.length;
+    }
+    return new MappedText(text, starts, ends);
   }
 
   static fromArrays(text: string, starts: Int32Array, ends: Int32Array): MappedText {
@@ -28,17 +52,30 @@ export class MappedText {
 
   /** Original offset where derived unit `i` begins. */
   originalStart(i: number): number {
-    return this.starts === null ? i : this.starts[i];
+    return this.starts === null ? i + this.offset : this.starts[i];
   }
 
   /** Original offset just after derived unit `i`. */
   originalEnd(i: number): number {
-    return this.ends === null ? i + 1 : this.ends[i];
+    return this.ends === null ? i + 1 + this.offset : this.ends[i];
   }
 
   /** Original `[start, end)` covering derived `[from, to)`; `to > from`. */
   toOriginal(from: number, to: number): { start: number; end: number } {
     return { start: this.originalStart(from), end: this.originalEnd(to - 1) };
+  }
+
+  /** Writes the original ranges of derived units `[from, to)` into the arrays, starting at `at`. */
+  writeRanges(from: number, to: number, starts: Int32Array, ends: Int32Array, at: number): void {
+    if (this.starts === null || this.ends === null) {
+      for (let i = from, k = at; i < to; i++, k++) {
+        starts[k] = i + this.offset;
+        ends[k] = i + 1 + this.offset;
+      }
+      return;
+    }
+    starts.set(this.starts.subarray(from, to), at);
+    ends.set(this.ends.subarray(from, to), at);
   }
 
   /** True when derived `[from, to)` is a verbatim copy of the original (same length, no rewrite). */
@@ -70,11 +107,8 @@ export class MappedTextBuilder {
     if (to <= from) return;
     this.parts.push(this.source.text.slice(from, to));
     this.reserve(to - from);
-    for (let i = from; i < to; i++) {
-      this.starts[this.length] = this.source.originalStart(i);
-      this.ends[this.length] = this.source.originalEnd(i);
-      this.length++;
-    }
+    this.source.writeRanges(from, to, this.starts, this.ends, this.length);
+    this.length += to - from;
   }
 
   /** Emits `replacement`; every unit of it maps to the whole source range `[from, to)`. */

@@ -7,9 +7,15 @@
 
 // ---- normalise.ts --------------------------------------------------------------------------------
 
-/** Characters the character pass rewrites: entities for @ and ., odd spaces, invisibles, compat forms. */
+/**
+ * Characters the character pass rewrites: entities for @ and ., odd spaces, invisibles, compat forms.
+ * normalise.ts scans for them by hand (nextToNormalise); this is the reference its spec checks.
+ */
 export const NEEDS_NORMALISING =
   /&(?:#[xX]0{0,4}40;|#0{0,4}64;|commat;|#[xX]0{0,4}2[eE];|#0{0,4}46;|period;)|[\u00A0\u00AD\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u20E3\u3000\uFE0E\uFE0F\uFE50-\uFE6B\uFEFF\uFF01-\uFF5E]|[\u{1D400}-\u{1D7FF}]|[^\P{Nd}0-9]/gu;
+
+/** The entity alternative of NEEDS_NORMALISING, sticky: normalise.ts tries it at each `&`. */
+export const ENTITY_AT = /&(?:#[xX]0{0,4}40;|#0{0,4}64;|commat;|#[xX]0{0,4}2[eE];|#0{0,4}46;|period;)/y;
 
 export const HTML_ENTITY = /^&(?:#[xX]0{0,4}40;|#0{0,4}64;|commat;|#[xX]0{0,4}2[eE];|#0{0,4}46;|period;)$/;
 
@@ -36,6 +42,15 @@ export const URL_SCHEME = /[a-z][a-z0-9+.-]{0,20}:\/\//i;
 export const OBFUSCATED_SEPARATOR =
   /([[({<][ \t]?(?:[aA][tT]|@)[ \t]?[\])}>]|-[aA][tT]-|(?<=\S)[ \t](?:at|AT|At|@)[ \t](?=\S))|([[({<][ \t]?(?:[dD][oO][tT]|\.)[ \t]?[\])}>]|-[dD][oO][tT]-|(?<=\S)[ \t](?:dot|DOT|Dot|\.)[ \t](?=\S))/g;
 
+/**
+ * An `@` or the core of a spelled one (" at ", "(at)", "-at-", "[ at ]"): every match of group 1
+ * of OBFUSCATED_SEPARATOR contains one, so lines without it are not rewritten.
+ */
+export const AT_OR_SPELLED_AT = /@|[ \t[({<-][aA][tT][ \t\])}>-]/g;
+/** The same cores without the bare `@`, and those of group 2 (" dot ", "[.]", "-dot-", " . "). */
+export const SPELLED_AT_HINT = /[ \t[({<-](?:[aA][tT]|@)[ \t\])}>-]/;
+export const SPELLED_DOT_HINT = /[ \t[({<-](?:[dD][oO][tT]|\.)[ \t\])}>-]/;
+
 /** Letters typed one by one with single spaces: `b e n j i @ e x a m p l e . n e t`. */
 export const SPACED_CHARACTERS = /(?<![^\s])(?:[^\s] ){3,}[^\s](?![\p{L}\p{N}])/gu;
 
@@ -44,11 +59,16 @@ export const SPACED_CHARACTERS = /(?<![^\s])(?:[^\s] ){3,}[^\s](?![\p{L}\p{N}])/
 /** A run of digits with the separators people put in phone numbers (incl. one line break). */
 export const PHONE_CANDIDATE = /(?:\+[ ]?)?\(?\d(?:[ \t\n.\-/()]{0,3}\d)*/g;
 export const DIGIT_GROUP = /\d+/g;
+/** FIRST_GROUP_PATTERN of libphonenumber's formatNationalNumberUsingFormat (numbering-plans.ts). */
+export const FIRST_FORMAT_GROUP = /(\$\d)/;
 export const EXTENSION_AFTER =
   /^[ \t]{0,3},?[ \t]{0,3}(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?|int\.?)[ \t]{0,2}(\d{1,6})(?![\p{L}\p{N}])/iu;
-/** Tokens that may hide digits as look-alike letters: `(9l9) 555-Ol42`. */
-export const LOOKALIKE_TOKEN = /[0-9lIoO]+/g;
 export const LOOKALIKE_HINT = /[0-9][lIoO]|[lIoO][0-9]/;
+/**
+ * LOOKALIKE_HINT for iterating: each pair sits inside one token of `[0-9lIoO]` characters that may
+ * hide digits as look-alike letters (`(9l9) 555-Ol42`).
+ */
+export const LOOKALIKE_PAIR = /[0-9][lIoO]|[lIoO][0-9]/g;
 export const WORD_CHAR = /[\p{L}\p{N}_]/u;
 export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Words before or after a number, for context. */
@@ -64,7 +84,11 @@ export const SPELLED_GAP = /^[ \t,\-\u2013\u2014/]{0,4}\n?[ \t]{0,3}$/;
 
 // ---- region hints --------------------------------------------------------------------------------
 
-export const EMAIL_CC_TLD = /@[^\s@]{1,200}?\.([a-z]{2})(?![\p{L}\p{N}.-])/giu;
+/**
+ * The country-code TLD of an address, matched at one `@` (sticky: the caller sets lastIndex to each
+ * `@`; a match holds no other `@`, so this finds what a global scan would, without scanning prose).
+ */
+export const EMAIL_CC_TLD = /@[^\s@]{1,200}?\.([a-z]{2})(?![\p{L}\p{N}.-])/iuy;
 /** Runs of letters or digits of scripts that point at a region; classified by scriptRegions(). */
 export const REGIONAL_SCRIPT_RUN =
   /[\u0370-\u03FF\u0400-\u04FF\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0980-\u09FF\u0B80-\u0BFF\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]+/g;
@@ -72,6 +96,7 @@ export const REGIONAL_SCRIPT_RUN =
 /** Every pattern above, for the ReDoS check (all-patterns.ts adds the generated word lists). */
 export const PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: 'NEEDS_NORMALISING', pattern: NEEDS_NORMALISING },
+  { name: 'ENTITY_AT', pattern: ENTITY_AT },
   { name: 'HTML_ENTITY', pattern: HTML_ENTITY },
   { name: 'UNICODE_DIGIT', pattern: UNICODE_DIGIT },
   { name: 'NON_ASCII_LETTER', pattern: NON_ASCII_LETTER },
@@ -84,12 +109,16 @@ export const PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: 'WHITESPACE', pattern: WHITESPACE },
   { name: 'MAILBOX_PUNCTUATION', pattern: MAILBOX_PUNCTUATION },
   { name: 'OBFUSCATED_SEPARATOR', pattern: OBFUSCATED_SEPARATOR },
+  { name: 'AT_OR_SPELLED_AT', pattern: AT_OR_SPELLED_AT },
+  { name: 'SPELLED_AT_HINT', pattern: SPELLED_AT_HINT },
+  { name: 'SPELLED_DOT_HINT', pattern: SPELLED_DOT_HINT },
   { name: 'SPACED_CHARACTERS', pattern: SPACED_CHARACTERS },
   { name: 'PHONE_CANDIDATE', pattern: PHONE_CANDIDATE },
   { name: 'DIGIT_GROUP', pattern: DIGIT_GROUP },
+  { name: 'FIRST_FORMAT_GROUP', pattern: FIRST_FORMAT_GROUP },
   { name: 'EXTENSION_AFTER', pattern: EXTENSION_AFTER },
-  { name: 'LOOKALIKE_TOKEN', pattern: LOOKALIKE_TOKEN },
   { name: 'LOOKALIKE_HINT', pattern: LOOKALIKE_HINT },
+  { name: 'LOOKALIKE_PAIR', pattern: LOOKALIKE_PAIR },
   { name: 'WORD_CHAR', pattern: WORD_CHAR },
   { name: 'LETTER_OR_DIGIT', pattern: LETTER_OR_DIGIT },
   { name: 'CONTEXT_WORD', pattern: CONTEXT_WORD },

@@ -30,12 +30,12 @@ export function findRegionHints(original: string): RegionHint[] {
         hints.push({ index: m.index, regions });
     }
   }
-  if (original.includes('@')) {
-    EMAIL_CC_TLD.lastIndex = 0;
-    for (let m = EMAIL_CC_TLD.exec(original); m !== null; m = EMAIL_CC_TLD.exec(original)) {
-      const tld = m[1].toUpperCase();
-      hints.push({ index: m.index, regions: [tld === 'UK' ? 'GB' : tld] });
-    }
+  for (let at = original.indexOf('@'); at !== -1; at = original.indexOf('@', at + 1)) {
+    EMAIL_CC_TLD.lastIndex = at;
+    const m = EMAIL_CC_TLD.exec(original);
+    if (m === null) continue;
+    const tld = m[1].toUpperCase();
+    hints.push({ index: m.index, regions: [tld === 'UK' ? 'GB' : tld] });
   }
   for (const [sign, regions] of CURRENCY_HINTS) {
     const index = original.indexOf(sign);
@@ -68,16 +68,18 @@ export function regionsFor(
   defaultRegion: string,
   near = 300,
 ): string[] {
+  if (hints.length === 0) return [defaultRegion];
   const regions: string[] = [];
-  const add = (list: readonly string[]): void => {
-    for (const region of list) if (!regions.includes(region)) regions.push(region);
-  };
   const nearby = hints.filter((hint) => Math.abs(hint.index - index) <= near);
-  nearby.sort((a, b) => Math.abs(a.index - index) - Math.abs(b.index - index));
-  for (const hint of nearby) add(hint.regions);
-  add([defaultRegion]);
-  for (const hint of hints) if (Math.abs(hint.index - index) > near) add(hint.regions);
+  if (nearby.length > 1) nearby.sort((a, b) => Math.abs(a.index - index) - Math.abs(b.index - index));
+  for (const hint of nearby) addRegions(regions, hint.regions);
+  if (!regions.includes(defaultRegion)) regions.push(defaultRegion);
+  for (const hint of hints) if (Math.abs(hint.index - index) > near) addRegions(regions, hint.regions);
   return regions;
+}
+
+function addRegions(regions: string[], list: readonly string[]): void {
+  for (const region of list) if (!regions.includes(region)) regions.push(region);
 }
 
 /** Scripts used mainly in one region or a few: Japanese kana, Hangul, Devanagari digits, … */

@@ -9,6 +9,8 @@ import { type RegionHint, findRegionHints, regionsFor } from './region-hints';
 export class ScanContext {
   private hints: RegionHint[] | null = null;
   private quotedSpans: Array<readonly [number, number]> | null = null;
+  /** regionsNear answers by original offset: every cut of a run and every spelled run asks again. */
+  private readonly regionsAt = new Map<number, readonly string[]>();
 
   constructor(
     readonly original: string,
@@ -17,13 +19,15 @@ export class ScanContext {
   ) {}
 
   /** Regions to read a national number at normalised offset `i` in (see regionsFor). */
-  regionsNear(i: number): string[] {
+  regionsNear(i: number): readonly string[] {
     this.hints ??= findRegionHints(this.original);
-    return regionsFor(
-      this.hints,
-      this.normal.originalStart(Math.min(i, this.normal.text.length - 1)),
-      this.defaultRegion,
-    );
+    const at = this.normal.originalStart(Math.min(i, this.normal.text.length - 1));
+    let regions = this.regionsAt.get(at);
+    if (regions === undefined) {
+      regions = regionsFor(this.hints, at, this.defaultRegion);
+      this.regionsAt.set(at, regions);
+    }
+    return regions;
   }
 
   /** True when normalised offset `i` is inside a Markdown code span/block or a URL. */

@@ -1,5 +1,11 @@
-import { type MappedText, MappedTextBuilder } from '../offsets';
-import { OBFUSCATED_SEPARATOR, SPACED_CHARACTERS } from '../patterns';
+import { MappedText, MappedTextBuilder } from '../offsets';
+import {
+  AT_OR_SPELLED_AT,
+  OBFUSCATED_SEPARATOR,
+  SPACED_CHARACTERS,
+  SPELLED_AT_HINT,
+  SPELLED_DOT_HINT,
+} from '../patterns';
 
 /**
  * Undoes the usual ways of hiding an address, keeping offsets: letters typed one by one
@@ -8,12 +14,43 @@ import { OBFUSCATED_SEPARATOR, SPACED_CHARACTERS } from '../patterns';
  * Returns null when there is nothing to undo, which is most posts.
  * The result is only a search space: every address found in it must still pass the full grammar
  * and TLD check, and prose guards run for the bare word "at".
+ *
+ * Only lines that can hold an address after the rewrite are rewritten and returned (an address
+ * never spans a line break, and neither do the patterns): lines with an `@` or a spelled "at".
+ * A line without either cannot gain an `@`; a line the rewrite leaves unchanged would only yield
+ * the addresses the plain pass already found. The result is those lines, each with its line
+ * break, one after the other.
  */
 export function undoEmailObfuscation(normal: MappedText): MappedText | null {
-  const collapsed = closeUpSpacedCharacters(normal) ?? normal;
+  const text = normal.text;
+  const pieces: MappedText[] = [];
+  AT_OR_SPELLED_AT.lastIndex = 0;
+  for (let m = AT_OR_SPELLED_AT.exec(text); m !== null; m = AT_OR_SPELLED_AT.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const newline = text.indexOf('\n', m.index);
+    const lineEnd = newline === -1 ? text.length : newline + 1;
+    const rewritten = undoInLine(normal.slice(lineStart, lineEnd));
+    if (rewritten !== null) pieces.push(rewritten);
+    AT_OR_SPELLED_AT.lastIndex = lineEnd;
+  }
+  return pieces.length === 0 ? null : MappedText.concat(pieces);
+}
+
+function undoInLine(line: MappedText): MappedText | null {
+  const text = line.text;
+  // An `@` typed among spaced letters has a space beside it; without one there is nothing to
+  // close up. Without a spelled at/dot (or a collapse that may have formed one), no separator.
+  const collapsed =
+    (text.includes('@ ') || text.includes(' @') ? closeUpSpacedCharacters(line) : null) ?? line;
+  if (collapsed === line && !hasSpelledSeparator(text)) return null;
   const rewritten = replaceSpelledSeparators(collapsed);
-  if (rewritten === null) return collapsed === normal ? null : collapsed;
+  if (rewritten === null) return collapsed === line ? null : collapsed;
   return rewritten;
+}
+
+/** A superset test for OBFUSCATED_SEPARATOR: the core of every match is one of these. */
+function hasSpelledSeparator(text: string): boolean {
+  return SPELLED_AT_HINT.test(text) || SPELLED_DOT_HINT.test(text);
 }
 
 function closeUpSpacedCharacters(source: MappedText): MappedText | null {

@@ -162,7 +162,8 @@ function germanCompound(word: string): NumberWord | undefined {
 }
 
 function spelled(digits: string, words: number, parts: NumberWord[]): SpelledNumber {
-  const languages = parts.flatMap((part) => (part.language === undefined ? [] : [part.language]));
+  const languages: Language[] = [];
+  for (const part of parts) if (part.language !== undefined) languages.push(part.language);
   return { digits, words, languages };
 }
 

@@ -1,5 +1,5 @@
 import { CONTEXT_WORD, LETTER_OR_DIGIT, SENTENCE_BREAK, WORD_CHAR } from '../patterns';
-import { forEachWord } from '../words';
+import { isLetterAt } from '../words';
 
 export type ContextSignal = 'positive' | 'negative' | 'neutral';
 
@@ -55,30 +55,46 @@ const UNIT_WORDS = new Set(
  * the number ("Tel. 0711 …"), where an abbreviation's dot is allowed.
  */
 export function contextBefore(text: string, start: number): ContextSignal {
-  const from = Math.max(0, start - 80);
-  const window = text.slice(from, start);
-  const words: Array<{ word: string; end: number }> = [];
-  forEachWord(window, 0, window.length, (wordStart, end) => {
-    // Words inside an address ("orders@shop.example.com or 1-800-…") say nothing about the number.
-    if (!isAddressPart(window, wordStart, end))
-      words.push({ word: window.slice(wordStart, end).toLowerCase(), end });
-  });
+  const window = text.slice(Math.max(0, start - 80), start);
+  // Words are read backwards from the number, only as far as needed (at most eight).
   let after = window.length;
-  for (let i = words.length - 1, seen = 0; i >= 0 && seen < 8; i--, seen++) {
-    const { word, end } = words[i];
+  let current = previousWord(window, window.length);
+  for (let seen = 0; current !== -1 && seen < 8; seen++) {
+    const wordStart = current >>> 8;
+    const end = wordStart + (current & 0xff);
+    const word = window.slice(wordStart, end).toLowerCase();
     const crossesBreak = SENTENCE_BREAK.test(window.slice(end, after));
     if (crossesBreak && seen > 0) break;
     if (NUMBER_NOUNS.has(word)) {
       // "phone number" / "order number": the word before "number" decides; alone it means a phone.
-      const qualifier = words[i - 1]?.word ?? '';
+      const before = previousWord(window, wordStart);
+      const qualifier =
+        before === -1 ? '' : window.slice(before >>> 8, (before >>> 8) + (before & 0xff)).toLowerCase();
       return IDENTIFIER_WORDS.has(qualifier) ? 'negative' : 'positive';
     }
     if (PHONE_WORDS.has(word)) return 'positive';
     if (IDENTIFIER_WORDS.has(word) && !crossesBreak) return 'negative';
     if (crossesBreak) break;
     after = end - word.length;
+    current = previousWord(window, wordStart);
   }
   return 'neutral';
+}
+
+/**
+ * The last run of letters ending at or before `before` in the window that is not part of an
+ * address ("orders@shop.example.com or 1-800-…" says nothing about the number), packed as
+ * `start << 8 | length` (the window is 80 units), or -1.
+ */
+function previousWord(window: string, before: number): number {
+  let i = before;
+  for (;;) {
+    while (i > 0 && !isLetterAt(window, i - 1)) i--;
+    if (i === 0) return -1;
+    const end = i;
+    while (i > 0 && isLetterAt(window, i - 1)) i--;
+    if (!isAddressPart(window, i, end)) return (i << 8) | (end - i);
+  }
 }
 
 function isAddressPart(window: string, start: number, end: number): boolean {

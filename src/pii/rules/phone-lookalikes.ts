@@ -1,4 +1,4 @@
-import { LETTER_OR_DIGIT, LOOKALIKE_HINT, LOOKALIKE_TOKEN } from '../patterns';
+import { LETTER_OR_DIGIT, LOOKALIKE_HINT, LOOKALIKE_PAIR } from '../patterns';
 
 const DIGIT_FOR: Record<string, string> = { l: '1', I: '1', o: '0', O: '0' };
 
@@ -11,17 +11,28 @@ export function replaceLookalikeDigits(text: string): string {
   if (!LOOKALIKE_HINT.test(text)) return text;
   let out = '';
   let copied = 0;
-  LOOKALIKE_TOKEN.lastIndex = 0;
-  for (let m = LOOKALIKE_TOKEN.exec(text); m !== null; m = LOOKALIKE_TOKEN.exec(text)) {
-    const token = m[0];
-    const end = m.index + token.length;
-    if (LETTER_OR_DIGIT.test(text[m.index - 1] ?? ' ') || LETTER_OR_DIGIT.test(text[end] ?? ' ')) continue;
+  // A token with both a digit and a look-alike has the two side by side somewhere, so only the
+  // tokens around such pairs are read (scanning every "l" and "o" of the prose was the cost here).
+  LOOKALIKE_PAIR.lastIndex = 0;
+  for (let m = LOOKALIKE_PAIR.exec(text); m !== null; m = LOOKALIKE_PAIR.exec(text)) {
+    let start = m.index;
+    while (start > 0 && isTokenChar(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 2;
+    while (end < text.length && isTokenChar(text.charCodeAt(end))) end++;
+    LOOKALIKE_PAIR.lastIndex = end;
+    if (LETTER_OR_DIGIT.test(text[start - 1] ?? ' ') || LETTER_OR_DIGIT.test(text[end] ?? ' ')) continue;
     let digits = 0;
-    for (const c of token) if (c >= '0' && c <= '9') digits++;
-    if (digits === 0 || digits === token.length || digits * 2 < token.length) continue;
-    out += text.slice(copied, m.index);
-    for (const c of token) out += DIGIT_FOR[c] ?? c;
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) digits++;
+    const length = end - start;
+    if (digits === 0 || digits === length || digits * 2 < length) continue;
+    out += text.slice(copied, start);
+    for (let i = start; i < end; i++) out += DIGIT_FOR[text[i]] ?? text[i];
     copied = end;
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** [0-9lIoO]: the characters of a token that may hide digits. */
+function isTokenChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x6c /* l */ || c === 0x49 /* I */ || c === 0x6f || c === 0x4f;
 }

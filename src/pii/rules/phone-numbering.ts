@@ -1,17 +1,15 @@
-import {
-  type CountryCode,
-  Metadata,
-  type NumberingPlan,
-  isSupportedCountry,
-  parsePhoneNumberFromString,
-} from 'libphonenumber-js/core';
+import { type CountryCode, Metadata, type NumberingPlan, isSupportedCountry } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.max.json';
+import { type ParsedNumber, formatNational, parseDigits } from './numbering-plans';
 
 /**
- * The only place that talks to libphonenumber-js. We use the `max` metadata (through the `core`
- * entry, which is the same code as `libphonenumber-js/max` but also exposes the numbering plans):
+ * Where the phone rules ask for a verdict on a digit string. Verdicts are libphonenumber-js's,
+ * with the `max` metadata (through the `core` entry, which also exposes the numbering plans):
  * `min` only checks lengths, which would accept most 10-digit order numbers as phones; `max`
  * checks the real number ranges of each region. See docs/pii-detector.md for the bundle cost.
+ * The parse itself runs in numbering-plans.ts, a port of the library's parse/isValid/isPossible/
+ * formatNational for digit strings with the metadata patterns compiled once (a library parse
+ * costs 15-30 µs, the port about a tenth of that); its spec checks it against the library.
  */
 export interface NumberingVerdict {
   e164: string;
@@ -109,7 +107,7 @@ function planOf(region: string): PlanSummary | null {
 
 /**
  * Verdicts are pure functions of (region, digits), so they are remembered in a small bounded map.
- * A libphonenumber parse costs 15-30 µs; the composer re-runs detection on every keystroke over
+ * A parse costs a few µs (numbering-plans.ts); the composer re-runs detection on every keystroke over
  * mostly unchanged text, and forums see the same numbers again (signatures, spam waves), so most
  * lookups after the first are hits. Oldest entries go first when the map is full.
  */
@@ -135,14 +133,14 @@ function remembered(key: string, compute: () => NumberingVerdict | null): Number
 /** `digits` follow a `+` (or an international call prefix that was stripped). */
 export function checkInternational(digits: string): NumberingVerdict | null {
   if (digits.length < 7 || digits.length > 15) return null;
-  return remembered(`+${digits}`, () => verdict(parsePhoneNumberFromString(`+${digits}`, metadata)));
+  return remembered(`+${digits}`, () => verdict(parseDigits(digits, null)));
 }
 
 /** `digits` as dialled inside `region`, trunk prefix included if the writer typed one. */
 export function checkNational(digits: string, region: string): NumberingVerdict | null {
   const plan = planOf(region);
   if (plan === null) return null;
-  // Cheap length test first: a parse costs 15-30 µs and most regions fail on length alone.
+  // Cheap length test first: most regions fail on length alone, before any parse.
   const trunk =
     plan.trunkPrefix !== undefined && digits.startsWith(plan.trunkPrefix) ? plan.trunkPrefix.length : 0;
   if (!plan.lengths.has(digits.length) && !plan.lengths.has(digits.length - trunk)) return null;
@@ -154,20 +152,19 @@ export function checkNational(digits: string, region: string): NumberingVerdict 
     return null;
   }
   return remembered(`${region}:${digits}`, () => {
-    const phone = parsePhoneNumberFromString(digits, region as CountryCode, metadata);
-    const result = verdict(phone);
-    if (result?.valid && phone !== undefined && plan.trunkPrefix === '0' && !digits.startsWith('0')) {
-      result.trunkOmitted = firstDigit(phone.formatNational()) === '0';
+    const parsed = parseDigits(digits, region);
+    const result = verdict(parsed);
+    if (result?.valid && parsed !== null && plan.trunkPrefix === '0' && !digits.startsWith('0')) {
+      result.trunkOmitted = firstDigit(formatNational(parsed)) === '0';
     }
     return result;
   });
 }
 
-function verdict(phone: ReturnType<typeof parsePhoneNumberFromString>): NumberingVerdict | null {
-  if (phone === undefined) return null;
-  if (phone.isValid()) return { e164: phone.number, region: phone.country, valid: true };
-  if (phone.isPossible()) return { e164: phone.number, region: phone.country, valid: false };
-  return null;
+/** libphonenumber's verdict (see numbering-plans.ts, which mirrors parse + isValid + isPossible). */
+function verdict(phone: ParsedNumber | null): NumberingVerdict | null {
+  if (phone === null || (!phone.valid && !phone.possible)) return null;
+  return { e164: phone.e164, region: phone.region, valid: phone.valid };
 }
 
 function firstDigit(formatted: string): string | undefined {

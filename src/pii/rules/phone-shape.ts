@@ -34,8 +34,7 @@ export function shapeOf(run: string): RunShape {
 /** Why a run is not a phone number, or null when its shape allows one. */
 export function nonPhoneShape(shape: RunShape): string | null {
   const { groups, separators, digits } = shape;
-  const seps = new Set(separators.map((s) => (s.trim() === '' ? ' ' : s)));
-  const only = seps.size === 1 ? [...seps][0] : null;
+  const only = onlySeparator(separators);
   if (isDate(groups, only)) return 'date';
   if (only === '.' && groups.length === 4 && groups.every((g) => g.length <= 3 && Number(g) <= 255))
     return 'ip';
@@ -60,6 +59,17 @@ export function nonPhoneShape(shape: RunShape): string | null {
   const pairs = groups.every((g) => g.length === 2);
   if (!shape.plus && pairs && (groups.length === 3 || groups.length > 5)) return 'number-list';
   return null;
+}
+
+/** The one separator used between all groups (any run of whitespace counts as ' '), or null. */
+function onlySeparator(separators: readonly string[]): string | null {
+  let only: string | null = null;
+  for (const separator of separators) {
+    const kind = separator.trim() === '' ? ' ' : separator;
+    if (only === null) only = kind;
+    else if (kind !== only) return null;
+  }
+  return only;
 }
 
 function isDate(groups: string[], only: string | null): boolean {

@@ -24,6 +24,8 @@ export function findPhones(ctx: ScanContext): Finding[] {
   const findings: Finding[] = [];
   PHONE_CANDIDATE.lastIndex = 0;
   for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
+    // Most runs are short numbers in prose; no piece of a run with fewer than 7 digits can pass.
+    if (countDigits(text, m.index, m.index + m[0].length) < 7) continue;
     for (const [start, end] of splitAtSentenceBreaks(text, m.index, m.index + m[0].length)) {
       const finding = evaluateRun(ctx, text, start, end);
       if (finding !== null) findings.push(finding);
@@ -79,7 +81,8 @@ function evaluateRun(ctx: ScanContext, text: string, start: number, runEnd: numb
   if (signal === 'negative' && !plus) return null;
   // The whole run first, then shorter ones: a phone followed by another number ("… 0131 24/7")
   // or by a stray digit on the next line loses trailing groups cut at spaces or slashes.
-  for (const cut of [end, ...trailingCuts(text, start, end)]) {
+  // The shorter runs are only listed when the whole one fails.
+  for (let cut = end; cut !== -1; cut = nextTrailingCut(text, start, cut)) {
     const shape = shapeOf(text.slice(start, cut));
     if (shape.digits.length < 7) break;
     if (!endsAlone(text, cut)) continue;
@@ -187,12 +190,31 @@ function cutAtSecondLineBreak(text: string, start: number, end: number): number 
   return cut;
 }
 
-/** End offsets of shorter runs, longest first, cutting only at whitespace or slash separators. */
-function trailingCuts(text: string, start: number, end: number): number[] {
-  const cuts: number[] = [];
-  for (let i = end - 1; i > start; i--) {
-    const isDigit = text[i - 1] >= '0' && text[i - 1] <= '9';
-    if (isDigit && (WHITESPACE.test(text[i]) || text[i] === '/')) cuts.push(i);
+/**
+ * End offset of the next shorter run (longest first) before `cut`, cutting only at whitespace or
+ * slash separators that follow a digit, or -1.
+ */
+function nextTrailingCut(text: string, start: number, cut: number): number {
+  for (let i = cut - 1; i > start; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c >= 0x30 && c <= 0x39 && (isWhitespace(text.charCodeAt(i)) || text[i] === '/')) return i;
   }
-  return cuts;
+  return -1;
+}
+
+/** `\s` of JavaScript regular expressions (WhiteSpace and LineTerminator), by code unit. */
+function isWhitespace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
