@@ -27,16 +27,31 @@ export class ContentModerationService {
     private readonly forums: ForumsService,
   ) {}
 
+  /** A held item is published; on a published item, the edit waiting for review becomes its text. */
   async approve(user: AuthUser, kind: ReviewTargetType, id: string): Promise<ModeratedContent> {
     const { adapter, content } = await this.load(user, kind, id);
-    if (content.status !== 'held') throw notInState('waiting for approval');
-    const approved = await adapter.approve(content);
+    const parked = content.status !== 'held' && content.pendingEdit !== null;
+    if (content.status !== 'held' && !parked) throw notInState('waiting for approval');
+    const approved = parked ? await adapter.settlePendingEdit(content, true) : await adapter.approve(content);
     await this.recorder.record(user, 'approve', targetOf(content));
     return approved;
   }
 
-  reject(user: AuthUser, kind: ReviewTargetType, id: string, reason: string): Promise<ModeratedContent> {
-    return this.changeStatus(user, kind, id, { action: 'reject', to: 'removed', from: ['held'], reason });
+  /** A held item is removed; on a published item, only the edit waiting for review is dropped. */
+  async reject(
+    user: AuthUser,
+    kind: ReviewTargetType,
+    id: string,
+    reason: string,
+  ): Promise<ModeratedContent> {
+    const { adapter, content } = await this.adapters.require(kind, id);
+    if (content.status === 'held' || content.pendingEdit === null) {
+      return this.changeStatus(user, kind, id, { action: 'reject', to: 'removed', from: ['held'], reason });
+    }
+    await this.access.assertMayActOn(user, content);
+    const kept = await adapter.settlePendingEdit(content, false);
+    await this.recorder.record(user, 'reject', targetOf(content), { reason });
+    return kept;
   }
 
   hide(user: AuthUser, kind: ReviewTargetType, id: string, reason?: string): Promise<ModeratedContent> {

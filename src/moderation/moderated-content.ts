@@ -18,6 +18,8 @@ export interface ModeratedContent {
   /** The topic title when this is a topic's first post (public text too, so redaction covers it). */
   title: string | null;
   findings: FindingsSummary | null;
+  /** An author's edit of a published item, parked for review: approve publishes it, reject drops it. */
+  pendingEdit: { source: string; title: string | null } | null;
   createdAt: string;
 }
 
@@ -41,6 +43,8 @@ export interface ContentAdapter {
   find(id: string): Promise<ModeratedContent | null>;
   /** held → visible, with the counters and the live `*.created` a publish would have had. */
   approve(content: ModeratedContent): Promise<ModeratedContent>;
+  /** A parked edit becomes the published text (approve: true) or is dropped (approve: false). */
+  settlePendingEdit(content: ModeratedContent, approve: boolean): Promise<ModeratedContent>;
   /** Any of `from` → the new status, with its live event; null when the item was not in one of `from`. */
   setStatus(
     content: ModeratedContent,

@@ -5,6 +5,7 @@ import { AppError } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent, type ContentView } from '../infra/events/forum-events';
 import type { Post, PostStatus } from '../posts/post';
+import { PostRevisingService } from '../posts/post-revising.service';
 import { PostRevisionRepository } from '../posts/post-revision.repository';
 import { toPublicView } from '../posts/post-view';
 import { PostRepository } from '../posts/post.repository';
@@ -24,6 +25,7 @@ export class PostContentAdapter implements ContentAdapter {
   constructor(
     private readonly posts: PostRepository,
     private readonly revisions: PostRevisionRepository,
+    private readonly revising: PostRevisingService,
     private readonly topics: TopicRepository,
     private readonly forums: ForumsService,
     private readonly events: EventBus,
@@ -60,6 +62,14 @@ export class PostContentAdapter implements ContentAdapter {
     }
     await this.events.emit(ForumEvent.PostCreated, { ...fact, post: toPublicView(post) });
     return toContent(post, content.title);
+  }
+
+  async settlePendingEdit(content: ModeratedContent, approve: boolean): Promise<ModeratedContent> {
+    const post = approve
+      ? await this.revising.approvePending(content.id)
+      : await this.revising.rejectPending(content.id);
+    const title = post.seq === 1 ? ((await this.topics.findById(post.topicId))?.title ?? null) : null;
+    return toContent(post, title);
   }
 
   async setStatus(
@@ -165,6 +175,7 @@ function toContent(post: Post, title: string | null): ModeratedContent {
     html: post.html,
     title,
     findings: post.findings,
+    pendingEdit: post.pendingEdit ? { source: post.pendingEdit.source, title: post.pendingEdit.title } : null,
     createdAt: post.createdAt,
   };
 }

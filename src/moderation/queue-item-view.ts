@@ -33,6 +33,8 @@ export interface QueueItemView {
     html: string;
     createdAt: string;
     spans: MarkedSpan[];
+    /** An edit of the published text waiting for review, with its own spans: what approve would publish. */
+    pendingEdit: { source: string; title: string | null; spans: MarkedSpan[] } | null;
   } | null;
 }
 
@@ -64,12 +66,20 @@ export function toQueueItemView(
       source: content.source,
       html: content.html,
       createdAt: content.createdAt,
-      spans: detect(content.source, { defaultRegion: region }).map(({ type, start, end, rule }) => ({
-        type,
-        start,
-        end,
-        rule,
-      })),
+      spans: spansOf(content.source, region),
+      pendingEdit: content.pendingEdit && {
+        ...content.pendingEdit,
+        spans: spansOf(content.pendingEdit.source, region),
+      },
     },
   };
+}
+
+function spansOf(text: string, region: string | undefined): MarkedSpan[] {
+  return detect(text, { defaultRegion: region }).map(({ type, start, end, rule }) => ({
+    type,
+    start,
+    end,
+    rule,
+  }));
 }

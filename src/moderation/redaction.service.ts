@@ -57,7 +57,8 @@ export class RedactionService {
     const region = forum?.phoneRegion;
     const applied = this.plan(content.source, region, spans);
     if (!spans) {
-      const older = [content.title ?? '', ...(await adapter.revisionTexts(content.id))];
+      const parked = content.pendingEdit ? [content.pendingEdit.source, content.pendingEdit.title ?? ''] : [];
+      const older = [content.title ?? '', ...parked, ...(await adapter.revisionTexts(content.id))];
       addDetectedValues(applied, older, region);
     }
     // Longest first, so a value that contains another is replaced whole.

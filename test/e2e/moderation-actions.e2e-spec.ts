@@ -5,6 +5,7 @@ import { connectSocket } from '../helpers/socket-client';
 import { startApp, type TestApp } from '../helpers/start-app';
 import {
   auditOf,
+  editAcknowledging,
   inboxOf,
   moderationWorld,
   queueOf,
@@ -66,6 +67,29 @@ describe('Moderators acting on posts', () => {
     expect(await noticesAbout(held.id)).toEqual([
       expect.objectContaining({ type: 'post_rejected', reason: 'Please keep phone numbers private' }),
     ]);
+  });
+
+  it('approving an edit parked for review publishes it; rejecting one keeps the published text', async () => {
+    const published = await reply(api, w.author, w.topicB, 'Published without personal data');
+    const parked = await editAcknowledging(api, w.author, published.id, 'Now with my number 020 7946 0958');
+    expect(parked.status).toBe('visible');
+    const item = (await queueOf(api, w.modB)).items.find((entry) => entry.targetId === published.id);
+    const content = item?.content as { source: string; pendingEdit: { source: string; spans: unknown[] } };
+    expect(content.source).toBe('Published without personal data');
+    expect(content.pendingEdit.source).toBe('Now with my number 020 7946 0958');
+    expect(content.pendingEdit.spans).toEqual([expect.objectContaining({ type: 'phone' })]);
+    const approved = await act(w.modB, published.id, 'approve').expect(200);
+    expect(approved.body).toMatchObject({ status: 'visible', source: 'Now with my number 020 7946 0958' });
+
+    const other = await reply(api, w.author, w.topicB, 'Another clean post');
+    await editAcknowledging(api, w.author, other.id, 'Mail me at k.l@example.net');
+    const rejected = await act(w.modB, other.id, 'reject', { reason: 'No addresses here' }).expect(200);
+    expect(rejected.body).toMatchObject({
+      status: 'visible',
+      source: 'Another clean post',
+      pendingEdit: null,
+    });
+    expect(await noticesAbout(other.id)).toEqual([expect.objectContaining({ type: 'post_rejected' })]);
   });
 
   it('writes exactly one audit entry and one author notification for each action on a post', async () => {
