@@ -111,6 +111,24 @@ export class BoardMessageRepository {
     return row ? toMessage(row) : null;
   }
 
+  /**
+   * Moderation's redaction: the text, its HTML and findings, and every earlier version, rewritten in one
+   * single-document update (the caller has already replaced the removed values in each).
+   */
+  async rewriteText(
+    id: string,
+    text: { source: string; html: string; findings: BoardMessage['findings'] },
+    revisions: Array<{ source: string; html: string; editedAt: string }>,
+  ): Promise<BoardMessage | null> {
+    if (!isValidObjectId(id)) return null;
+    const stored = revisions.map((revision) => ({ ...revision, editedAt: new Date(revision.editedAt) }));
+    const row = await this.messages
+      .findByIdAndUpdate(id, { $set: { ...text, revisions: stored } }, { new: true })
+      .lean<MessageRow>()
+      .exec();
+    return row ? toMessage(row) : null;
+  }
+
   async setStatus(id: string, status: BoardMessageStatus): Promise<BoardMessage | null> {
     const row = await this.messages
       .findByIdAndUpdate(id, { $set: { status } }, { new: true })

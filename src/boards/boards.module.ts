@@ -51,6 +51,13 @@ import { BoardsService } from './boards.service';
     BoardAccountCleanupListener,
     BoardsPrivacySection,
   ],
-  exports: [BoardAccessService, BoardMessagingService, BoardReadingService, BoardMessageRepository],
+  exports: [
+    BoardAccessService,
+    BoardMessagingService,
+    BoardReadingService,
+    BoardMessageRepository,
+    // Moderation reads a message's board (slug for live events) by id.
+    BoardRepository,
+  ],
 })
 export class BoardsModule {}

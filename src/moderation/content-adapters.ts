@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '../infra/errors/app-error';
 import type { ContentAdapter, ModeratedContent } from './moderated-content';
+import { MessageContentAdapter } from './message-content.adapter';
 import { PostContentAdapter } from './post-content.adapter';
 import type { ReviewTargetType } from './review-item';
 
@@ -9,8 +10,9 @@ import type { ReviewTargetType } from './review-item';
 export class ContentAdapters {
   private readonly byKind = new Map<ReviewTargetType, ContentAdapter>();
 
-  constructor(posts: PostContentAdapter) {
+  constructor(posts: PostContentAdapter, messages: MessageContentAdapter) {
     this.byKind.set(posts.kind, posts);
+    this.byKind.set(messages.kind, messages);
   }
 
   adapter(kind: ReviewTargetType): ContentAdapter {

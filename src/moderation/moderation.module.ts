@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { BoardsModule } from '../boards/boards.module';
 import { ForumsModule } from '../forums/forums.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostsModule } from '../posts/posts.module';
@@ -14,6 +15,7 @@ import { ModerationPrivacySection } from './moderation-privacy.section';
 import { ModerationQueueController } from './moderation-queue.controller';
 import { ModerationTopicsController } from './moderation-topics.controller';
 import { ModerationUsersController } from './moderation-users.controller';
+import { MessageContentAdapter } from './message-content.adapter';
 import { PostContentAdapter } from './post-content.adapter';
 import { RedactionService } from './redaction.service';
 import { ReportRepository } from './report.repository';
@@ -29,7 +31,7 @@ import { UserActionsService } from './user-actions.service';
 
 /**
  * Reports, the review queue, moderators' actions on content, topics and accounts, and the audit view.
- * Depends on posts (content), users (restrictions), notifications (redaction scrubs excerpts); nothing
+ * Depends on posts and boards (content), users (restrictions), notifications (redaction scrubs excerpts); nothing
  * depends on it: authors hear about actions through `moderation.action_taken`.
  */
 @Module({
@@ -40,6 +42,7 @@ import { UserActionsService } from './user-actions.service';
     ]),
     ForumsModule,
     PostsModule,
+    BoardsModule,
     UsersModule,
     NotificationsModule,
   ],
@@ -54,6 +57,7 @@ import { UserActionsService } from './user-actions.service';
     ReviewItemRepository,
     ReportRepository,
     PostContentAdapter,
+    MessageContentAdapter,
     ContentAdapters,
     ModerationAccessService,
     ActionRecorder,

@@ -40,6 +40,16 @@ export class ReviewQueueListener {
     return this.published('post', post.id);
   }
 
+  @OnEvent(ForumEvent.MessageCreated, ON)
+  messageCreated({ message }: ForumEventPayloads['message.created']) {
+    return this.published('message', message.id);
+  }
+
+  @OnEvent(ForumEvent.MessageUpdated, ON)
+  messageUpdated({ message }: ForumEventPayloads['message.updated']) {
+    return this.published('message', message.id);
+  }
+
   private async held(kind: ReviewTargetType, id: string, forumId: string, authorId: string | null) {
     await this.safely(kind, id, () =>
       this.queue.enqueue({
