@@ -20,7 +20,7 @@ const origin = (view?: ContentView): EventOrigin => ({
 /**
  * The only code that emits to rooms. Domain events become room events: each is numbered per room and stored
  * (room_events) before it is emitted with its `eventSeq`, so a reconnecting client can ask for what it missed.
- * On this instance, appends and joins of one room run one at a time, so live events and a replay never cross.
+ * On this instance, one room's events are numbered and emitted one at a time, so they leave in eventSeq order.
  */
 @Injectable()
 export class BroadcasterListener {
@@ -151,26 +151,27 @@ export class BroadcasterListener {
   }
 
   /**
-   * Joins the room and sends, to this socket only and in order, every event after `lastEventSeq`
-   * (or answers resync when more than the bound are missing or they were pruned).
+   * Joins the room, then sends this socket (only) every stored event after `lastEventSeq`, oldest first,
+   * before its acknowledgement; or answers resync when more than the bound are missing or they were pruned.
+   * Not serialised with the room's publishing: a reconnect storm must not queue behind one room's lock. A live
+   * event may therefore reach the socket before or after a replayed one; the client orders by eventSeq and
+   * drops duplicates (docs/realtime.md), and nothing is missed because the socket is in the room first.
    */
-  joinWithReplay(socket: ParleySocket, room: string, lastEventSeq?: number): Promise<Replay> {
-    return this.inRoomOrder(room, async () => {
-      await socket.join(room);
-      if (lastEventSeq === undefined)
-        return { lastEventSeq: await this.log.lastSeq(room), replayed: 0, resync: false };
-      // One query in the common case: the log itself says what the room's newest event is.
-      const missed = await this.log.after(room, lastEventSeq, SocketLimits.replayBound + 1);
-      const newest = missed[missed.length - 1]?.eventSeq ?? (await this.log.lastSeq(room));
-      const gapTooLarge = missed.length > SocketLimits.replayBound;
-      const pruned = missed.length > 0 && missed[0].eventSeq !== lastEventSeq + 1;
-      if (gapTooLarge || pruned || lastEventSeq > newest)
-        return { lastEventSeq: newest, replayed: 0, resync: true };
-      for (const stored of missed) {
-        emitNow(socket, stored.event, { ...stored.payload, room, eventSeq: stored.eventSeq });
-      }
-      return { lastEventSeq: newest, replayed: missed.length, resync: false };
-    });
+  async joinWithReplay(socket: ParleySocket, room: string, lastEventSeq?: number): Promise<Replay> {
+    await socket.join(room);
+    if (lastEventSeq === undefined)
+      return { lastEventSeq: await this.log.lastSeq(room), replayed: 0, resync: false };
+    // One query in the common case: the log itself says what the room's newest event is.
+    const missed = await this.log.after(room, lastEventSeq, SocketLimits.replayBound + 1);
+    const newest = missed[missed.length - 1]?.eventSeq ?? (await this.log.lastSeq(room));
+    const gapTooLarge = missed.length > SocketLimits.replayBound;
+    const pruned = missed.length > 0 && missed[0].eventSeq !== lastEventSeq + 1;
+    if (gapTooLarge || pruned || lastEventSeq > newest)
+      return { lastEventSeq: newest, replayed: 0, resync: true };
+    for (const stored of missed) {
+      emitNow(socket, stored.event, { ...stored.payload, room, eventSeq: stored.eventSeq });
+    }
+    return { lastEventSeq: newest, replayed: missed.length, resync: false };
   }
 
   private async publish(room: string, event: string, payload: object, from: EventOrigin): Promise<void> {

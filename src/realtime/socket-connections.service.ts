@@ -19,6 +19,9 @@ export class SocketConnectionsService {
   /** Synchronous on purpose: the packet limiter must be in place before the first command is read. */
   opened(socket: ParleySocket): void {
     this.metrics.openSockets.inc();
+    // The handshake (headers, auth) is copied already; the raw HTTP request would stay referenced for the
+    // connection's life, a good part of an idle socket's memory (socket.io's own memory advice).
+    (socket.conn as unknown as { request: unknown }).request = null;
     if (socket.data.user) void socket.join(userRoom(socket.data.user.id));
     const bucket = new TokenBucket(SocketLimits.eventsPerSecond, SocketLimits.eventBurst, Date.now());
     socket.use((packet, next) => {

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createBoard, postMessage, type TestBoard } from '../factories/board.factory';
+import {
+  acknowledgedMember,
+  createBoard,
+  ensureAcknowledged,
+  postMessage,
+  type TestBoard,
+} from '../factories/board.factory';
 import { createForum, type TestForum } from '../factories/forum.factory';
-import { acknowledgeNotice, registerAuthor } from '../factories/topic.factory';
 import { createUser, registerUser, type TestUser } from '../factories/user.factory';
 import { startApp, type TestApp } from '../helpers/start-app';
 
@@ -16,11 +21,11 @@ describe('Boards over REST', () => {
   beforeAll(async () => {
     api = await startApp();
     admin = await createUser(api, { roles: ['admin'] });
-    await acknowledgeNotice(api, admin);
+    await ensureAcknowledged(api, admin);
     forum = await createForum(api, admin, { phoneRegion: 'GB' });
     board = await createBoard(api, admin, forum.slug);
-    ann = await registerAuthor(api);
-    bob = await registerAuthor(api);
+    ann = await acknowledgedMember(api);
+    bob = await acknowledgedMember(api);
   });
   afterAll(async () => {
     await api.close();
@@ -262,7 +267,7 @@ describe('Boards over REST', () => {
   });
 
   it('shows a deleted account’s messages as "deleted user" and exports a member’s messages', async () => {
-    const leaver = await registerAuthor(api);
+    const leaver = await acknowledgedMember(api);
     await postMessage(api, leaver, board.slug, 'Leaving soon');
     const exported = await api.http.get('/api/me/export').set(leaver.auth).expect(200);
     expect(JSON.stringify(exported.body.boardMessages)).toContain('Leaving soon');

@@ -1,8 +1,13 @@
 import { UsersService } from '../../src/users/users.service';
 import { ClientCommand, ServerEvent, type JoinReply } from '../../src/realtime/socket-protocol';
-import { createBoard, postMessage, type TestBoard } from '../factories/board.factory';
+import {
+  acknowledgedMember,
+  createBoard,
+  ensureAcknowledged,
+  postMessage,
+  type TestBoard,
+} from '../factories/board.factory';
 import { createForum } from '../factories/forum.factory';
-import { acknowledgeNotice, registerAuthor } from '../factories/topic.factory';
 import { createUser, type TestUser } from '../factories/user.factory';
 import { startRedis, type RedisServer } from '../helpers/redis-server';
 import { connectSocket, disconnected, type TestSocket } from '../helpers/socket-client';
@@ -35,11 +40,11 @@ describe('Real time across two instances with Redis', () => {
     a = await startApp({ dbName, env: { REDIS_URL: redis.url } });
     b = await startApp({ dbName, env: { REDIS_URL: redis.url } });
     const admin = await createUser(a, { roles: ['admin'] });
-    await acknowledgeNotice(a, admin);
+    await ensureAcknowledged(a, admin);
     const forum = await createForum(a, admin);
     board = await createBoard(a, admin, forum.slug);
-    ann = await registerAuthor(a);
-    bob = await registerAuthor(a);
+    ann = await acknowledgedMember(a);
+    bob = await acknowledgedMember(a);
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.close();
@@ -111,7 +116,7 @@ describe('Real time across two instances with Redis', () => {
   });
 
   it('disconnects a suspended user’s socket on the other instance', async () => {
-    const carl = await registerAuthor(a);
+    const carl = await acknowledgedMember(a);
     const onB = await connect(b, carl);
     await join(onB, `board:${board.slug}`);
     const gone = disconnected(onB.socket);
@@ -123,6 +128,6 @@ describe('Real time across two instances with Redis', () => {
 
 async function adminOf(api: TestApp): Promise<TestUser> {
   const admin = await createUser(api, { roles: ['admin'] });
-  await acknowledgeNotice(api, admin);
+  await ensureAcknowledged(api, admin);
   return admin;
 }

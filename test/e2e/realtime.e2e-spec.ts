@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { UsersService } from '../../src/users/users.service';
 import { ClientCommand, ServerEvent, type JoinReply } from '../../src/realtime/socket-protocol';
-import { createBoard, postMessage, type TestBoard } from '../factories/board.factory';
+import {
+  acknowledgedMember,
+  createBoard,
+  ensureAcknowledged,
+  postMessage,
+  type TestBoard,
+} from '../factories/board.factory';
 import { createForum, type TestForum } from '../factories/forum.factory';
-import { acknowledgeNotice, createTopic, registerAuthor, reply } from '../factories/topic.factory';
+import { createTopic, reply } from '../factories/topic.factory';
 import { createUser, type TestUser } from '../factories/user.factory';
 import { connectSocket, disconnected, refusedHandshake, type TestSocket } from '../helpers/socket-client';
 import { startApp, type TestApp } from '../helpers/start-app';
@@ -39,11 +45,11 @@ describe('Real time on one instance', () => {
   beforeAll(async () => {
     api = await startApp();
     admin = await createUser(api, { roles: ['admin'] });
-    await acknowledgeNotice(api, admin);
+    await ensureAcknowledged(api, admin);
     forum = await createForum(api, admin, { phoneRegion: 'GB' });
     board = await createBoard(api, admin, forum.slug);
-    ann = await registerAuthor(api);
-    bob = await registerAuthor(api);
+    ann = await acknowledgedMember(api);
+    bob = await acknowledgedMember(api);
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.close();
@@ -287,7 +293,7 @@ describe('Real time on one instance', () => {
   });
 
   it('disconnects a suspended user’s sockets at once, saying why', async () => {
-    const carl = await registerAuthor(api);
+    const carl = await acknowledgedMember(api);
     const socket = await connect(carl);
     await join(socket, `board:${board.slug}`);
     const gone = disconnected(socket.socket);
