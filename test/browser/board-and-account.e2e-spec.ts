@@ -37,15 +37,12 @@ describe('Web client: live boards, my data and the review queue', () => {
   it('two members hold a conversation on a live board, each seeing the other’s messages without reloading', async () => {
     const admin = await createUser(api, { roles: ['admin'] });
     const forum = await createForum(api, admin, { name: 'Acme Launch' });
-    const board = await api.http
-      .post('/api/boards')
-      .set(admin.auth)
-      .send({
-        slug: 'launch-day',
-        name: 'Launch day Q&A',
-        description: 'Ask the team live',
-        forumSlug: forum.slug,
-      });
+    const board = await api.http.post('/api/boards').set(admin.auth).send({
+      slug: 'launch-day',
+      name: 'Launch day Q&A',
+      description: 'Ask the team live',
+      forumSlug: forum.slug,
+    });
     expect(board.status).toBe(201);
     const ann = await namedAuthor('ann_from_ops');
     const bob = await namedAuthor('bob_builder');

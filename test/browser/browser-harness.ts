@@ -61,7 +61,8 @@ export async function ensureClientBuilt(): Promise<void> {
     const result = spawnSync(process.execPath, [vite, 'build', '--config', 'client/vite.config.ts'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      // jest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     });
     if (result.status !== 0) throw new Error(`client build failed:\n${result.stdout}\n${result.stderr}`);
   });

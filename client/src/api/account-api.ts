@@ -57,7 +57,7 @@ export const accountApi = {
   exportData: () => http.get<unknown>('/api/me/export'),
   notifications: (cursor?: string) =>
     http.get<{ items: Notification[]; nextCursor: string | null }>('/api/notifications', { cursor }),
-  unreadCount: () => http.get<{ count: number }>('/api/notifications/unread-count'),
+  unreadCount: () => http.get<{ unread: number }>('/api/notifications/unread-count'),
   markRead: (id: string) => http.post<unknown>(`/api/notifications/${encodeURIComponent(id)}/read`),
   markAllRead: () => http.post<unknown>('/api/notifications/read-all'),
 };

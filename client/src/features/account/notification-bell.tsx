@@ -10,7 +10,7 @@ export function NotificationBell() {
   const [count, setCount] = useState(0);
   useEffect(() => {
     accountApi.unreadCount().then(
-      (answer) => setCount(answer.count ?? 0),
+      (answer) => setCount(answer.unread),
       () => undefined,
     );
   }, [state]);

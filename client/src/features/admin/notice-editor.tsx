@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { noticesApi, type NoticeKind, type NoticeText } from '../../api/notices-api';
 import { MarkdownView } from '../../components/markdown-view';
 import { ErrorMessage, formatDate } from '../../components/status';
@@ -6,11 +6,17 @@ import { ErrorMessage, formatDate } from '../../components/status';
 /** Publishing a new version keeps the old ones; a new public-area notice must be acknowledged again. */
 export function NoticeEditor({ kind }: { kind: NoticeKind }) {
   const [text, setText] = useState('');
+  const [loaded, setLoaded] = useState(false);
+  const dirty = useRef(false);
   const [versions, setVersions] = useState<NoticeText[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const load = () => {
-    noticesApi.current(kind).then((n) => setText(n.text), setError);
+    noticesApi.current(kind).then((n) => {
+      // A late answer must not overwrite what the admin has started typing.
+      if (!dirty.current) setText(n.text);
+      setLoaded(true);
+    }, setError);
     noticesApi.versions(kind).then((page) => setVersions(page.items), setError);
   };
   useEffect(load, [kind]);
@@ -23,6 +29,7 @@ export function NoticeEditor({ kind }: { kind: NoticeKind }) {
       setStatus(
         `Version ${published.version} published.${kind === 'public-area' ? ' Everyone will be asked to acknowledge it before posting.' : ''}`,
       );
+      dirty.current = false;
       load();
     } catch (failure) {
       setError(failure);
@@ -40,9 +47,13 @@ export function NoticeEditor({ kind }: { kind: NoticeKind }) {
           <textarea
             value={text}
             rows={14}
+            disabled={!loaded}
             minLength={20}
             maxLength={20000}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              dirty.current = true;
+              setText(e.target.value);
+            }}
           />
         </label>
         <ErrorMessage error={error} />
