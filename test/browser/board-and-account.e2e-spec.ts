@@ -88,6 +88,7 @@ describe('Web client: live boards, my data and the review queue', () => {
       page.getByRole('button', { name: 'Export my data (JSON)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('parley-export-export_me.json');
+    await screenshot(page, 'account-my-data');
     const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as Record<string, unknown>;
     expect(JSON.stringify(file)).toContain('export_me');
     expect(errors).toEqual([]);
@@ -122,6 +123,13 @@ describe('Web client: live boards, my data and the review queue', () => {
 
     await item.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('status').filter({ hasText: 'Done: approve' }).waitFor();
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page
+      .getByRole('cell', { name: 'post.approved' })
+      .or(page.getByRole('cell', { name: /approve/ }))
+      .first()
+      .waitFor();
+    await screenshot(page, 'moderation-audit');
     const reading = await api.http.get(`/api/topics/${topic.id}/posts`);
     expect(reading.body.items.map((p: { status: string }) => p.status)).toEqual(['visible', 'visible']);
     expect(errors).toEqual([]);

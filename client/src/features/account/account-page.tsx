@@ -3,6 +3,7 @@ import { accountApi } from '../../api/account-api';
 import { navigate, useTitle } from '../../app/router';
 import { useSession } from '../../app/session-context';
 import { ErrorMessage, Loading, formatDate } from '../../components/status';
+import { ChangePassword } from './change-password';
 import { DeleteAccount } from './delete-account';
 import { downloadJson } from './download-json';
 import { PreferencesForm } from './preferences-form';
@@ -110,6 +111,7 @@ export function AccountPage() {
         </button>
       </section>
       <PreferencesForm />
+      <ChangePassword />
       <DeleteAccount />
     </>
   );

@@ -81,6 +81,7 @@ export function BoardPage({ slug }: { slug: string }) {
             signedInId={account?.id ?? null}
             moderator={moderator}
             region={forum?.phoneRegion}
+            policy={board.piiPolicy ?? forum?.piiPolicy}
             onReply={setReplyTo}
             onChanged={(m) => data.take([m])}
           />

@@ -3,6 +3,8 @@ import { boardsApi, type BoardMessage } from '../../api/boards-api';
 import { Dialog } from '../../components/dialog';
 import { ServerHtml } from '../../components/markdown-view';
 import { ErrorMessage, TimeAgo } from '../../components/status';
+import { Composer } from '../composer/composer';
+import type { Policy } from '../composer/finding-reasons';
 import { ModerationActions } from '../moderation/moderation-actions';
 import { ReportButton } from '../moderation/report-button';
 
@@ -13,6 +15,7 @@ interface Props {
   signedInId: string | null;
   moderator: boolean;
   region?: string;
+  policy?: Policy;
   onReply(message: BoardMessage): void;
   onChanged(message: BoardMessage): void;
 }
@@ -35,9 +38,10 @@ export function MessageThread(props: Props) {
   );
 }
 
-function MessageItem({ slug, message, signedInId, moderator, region, onReply, onChanged }: Props) {
+function MessageItem({ slug, message, signedInId, moderator, region, policy, onReply, onChanged }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [moderating, setModerating] = useState(false);
+  const [editing, setEditing] = useState(false);
   const mine = !!signedInId && message.authorId === signedInId;
   const gone = message.status === 'removed' || message.status === 'deleted';
   const run = async (call: () => Promise<BoardMessage>) => {
@@ -62,7 +66,30 @@ function MessageItem({ slug, message, signedInId, moderator, region, onReply, on
           <span className="badge warn">{message.pending ?? 'waiting for a moderator'}</span>
         )}
       </header>
-      <ServerHtml className="message-body prose" html={message.html} />
+      {editing ? (
+        <Composer
+          label="Edit message"
+          submitLabel="Save"
+          initialBody={message.source ?? ''}
+          region={region}
+          policy={policy}
+          autoFocus
+          rows={2}
+          send={(input) =>
+            boardsApi.edit(slug, message.id, {
+              body: input.body,
+              acknowledgePersonalData: input.acknowledgePersonalData,
+            })
+          }
+          onPublished={(result) => {
+            onChanged(result.message);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <ServerHtml className="message-body prose" html={message.html} />
+      )}
       {!gone && signedInId && (
         <footer className="post-actions">
           <button
@@ -82,6 +109,11 @@ function MessageItem({ slug, message, signedInId, moderator, region, onReply, on
           {message.replyTo === null && (
             <button type="button" className="small" onClick={() => onReply(message)}>
               Reply
+            </button>
+          )}
+          {mine && message.source !== undefined && !editing && (
+            <button type="button" className="small" onClick={() => setEditing(true)}>
+              Edit
             </button>
           )}
           {mine && (
