@@ -117,6 +117,9 @@ const HISTORY = [
   'Old and new code interleaved post by post in one process (cache off, 4 MB of the same posts, so both',
   'see the same load): single pass 1.84 -> 3.78 MB/s (p50 0.985 -> 0.466 ms); best of 3 per post',
   '2.27 -> 4.92 MB/s, p50 0.895 -> 0.417 ms, p99 1.632 -> 0.681 ms: about 2.1-2.3x.',
+  'Runs of this bench during the work, headline row (cache off, wall clock), by load: load 4.3:',
+  '4.38 MB/s, 2064 posts/s, p50 0.416 ms, p99 2.397 ms; load 8-10: 0.9-1.6 MB/s with p50 0.44-0.80 ms',
+  'and p99 11-24 ms, when other benches and browser tests held both cores.',
 ];
 
 function buildPosts(texts: readonly string[]): string[] {

@@ -3,7 +3,8 @@ import metadata from 'libphonenumber-js/metadata.max.json';
 import { FIRST_FORMAT_GROUP } from '../patterns';
 
 /**
- * libphonenumber-js's `parsePhoneNumberFromString` + `isValid()` + `isPossible()`, restricted to
+ * libphonenumber-js's `parsePhoneNumberFromString` + `isValid()` + `isPossible()` (and
+ * `formatNational()`, for the trunk-prefix test of phone-numbering.ts), restricted to
  * the only input the detector ever passes (a string of ASCII digits, national or after a `+`),
  * with every metadata pattern compiled once.
  *
@@ -316,7 +317,7 @@ function callingCodeAfterPlus(digits: string): { code: string; rest: string } | 
 export function parseDigits(digits: string, region: string | null): ParsedNumber | null {
   let code: string;
   let number: string;
-  let region2: string | undefined;
+  let country: string | undefined;
   if (region === null) {
     const split = callingCodeAfterPlus(digits);
     if (split === null) return null;
@@ -335,24 +336,24 @@ export function parseDigits(digits: string, region: string | null): ParsedNumber
       else {
         code = home.callingCode;
         number = digits;
-        region2 = region;
+        country = region;
       }
     }
   }
   if (number === '') return null;
-  const plan = region2 !== undefined ? planForRegion(region2) : planForCallingCode(code);
+  const plan = country !== undefined ? planForRegion(country) : planForCallingCode(code);
   if (plan === null) return null;
   const nationalNumber = extractNationalNumber(number, plan);
   const exact = regionByNationalNumber(code, nationalNumber);
-  if (exact !== undefined) region2 = exact;
+  if (exact !== undefined) country = exact;
   if (nationalNumber.length < MIN_LENGTH_FOR_NSN || nationalNumber.length > MAX_LENGTH_FOR_NSN) return null;
-  const own = region2 !== undefined ? planForRegion(region2) : plan;
+  const own = country !== undefined ? planForRegion(country) : plan;
   if (own === null) return null;
   const valid = isValidIn(nationalNumber, own);
   const possible = own.possibleLengths === null ? true : lengthVerdict(nationalNumber, own) === 'IS_POSSIBLE';
   return {
     e164: `+${code}${nationalNumber}`,
-    region: region2,
+    region: country,
     valid,
     possible,
     callingCode: code,
