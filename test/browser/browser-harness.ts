@@ -8,6 +8,7 @@ const ROOT = resolve(__dirname, '../..');
 const DIST_INDEX = join(ROOT, 'client/dist/index.html');
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 const LOCK = join(ROOT, 'client/.build-lock');
+export const BUILD_TIMEOUT_MS = 180_000;
 
 /** Everything the bundle is built from: the client, and the framework-free server files it imports. */
 const SOURCES = [
@@ -32,13 +33,14 @@ const isStale = () =>
   statSync(DIST_INDEX).mtimeMs < Math.max(...SOURCES.map((path) => newestMtime(join(ROOT, path))));
 
 async function withBuildLock(work: () => void): Promise<void> {
-  for (let waited = 0; ; waited += 500) {
+  for (;;) {
     try {
       mkdirSync(LOCK);
       break;
     } catch {
-      // Another spec file is building; a lock older than the build timeout belongs to a dead process.
-      if (waited > 170_000) rmSync(LOCK, { recursive: true, force: true });
+      // Another spec file is building. A lock older than a build can take was left by a killed run.
+      const age = Date.now() - (existsSync(LOCK) ? statSync(LOCK).mtimeMs : Date.now());
+      if (age > BUILD_TIMEOUT_MS) rmSync(LOCK, { recursive: true, force: true });
       await new Promise((done) => setTimeout(done, 500));
     }
   }
@@ -67,8 +69,6 @@ export async function ensureClientBuilt(): Promise<void> {
     if (result.status !== 0) throw new Error(`client build failed:\n${result.stdout}\n${result.stderr}`);
   });
 }
-
-export const BUILD_TIMEOUT_MS = 180_000;
 
 /** Debian's Chromium, never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {

@@ -27,7 +27,9 @@ export class ApiError extends Error {
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'validation_failed') return validationText(error) ?? error.message;
-    if (error.code === 'rate_limited') return 'You are doing that too often. Wait a moment and try again.';
+    // Slow mode says when to try again; the generic throttler does not.
+    if (error.code === 'rate_limited')
+      return error.details ? error.message : 'You are doing that too often. Wait a moment and try again.';
     if (error.code === 'unauthenticated') return 'Please sign in to do that.';
     if (error.code === 'network_error')
       return 'The server cannot be reached. Check your connection and retry.';

@@ -3,6 +3,7 @@ import { forumsApi, type SearchHit } from '../../api/forums-api';
 import { Link, navigate, useLocation, useTitle } from '../../app/router';
 import { LoadMore } from '../../components/load-more';
 import { ErrorMessage, Loading, TimeAgo } from '../../components/status';
+import { NoticeBanner } from '../notices/notice-banner';
 
 export function SearchPage() {
   useTitle('Search');
@@ -39,6 +40,7 @@ export function SearchPage() {
 
   return (
     <>
+      <NoticeBanner />
       <h1>Search</h1>
       <form role="search" onSubmit={submit} className="inline-form">
         <label className="visually-hidden" htmlFor="search-q">
