@@ -88,6 +88,34 @@ describe('Web client: reading and replying in a forum', () => {
     await reader.context.close();
   });
 
+  it('in a forum that masks personal data, "Post anyway" publishes with the number masked and tells the author', async () => {
+    const admin = await createUser(api, { roles: ['admin'] });
+    const forum = await createForum(api, admin, {
+      name: 'Acme Support',
+      piiPolicy: 'mask',
+      phoneRegion: 'GB',
+    });
+    const author = await registerAuthor(api);
+    const topic = await createTopic(api, author, forum.slug, { title: 'Call-back request' });
+
+    const { context, page, errors } = await openContext(browser, api);
+    await signIn(context, author);
+    await page.goto(`/t/${topic.id}`);
+    await page
+      .getByRole('textbox', { name: 'Your reply (Markdown)' })
+      .fill('Please ring me back on 020 7946 0958 today.');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    const warning = page.getByRole('alertdialog', { name: 'This post contains personal data' });
+    await warning.getByText('masks personal data').waitFor();
+    await warning.getByRole('button', { name: 'Post anyway' }).click();
+    const published = page.locator('.post', { hasText: 'Please ring me back' });
+    await published.getByText('[phone removed').waitFor();
+    expect(await published.textContent()).not.toContain('020 7946 0958');
+    await page.getByText('1 part was replaced before publishing').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a moderator removes an email address from a post and a reader sees the redaction in place, live', async () => {
     const admin = await createUser(api, { roles: ['admin'] });
     const forum = await createForum(api, admin, { name: 'Acme Sync' });
