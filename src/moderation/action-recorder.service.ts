@@ -6,7 +6,8 @@ import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
 import { ReportRepository } from './report.repository';
 import type { ReviewTargetType } from './review-item';
-import { ReviewItemRepository } from './review-item.repository';
+import { QueueSlotRepository } from './queue-slot.repository';
+import { ReviewQueueService } from './review-queue.service';
 
 export interface ActionTarget {
   targetType: ReviewTargetType | 'topic';
@@ -53,7 +54,8 @@ const PAST: Record<string, string> = {
 export class ActionRecorder {
   constructor(
     private readonly audit: AuditLogService,
-    private readonly queue: ReviewItemRepository,
+    private readonly queue: ReviewQueueService,
+    private readonly history: QueueSlotRepository,
     private readonly reports: ReportRepository,
     private readonly events: EventBus,
   ) {}
@@ -75,8 +77,9 @@ export class ActionRecorder {
       counts: details.counts,
       subjectUserIds: target.subjectUserId ? [target.subjectUserId] : [],
     });
+    if (target.subjectUserId) await this.history.countAction(target.subjectUserId);
     if (target.targetType !== 'topic') {
-      await this.queue.resolve(target.targetType, target.targetId, action, new Date());
+      await this.queue.resolve(target.targetType, target.targetId, action);
       await this.reports.settle(
         target.targetType,
         target.targetId,

@@ -16,7 +16,18 @@ import { ModerationQueueController } from './moderation-queue.controller';
 import { ModerationTopicsController } from './moderation-topics.controller';
 import { ModerationUsersController } from './moderation-users.controller';
 import { MessageContentAdapter } from './message-content.adapter';
+import { ModerationHistoryListener } from './moderation-history.listener';
 import { PostContentAdapter } from './post-content.adapter';
+import { QueueLanes } from './queue-lanes.service';
+import { QueueSlotRepository } from './queue-slot.repository';
+import {
+  ModerationHistoryRecord,
+  ModerationHistorySchema,
+  ReviewLaneRecord,
+  ReviewLaneSchema,
+  ReviewSlotRecord,
+  ReviewSlotSchema,
+} from './queue-slot.schema';
 import { RedactionService } from './redaction.service';
 import { ReportRepository } from './report.repository';
 import { ReportRecord, ReportSchema } from './report.schema';
@@ -39,6 +50,9 @@ import { UserActionsService } from './user-actions.service';
     MongooseModule.forFeature([
       { name: ReviewItemRecord.name, schema: ReviewItemSchema },
       { name: ReportRecord.name, schema: ReportSchema },
+      { name: ReviewSlotRecord.name, schema: ReviewSlotSchema },
+      { name: ReviewLaneRecord.name, schema: ReviewLaneSchema },
+      { name: ModerationHistoryRecord.name, schema: ModerationHistorySchema },
     ]),
     ForumsModule,
     PostsModule,
@@ -56,6 +70,9 @@ import { UserActionsService } from './user-actions.service';
   providers: [
     ReviewItemRepository,
     ReportRepository,
+    QueueSlotRepository,
+    QueueLanes,
+    ModerationHistoryListener,
     PostContentAdapter,
     MessageContentAdapter,
     ContentAdapters,

@@ -4,6 +4,7 @@ import type { FilterQuery, Model } from 'mongoose';
 import type { QueuePosition } from './queue-cursor';
 import {
   priorityOf,
+  reviewItemId,
   type QueueEntry,
   type QueueFilter,
   type ReviewItem,
@@ -12,7 +13,7 @@ import {
 } from './review-item';
 import { ReviewItemRecord } from './review-item.schema';
 
-type ReviewRow = ReviewItemRecord & { _id: { toString(): string } };
+type ReviewRow = ReviewItemRecord;
 
 function toReviewItem(row: ReviewRow): ReviewItem {
   return {
@@ -29,6 +30,7 @@ function toReviewItem(row: ReviewRow): ReviewItem {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     resolution: row.resolution ?? null,
+    slots: row.slots ?? [],
   };
 }
 
@@ -61,12 +63,28 @@ export class ReviewItemRepository {
   }
 
   async findByTarget(targetType: ReviewTargetType, targetId: string): Promise<ReviewItem | null> {
-    const row = await this.items.findOne({ targetType, targetId }).lean<ReviewRow>().exec();
+    return this.findById(reviewItemId(targetType, targetId));
+  }
+
+  async findById(id: string): Promise<ReviewItem | null> {
+    const row = await this.items.findById(id).lean<ReviewRow>().exec();
     return row ? toReviewItem(row) : null;
   }
 
+  async findByIds(ids: string[]): Promise<Array<ReviewItem | null>> {
+    return Promise.all(ids.map((id) => this.findById(id)));
+  }
+
+  async setSlots(id: string, slots: string[]): Promise<void> {
+    await this.items.updateOne({ _id: id }, { $set: { slots } }).exec();
+  }
+
   /** Oldest first within a priority; keyset `after` the given position (never skip). */
-  async page(filter: QueueFilter, after: QueuePosition | null, limit: number): Promise<ReviewItem[]> {
+  async page(
+    filter: QueueFilter,
+    after: Extract<QueuePosition, { mode: 'keyset' }> | null,
+    limit: number,
+  ): Promise<ReviewItem[]> {
     const query: FilterQuery<ReviewItemRecord> = { status: filter.status };
     if (filter.forumIds)
       query.forumId = filter.forumIds.length === 1 ? filter.forumIds[0] : { $in: filter.forumIds };
@@ -95,14 +113,16 @@ export class ReviewItemRepository {
     targetId: string,
     resolution: string,
     now: Date,
-  ): Promise<boolean> {
-    const result = await this.items
-      .updateOne(
-        { targetType, targetId, status: 'open' },
-        { $set: { status: 'resolved', resolution, reportCount: 0, updatedAt: now } },
+  ): Promise<ReviewItem | null> {
+    const row = await this.items
+      .findOneAndUpdate(
+        { _id: reviewItemId(targetType, targetId), status: 'open' },
+        { $set: { status: 'resolved', resolution, reportCount: 0, updatedAt: now, slots: [] } },
+        { new: false },
       )
+      .lean<ReviewRow>()
       .exec();
-    return result.modifiedCount > 0;
+    return row ? toReviewItem(row) : null;
   }
 
   /** Seeding for the queue benchmark: many entries in one round trip. */
@@ -113,7 +133,7 @@ export class ReviewItemRepository {
   private async mergeIntoOpen(entry: QueueEntry, now: Date): Promise<ReviewItem | null> {
     const row = await this.items
       .findOneAndUpdate(
-        { targetType: entry.targetType, targetId: entry.targetId, status: 'open' },
+        { _id: reviewItemId(entry.targetType, entry.targetId), status: 'open' },
         {
           $addToSet: { reasons: entry.reason },
           $inc: { reportCount: entry.reports },
@@ -130,9 +150,11 @@ export class ReviewItemRepository {
   private async open(entry: QueueEntry, now: Date): Promise<ReviewItem> {
     const row = await this.items
       .findOneAndUpdate(
-        { targetType: entry.targetType, targetId: entry.targetId, status: { $ne: 'open' } },
+        { _id: reviewItemId(entry.targetType, entry.targetId), status: { $ne: 'open' } },
         {
           $set: {
+            targetType: entry.targetType,
+            targetId: entry.targetId,
             forumId: entry.forumId,
             authorId: entry.authorId,
             reasons: [entry.reason],
@@ -142,6 +164,7 @@ export class ReviewItemRepository {
             queuedAt: now,
             updatedAt: now,
             resolution: null,
+            slots: [],
           },
           $setOnInsert: { createdAt: now },
         },

@@ -27,7 +27,10 @@ export interface ReviewItem {
   createdAt: string;
   updatedAt: string;
   resolution: string | null;
+  slots: string[];
 }
+
+export const reviewItemId = (targetType: ReviewTargetType, targetId: string) => `${targetType}:${targetId}`;
 
 export interface QueueEntry {
   targetType: ReviewTargetType;

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import { isGlobalModerator } from '../auth/forum-moderation.policy';
-import { AuditLogService } from '../audit/audit-log.service';
 import { ForumsService } from '../forums/forums.service';
 import { AppError, Forbidden } from '../infra/errors/app-error';
 import { ContentAdapters } from './content-adapters';
 import { ModerationAccessService } from './moderation-access.service';
-import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
-import type { QueueEntry, QueueFilter, ReviewItem, ReviewStatus } from './review-item';
-import { ReviewItemRepository } from './review-item.repository';
+import { decodeQueueCursor, encodeQueueCursor, type QueuePosition } from './queue-cursor';
 import { toQueueItemView, type QueueItemView } from './queue-item-view';
+import { QueueLanes } from './queue-lanes.service';
+import { QueueSlotRepository } from './queue-slot.repository';
+import type { QueueEntry, QueueFilter, ReviewItem, ReviewStatus, ReviewTargetType } from './review-item';
+import { ReviewItemRepository } from './review-item.repository';
 
 export interface QueueQuery {
   forum?: string;
@@ -25,6 +26,7 @@ export interface QueuePage {
 }
 
 const DEFAULT_PAGE = 20;
+type Listing = { items: ReviewItem[]; next: QueuePosition | null };
 
 /**
  * The review queue: entries come in from listeners and reports (enqueue), moderators read it oldest first
@@ -37,11 +39,20 @@ export class ReviewQueueService {
     private readonly adapters: ContentAdapters,
     private readonly access: ModerationAccessService,
     private readonly forums: ForumsService,
-    private readonly audit: AuditLogService,
+    private readonly lanes: QueueLanes,
+    private readonly slots: QueueSlotRepository,
   ) {}
 
-  enqueue(entry: QueueEntry): Promise<ReviewItem> {
-    return this.items.enqueue(entry, new Date());
+  async enqueue(entry: QueueEntry): Promise<ReviewItem> {
+    const item = await this.items.enqueue(entry, new Date());
+    await this.lanes.place(item);
+    return item;
+  }
+
+  /** Closes an item's open entry (after a moderator's action) and frees its slots. */
+  async resolve(targetType: ReviewTargetType, targetId: string, resolution: string): Promise<void> {
+    const item = await this.items.resolve(targetType, targetId, resolution, new Date());
+    if (item) await this.lanes.remove(item);
   }
 
   async page(user: AuthUser, query: QueueQuery): Promise<QueuePage> {
@@ -54,13 +65,35 @@ export class ReviewQueueService {
     if (query.cursor && !after)
       throw new AppError('bad_request', 'That cursor is not one this server gave out');
     const size = query.limit ?? DEFAULT_PAGE;
+    const oneScope = filter.status === 'open' && (!filter.forumIds || filter.forumIds.length === 1);
+    const { items, next } = oneScope
+      ? await this.fromLane(filter, after, size)
+      : await this.fromIndex(filter, after, size);
+    return { items: await this.views(items), nextCursor: next ? encodeQueueCursor(next) : null };
+  }
+
+  /** Open entries of one scope: the slot lanes (point reads by _id, fast on every engine). */
+  private async fromLane(filter: QueueFilter, after: QueuePosition | null, size: number): Promise<Listing> {
+    if (after && after.mode !== 'lane') throw wrongCursor();
+    const accept = (item: ReviewItem) => matchesReason(item, filter.reason);
+    const hits = await this.lanes.read(filter.forumIds?.[0], accept, after, size + 1);
+    const last = hits[Math.min(size, hits.length) - 1];
+    const next: QueuePosition | null =
+      hits.length > size ? { mode: 'lane', priority: last.priority, n: last.n } : null;
+    return { items: hits.slice(0, size).map((hit) => hit.item), next };
+  }
+
+  /** Resolved entries, or several forums at once: the compound index, keyset by (priority, queuedAt, id). */
+  private async fromIndex(filter: QueueFilter, after: QueuePosition | null, size: number): Promise<Listing> {
+    if (after && after.mode !== 'keyset') throw wrongCursor();
     const rows = await this.items.page(filter, after, size + 1);
-    const page = rows.slice(0, size);
-    const last = page[page.length - 1];
-    return {
-      items: await this.views(page),
-      nextCursor: rows.length > size && last ? encodeQueueCursor(last) : null,
-    };
+    const items = rows.slice(0, size);
+    const last = items[items.length - 1];
+    const next: QueuePosition | null =
+      rows.length > size
+        ? { mode: 'keyset', priority: last.priority, queuedAt: last.queuedAt, id: last.id }
+        : null;
+    return { items, next };
   }
 
   /** Forums this caller may read the queue of: undefined means all (admins and global moderators). */
@@ -77,12 +110,8 @@ export class ReviewQueueService {
   private async views(items: ReviewItem[]): Promise<QueueItemView[]> {
     const forumIds = [...new Set(items.map((item) => item.forumId))];
     const regions = new Map((await this.forums.findByIds(forumIds)).map((f) => [f.id, f.phoneRegion]));
-    const history = new Map<string, Promise<number>>();
-    const historyOf = (authorId: string | null) => {
-      if (!authorId) return Promise.resolve(0);
-      if (!history.has(authorId)) history.set(authorId, this.audit.count({ subjectUserId: authorId }));
-      return history.get(authorId) as Promise<number>;
-    };
+    const authors = [...new Set(items.flatMap((item) => (item.authorId ? [item.authorId] : [])))];
+    const history = await this.slots.actionsOn(authors);
     const now = Date.now();
     return Promise.all(
       items.map(async (item) => {
@@ -90,8 +119,17 @@ export class ReviewQueueService {
           .adapter(item.targetType)
           .find(item.targetId)
           .catch(() => null);
-        return toQueueItemView(item, content, await historyOf(item.authorId), regions.get(item.forumId), now);
+        const previous = item.authorId ? (history.get(item.authorId) ?? 0) : 0;
+        return toQueueItemView(item, content, previous, regions.get(item.forumId), now);
       }),
     );
   }
+}
+
+const wrongCursor = () => new AppError('bad_request', 'That cursor belongs to another listing');
+
+function matchesReason(item: ReviewItem, reason: string | undefined): boolean {
+  if (!reason) return true;
+  if (reason === 'reported') return item.reasons.some((r) => r.startsWith('reported:'));
+  return (item.reasons as string[]).includes(reason);
 }
