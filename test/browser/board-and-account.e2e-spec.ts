@@ -95,7 +95,7 @@ describe('Web client: live boards, my data and the review queue', () => {
     await context.close();
   });
 
-  it('a moderator sees a held post in the review queue with the phone number marked, and approves it', async () => {
+  it('a moderator sees a held post arrive live on the topic, finds it in the review queue with the phone number marked, and approves it', async () => {
     const admin = await createUser(api, { roles: ['admin'] });
     const forum = await createForum(api, admin, {
       name: 'Acme Billing',
@@ -104,6 +104,12 @@ describe('Web client: live boards, my data and the review queue', () => {
     });
     const author = await registerAuthor(api);
     const topic = await createTopic(api, author, forum.slug, { title: 'Refund for a double charge' });
+    const moderator = await createUser(api, { roles: ['moderator'] });
+    const { context, page, errors } = await openContext(browser, api);
+    await signIn(context, moderator);
+    await page.goto(`/t/${topic.id}`);
+    await page.locator('[data-state="connected"]').waitFor();
+
     const body = 'I was charged twice. Ring me on 020 7946 0958 so we can sort it out.';
     const first = await api.http.post(`/api/topics/${topic.id}/posts`).set(author.auth).send({ body });
     const held = await api.http
@@ -111,10 +117,11 @@ describe('Web client: live boards, my data and the review queue', () => {
       .set(author.auth)
       .send({ body, acknowledgePersonalData: first.body.details.findingsDigest });
     expect(held.body.post.status).toBe('held');
-    const moderator = await createUser(api, { roles: ['moderator'] });
+    await page
+      .locator('.post.status-held', { hasText: 'I was charged twice' })
+      .getByText('waiting for a moderator')
+      .waitFor();
 
-    const { context, page, errors } = await openContext(browser, api);
-    await signIn(context, moderator);
     await page.goto('/moderation');
     const item = page.locator('.queue-item', { hasText: '020 7946 0958' });
     await item.locator('.highlight-mirror mark.finding-phone', { hasText: '020 7946 0958' }).waitFor();

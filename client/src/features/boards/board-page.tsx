@@ -43,6 +43,14 @@ export function BoardPage({ slug }: { slug: string }) {
     },
   });
 
+  // Held messages go to the forum's moderators only, through their own room.
+  const moderatorOfForum = !!board && canModerate(account, board.forumId);
+  useRoom(moderatorOfForum && board ? `mod:${board.forumId}` : null, {
+    onEvent: (name, payload) => {
+      if (board && payload.boardId === board.id) data.applyEvent(name, payload);
+    },
+  });
+
   useEffect(() => {
     if (!scrolledUp) setUnseen(0);
   }, [scrolledUp]);

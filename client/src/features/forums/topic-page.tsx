@@ -57,6 +57,13 @@ export function TopicPage({ id }: { id: string }) {
     },
   });
 
+  // Held posts go to the forum's moderators only, through their own room.
+  useRoom(moderator && forum ? `mod:${forum.id}` : null, {
+    onEvent: (name, payload) => {
+      if (payload.topicId === id) data.applyEvent(name, payload);
+    },
+  });
+
   useEffect(() => {
     if (!scrolledUp) setUnseen([]);
   }, [scrolledUp]);
