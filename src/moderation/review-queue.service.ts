@@ -107,22 +107,28 @@ export class ReviewQueueService {
     return user.moderatedForumIds;
   }
 
+  /** Forums (phone region), author history and every item's content, read in one parallel round. */
   private async views(items: ReviewItem[]): Promise<QueueItemView[]> {
     const forumIds = [...new Set(items.map((item) => item.forumId))];
-    const regions = new Map((await this.forums.findByIds(forumIds)).map((f) => [f.id, f.phoneRegion]));
     const authors = [...new Set(items.flatMap((item) => (item.authorId ? [item.authorId] : [])))];
-    const history = await this.slots.actionsOn(authors);
+    const [forums, history, contents] = await Promise.all([
+      this.forums.findByIds(forumIds),
+      this.slots.actionsOn(authors),
+      Promise.all(
+        items.map((item) =>
+          this.adapters
+            .adapter(item.targetType)
+            .find(item.targetId)
+            .catch(() => null),
+        ),
+      ),
+    ]);
+    const regions = new Map(forums.map((forum) => [forum.id, forum.phoneRegion]));
     const now = Date.now();
-    return Promise.all(
-      items.map(async (item) => {
-        const content = await this.adapters
-          .adapter(item.targetType)
-          .find(item.targetId)
-          .catch(() => null);
-        const previous = item.authorId ? (history.get(item.authorId) ?? 0) : 0;
-        return toQueueItemView(item, content, previous, regions.get(item.forumId), now);
-      }),
-    );
+    return items.map((item, i) => {
+      const previous = item.authorId ? (history.get(item.authorId) ?? 0) : 0;
+      return toQueueItemView(item, contents[i], previous, regions.get(item.forumId), now);
+    });
   }
 }
 
