@@ -5,7 +5,10 @@ import type { NewReport, Report, ReportStatus } from './report';
 import { ReportRecord } from './report.schema';
 import type { ReviewTargetType } from './review-item';
 
-type ReportRow = ReportRecord & { _id: { toString(): string } };
+type ReportRow = ReportRecord;
+
+const reportId = (targetType: ReviewTargetType, targetId: string, reporterId: string) =>
+  `${targetType}:${targetId}:${reporterId}`;
 
 function toReport(row: ReportRow): Report {
   return {
@@ -30,7 +33,8 @@ export class ReportRepository {
 
   /** Throws the driver's duplicate-key error when this user already reported this item. */
   async insert(report: NewReport, at: Date): Promise<Report> {
-    const [row] = await this.reports.insertMany([{ ...report, status: 'open', createdAt: at }]);
+    const _id = reportId(report.targetType, report.targetId, report.reporterId);
+    const [row] = await this.reports.insertMany([{ ...report, _id, status: 'open', createdAt: at }]);
     return toReport(row.toObject() as ReportRow);
   }
 
@@ -39,7 +43,7 @@ export class ReportRepository {
   }
 
   async hasReported(targetType: ReviewTargetType, targetId: string, reporterId: string): Promise<boolean> {
-    return !!(await this.reports.exists({ targetType, targetId, reporterId }).exec());
+    return !!(await this.reports.exists({ _id: reportId(targetType, targetId, reporterId) }).exec());
   }
 
   /** Settles every open report on an item at once (dismissed, or actioned by a moderator's change). */

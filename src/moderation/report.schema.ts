@@ -4,6 +4,8 @@ import type { ReviewTargetType } from './review-item';
 
 @Schema({ collection: 'reports', versionKey: false })
 export class ReportRecord {
+  // `<targetType>:<targetId>:<reporterId>`: once per user per item by primary key, read by `_id` alone.
+  @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) targetType!: ReviewTargetType;
   @Prop({ required: true }) targetId!: string;
   @Prop({ required: true }) forumId!: string;

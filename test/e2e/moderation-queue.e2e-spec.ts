@@ -1,6 +1,7 @@
 import { startApp, type TestApp } from '../helpers/start-app';
 import { reply } from '../factories/topic.factory';
 import { registerAuthor } from '../factories/topic.factory';
+import { createUser } from '../factories/user.factory';
 import { moderationWorld, queueOf, replyAcknowledging, type ModerationWorld } from './moderation.helpers';
 
 describe('Reports and the review queue', () => {
@@ -149,6 +150,26 @@ describe('Reports and the review queue', () => {
       reason: 'pii_acknowledged',
     });
     expect(onlyAcknowledged.items.map((item) => item.targetId)).toEqual([acknowledged.id]);
+  });
+
+  it('shows a moderator of two forums both forums’ items when no forum is named', async () => {
+    const both = await createUser(api, { moderatedForumIds: [w.forumA.id, w.forumB.id] });
+    const inA = await reply(api, w.author, w.topicA, 'Reported in A');
+    await api.http
+      .post('/api/reports')
+      .set(w.reader.auth)
+      .send({ targetType: 'post', targetId: inA.id, reason: 'spam' })
+      .expect(201);
+    const inB = await replyAcknowledging(api, w.author, w.topicB, 'Held in B: 020 7946 0958');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await queueOf(api, both, { limit: '5', ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((item) => item.targetId));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(expect.arrayContaining([inA.id, inB.id]));
+    expect(new Set(seen).size).toBe(seen.length);
   });
 
   it('refuses a cursor the server did not give out', async () => {
