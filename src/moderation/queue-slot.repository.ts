@@ -52,6 +52,10 @@ export class QueueSlotRepository {
     await this.history.updateOne({ _id: userId }, { $inc: { actions: 1 } }, { upsert: true }).exec();
   }
 
+  async forgetUser(userId: string): Promise<void> {
+    await this.history.deleteOne({ _id: userId }).exec();
+  }
+
   async actionsOn(userIds: string[]): Promise<Map<string, number>> {
     const rows = await Promise.all(
       userIds.map((id) => this.history.findById(id).lean<ModerationHistoryRecord>().exec()),

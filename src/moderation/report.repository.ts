@@ -54,6 +54,11 @@ export class ReportRepository {
     return result.modifiedCount;
   }
 
+  /** Account deletion: the reports a user filed (their reasons and notes) go with the account. */
+  async deleteByReporter(reporterId: string): Promise<void> {
+    await this.reports.deleteMany({ reporterId }).exec();
+  }
+
   async listByReporter(reporterId: string): Promise<Report[]> {
     const rows = await this.reports.find({ reporterId }).sort({ createdAt: 1 }).lean<ReportRow[]>().exec();
     return rows.map(toReport);

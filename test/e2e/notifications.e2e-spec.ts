@@ -1,3 +1,5 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { ServerEvent } from '../../src/realtime/socket-protocol';
 import { createForum, type TestForum } from '../factories/forum.factory';
 import { acknowledgeNotice, createTopic, registerAuthor, reply } from '../factories/topic.factory';
@@ -135,5 +137,22 @@ describe('Notifications inbox', () => {
       expect.objectContaining({ targetId: post.id, reason: 'spam', note: 'looks automated' }),
     ]);
     expect(JSON.stringify(exported.body.notifications)).not.toContain('Bob’s own words');
+  });
+
+  it('forgets a deleted account’s inbox and filed reports', async () => {
+    const gina = await registerAuthor(api);
+    const topic = await createTopic(api, gina, forum.slug);
+    const post = await reply(api, bob, topic.id, 'Something to report');
+    await api.http
+      .post('/api/reports')
+      .set(gina.auth)
+      .send({ targetType: 'post', targetId: post.id, reason: 'other', note: 'gina wrote this note' })
+      .expect(201);
+    expect(await inboxOf(api, gina)).toHaveLength(1);
+    await api.http.delete('/api/me').set(gina.auth).send({ password: gina.password }).expect(204);
+    const db = api.app.get<Connection>(getConnectionToken()).db;
+    if (!db) throw new Error('no database connection');
+    expect(await db.collection('notifications').countDocuments({ userId: gina.id })).toBe(0);
+    expect(await db.collection('reports').countDocuments({ reporterId: gina.id })).toBe(0);
   });
 });
