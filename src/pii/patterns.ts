@@ -11,7 +11,9 @@
  * Characters the character pass rewrites: entities for @ and ., odd spaces, invisibles, compat forms.
  * normalise.ts scans for them by hand (nextToNormalise); this is the reference its spec checks.
  */
+// The class lists combining marks (U+20E3, the variation selectors) on purpose: each is matched alone.
 export const NEEDS_NORMALISING =
+  // eslint-disable-next-line no-misleading-character-class
   /&(?:#[xX]0{0,4}40;|#0{0,4}64;|commat;|#[xX]0{0,4}2[eE];|#0{0,4}46;|period;)|[\u00A0\u00AD\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u20E3\u3000\uFE0E\uFE0F\uFE50-\uFE6B\uFEFF\uFF01-\uFF5E]|[\u{1D400}-\u{1D7FF}]|[^\P{Nd}0-9]/gu;
 
 /** The entity alternative of NEEDS_NORMALISING, sticky: normalise.ts tries it at each `&`. */
@@ -90,7 +92,9 @@ export const SPELLED_GAP = /^[ \t,\-\u2013\u2014/]{0,4}\n?[ \t]{0,3}$/;
  */
 export const EMAIL_CC_TLD = /@[^\s@]{1,200}?\.([a-z]{2})(?![\p{L}\p{N}.-])/iuy;
 /** Runs of letters or digits of scripts that point at a region; classified by scriptRegions(). */
+// Script blocks include their combining marks on purpose: a run is counted per code unit.
 export const REGIONAL_SCRIPT_RUN =
+  // eslint-disable-next-line no-misleading-character-class
   /[\u0370-\u03FF\u0400-\u04FF\u0590-\u05FF\u0600-\u06FF\u0900-\u097F\u0980-\u09FF\u0B80-\u0BFF\u0E00-\u0E7F\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]+/g;
 
 /** Every pattern above, for the ReDoS check (all-patterns.ts adds the generated word lists). */
