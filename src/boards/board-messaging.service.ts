@@ -11,7 +11,7 @@ import { BoardAccessService, publishArea, type BoardContext } from './board-acce
 import type { BoardMessage, NewBoardMessage } from './board-message';
 import { toMessageView, toPublicMessageView, type BoardMessageView } from './board-message-view';
 import { BoardMessageRepository } from './board-message.repository';
-import { PerKeyQueue } from './per-key-queue';
+import { SerialQueue } from '../infra/concurrency/serial-queue';
 import { BoardPostingSlotRepository } from './board-posting-slot.repository';
 import { BoardRepository, isDuplicateKey } from './board.repository';
 
@@ -39,7 +39,7 @@ export interface SentMessage {
  */
 @Injectable()
 export class BoardMessagingService {
-  private readonly numbering = new PerKeyQueue();
+  private readonly numbering = new SerialQueue();
 
   constructor(
     private readonly access: BoardAccessService,

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type Model } from 'mongoose';
 import { AppError } from '../infra/errors/app-error';
 import type { Forum, ForumChanges, NewForum } from './forum';
-import { SerialQueue } from '../posts/serial-queue';
+import { SerialQueue } from '../infra/concurrency/serial-queue';
 import { ForumRecord } from './forum.schema';
 
 type ForumRow = ForumRecord & { _id: { toString(): string } };

@@ -4,7 +4,7 @@ import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { FindingsSummary } from '../publishing/publish-decision';
 import type { NewPost, PendingEdit, Post, PostContentChange, PostStatus } from './post';
 import { PostRecord } from './post.schema';
-import { SerialQueue } from './serial-queue';
+import { SerialQueue } from '../infra/concurrency/serial-queue';
 
 type PostRow = PostRecord & { _id: { toString(): string } };
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { isDuplicateKey } from './post.repository';
-import { SerialQueue } from './serial-queue';
+import { SerialQueue } from '../infra/concurrency/serial-queue';
 import { TopicReadRecord } from './topic-read.schema';
 
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { NewTopic, Topic, TopicStatus } from './topic';
-import { SerialQueue } from './serial-queue';
+import { SerialQueue } from '../infra/concurrency/serial-queue';
 import { TopicRecord } from './topic.schema';
 
 type TopicRow = TopicRecord & { _id: { toString(): string } };

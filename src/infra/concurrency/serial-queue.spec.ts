@@ -25,4 +25,17 @@ describe('SerialQueue', () => {
     await expect(after).resolves.toBe('ok');
     await expect(queue.run('b', async () => 'b')).resolves.toBe('b');
   });
+
+  it('lets different keys run side by side', async () => {
+    const queue = new SerialQueue();
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const blocked = queue.run('a', () => new Promise<void>((resolve) => (release = resolve)));
+    await queue.run('b', async () => {
+      order.push('b ran while a waits');
+    });
+    release();
+    await blocked;
+    expect(order).toEqual(['b ran while a waits']);
+  });
 });
