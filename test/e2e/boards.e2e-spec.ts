@@ -161,6 +161,7 @@ describe('Boards over REST', () => {
     expect(res.body).toMatchObject({ code: 'rate_limited', details: { slowModeSeconds: 30 } });
     expect(res.body.details.retryAfterSeconds).toBeGreaterThan(0);
     expect(res.body.details.retryAfterSeconds).toBeLessThanOrEqual(30);
+    expect(res.headers['retry-after']).toBe(String(res.body.details.retryAfterSeconds));
     // Slow mode is per member, and moderators are exempt.
     await postMessage(api, bob, slow.slug, 'bob may post');
     await postMessage(api, admin, slow.slug, 'admin one');

@@ -21,7 +21,15 @@ export class HttpErrorFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
-    if (error.code === 'rate_limited') response.setHeader('Retry-After', '60');
+    if (error.code === 'rate_limited') response.setHeader('Retry-After', retryAfter(error.details, response));
     response.status(error.status).json(error.toBody(request.id));
   }
+}
+
+/** Seconds to wait: what the limiter said in `details.retryAfterSeconds`, else the throttler's own header, else 60. */
+function retryAfter(details: unknown, response: Response): string {
+  const seconds = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof seconds === 'number' && seconds > 0) return String(Math.ceil(seconds));
+  const set = response.getHeader('Retry-After');
+  return set !== undefined ? String(set) : '60';
 }
