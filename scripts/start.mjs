@@ -9,6 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
 function newestMtime(dir) {
+  if (!statSync(dir).isDirectory()) return statSync(dir).mtimeMs;
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist') continue;
@@ -30,7 +31,15 @@ buildIfStale('server', 'dist/main.js', ['src'], process.execPath, [
   'build',
 ]);
 if (existsSync('client/index.html')) {
-  buildIfStale('web client', 'client/dist/index.html', ['client', 'src/pii'], process.execPath, [
+  // client/ and the server modules its vite.config.ts aliases in (@pii, @digest, @markdown, @socket-protocol).
+  const clientSources = [
+    'client',
+    'src/pii',
+    'src/publishing/findings-digest.ts',
+    'src/infra/rendering/markdown-renderer.ts',
+    'src/realtime/socket-protocol.ts',
+  ];
+  buildIfStale('web client', 'client/dist/index.html', clientSources, process.execPath, [
     'node_modules/vite/bin/vite.js',
     'build',
     '--config',
