@@ -3,7 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type Model } from 'mongoose';
 import { AppError } from '../infra/errors/app-error';
 import type { Forum, ForumChanges, NewForum } from './forum';
-import { SerialQueue } from '../infra/concurrency/serial-queue';
 import { ForumRecord } from './forum.schema';
 
 type ForumRow = ForumRecord & { _id: { toString(): string } };
@@ -32,8 +31,6 @@ const DUPLICATE_KEY = 11000;
 
 @Injectable()
 export class ForumRepository {
-  private readonly counters = new SerialQueue();
-
   constructor(@InjectModel(ForumRecord.name) private readonly forums: Model<ForumRecord>) {}
 
   async findById(id: string): Promise<Forum | null> {
@@ -96,6 +93,6 @@ export class ForumRepository {
       $inc: { topicCount: delta.topics ?? 0, postCount: delta.posts ?? 0 },
     };
     if (at) update.$max = { lastActivityAt: at };
-    await this.counters.run(id, () => this.forums.updateOne({ _id: id }, update).exec());
+    await this.forums.updateOne({ _id: id }, update).exec();
   }
 }

@@ -4,7 +4,6 @@ import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { FindingsSummary } from '../publishing/publish-decision';
 import type { NewPost, PendingEdit, Post, PostContentChange, PostStatus } from './post';
 import { PostRecord } from './post.schema';
-import { SerialQueue } from '../infra/concurrency/serial-queue';
 
 type PostRow = PostRecord & { _id: { toString(): string } };
 
@@ -37,8 +36,6 @@ export const isDuplicateKey = (error: unknown) => (error as { code?: number })?.
 /** Posts of topics. Moderation uses findById, updateContent, setStatus; redaction also PostRevisionRepository. */
 @Injectable()
 export class PostRepository {
-  private readonly counters = new SerialQueue();
-
   constructor(@InjectModel(PostRecord.name) private readonly posts: Model<PostRecord>) {}
 
   async findById(id: string): Promise<Post | null> {
@@ -143,12 +140,10 @@ export class PostRepository {
   }
 
   async addLikes(id: string, delta: number): Promise<number> {
-    const row = await this.counters.run(id, () =>
-      this.posts
-        .findByIdAndUpdate(id, { $inc: { likeCount: delta } }, { new: true })
-        .lean<PostRow>()
-        .exec(),
-    );
+    const row = await this.posts
+      .findByIdAndUpdate(id, { $inc: { likeCount: delta } }, { new: true })
+      .lean<PostRow>()
+      .exec();
     return row?.likeCount ?? 0;
   }
 

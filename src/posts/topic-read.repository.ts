@@ -2,21 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { isDuplicateKey } from './post.repository';
-import { SerialQueue } from '../infra/concurrency/serial-queue';
 import { TopicReadRecord } from './topic-read.schema';
 
 @Injectable()
 export class TopicReadRepository {
-  private readonly marks = new SerialQueue();
-
   constructor(@InjectModel(TopicReadRecord.name) private readonly reads: Model<TopicReadRecord>) {}
 
   /** Only ever moves forward ($max), so an old page loaded late cannot make read posts unread again. */
   async advance(userId: string, topicId: string, forumId: string, seq: number): Promise<void> {
-    await this.marks.run(`${userId}:${topicId}`, () => this.upsertMark(userId, topicId, forumId, seq));
-  }
-
-  private async upsertMark(userId: string, topicId: string, forumId: string, seq: number): Promise<void> {
     const update = { $max: { lastReadSeq: seq }, $setOnInsert: { forumId } };
     try {
       await this.reads.updateOne({ userId, topicId }, update, { upsert: true }).exec();

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { NewTopic, Topic, TopicStatus } from './topic';
-import { SerialQueue } from '../infra/concurrency/serial-queue';
 import { TopicRecord } from './topic.schema';
 
 type TopicRow = TopicRecord & { _id: { toString(): string } };
@@ -34,8 +33,6 @@ export interface TopicListCursor {
 
 @Injectable()
 export class TopicRepository {
-  private readonly counters = new SerialQueue();
-
   constructor(@InjectModel(TopicRecord.name) private readonly topics: Model<TopicRecord>) {}
 
   async findById(id: string): Promise<Topic | null> {
@@ -77,24 +74,22 @@ export class TopicRepository {
   async nextSeq(id: string, evenIfLocked: boolean): Promise<number | null> {
     const filter: FilterQuery<TopicRecord> = { _id: id };
     if (!evenIfLocked) filter.locked = false;
-    const row = await this.counters.run(id, () =>
-      this.topics
-        .findOneAndUpdate(filter, { $inc: { lastSeq: 1 } }, { new: true })
-        .lean<TopicRow>()
-        .exec(),
-    );
+    const row = await this.topics
+      .findOneAndUpdate(filter, { $inc: { lastSeq: 1 } }, { new: true })
+      .lean<TopicRow>()
+      .exec();
     return row ? row.lastSeq : null;
   }
 
   /** Moves the counter up to at least `seq` after a numbering collision (never down). */
   async raiseSeq(id: string, seq: number): Promise<void> {
-    await this.counters.run(id, () => this.topics.updateOne({ _id: id }, { $max: { lastSeq: seq } }).exec());
+    await this.topics.updateOne({ _id: id }, { $max: { lastSeq: seq } }).exec();
   }
 
   /** A reply became visible: counters with $inc/$max only. */
   async recordVisibleReply(id: string, seq: number, at: Date): Promise<void> {
     const update = { $inc: { replyCount: 1 }, $max: { lastVisibleSeq: seq, lastActivityAt: at } };
-    await this.counters.run(id, () => this.topics.updateOne({ _id: id }, update).exec());
+    await this.topics.updateOne({ _id: id }, update).exec();
   }
 
   async update(

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type Model } from 'mongoose';
 import type { Role } from '../auth/access-policy';
-import { SerialQueue } from '../infra/concurrency/serial-queue';
 import { defaultPreferences, type NotificationPreferences, type User, type UserStatus } from './user';
 import { UserRecord } from './user.schema';
 
@@ -67,15 +66,9 @@ export function toUser(row: UserRow, now = new Date()): User {
   };
 }
 
-/**
- * The only code that touches the users collection. Returns plain Users; the password hash only on request.
- * Writes to one user run one at a time (`writes`): FerretDB rewrites the whole document on each update, so a
- * "last seen" touch racing a notice acknowledgement lost the acknowledgement.
- */
+/** The only code that touches the users collection. Returns plain Users; the password hash only on request. */
 @Injectable()
 export class UserRepository {
-  private readonly writes = new SerialQueue();
-
   constructor(@InjectModel(UserRecord.name) private readonly users: Model<UserRecord>) {}
 
   async insert(input: NewUser): Promise<User> {
@@ -141,9 +134,7 @@ export class UserRepository {
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.write(id, () =>
-      this.users.updateOne({ _id: id, deletedAt: null }, { $set: { passwordHash } }).exec(),
-    );
+    await this.users.updateOne({ _id: id, deletedAt: null }, { $set: { passwordHash } }).exec();
   }
 
   async updateProfile(id: string, changes: ProfileChanges): Promise<User | null> {
@@ -159,14 +150,12 @@ export class UserRepository {
   async setPreferences(id: string, changes: Record<string, boolean>): Promise<User | null> {
     if (!isValidObjectId(id)) return null;
     // A dotted $set cannot create fields inside null: give older or odd rows the defaults first.
-    await this.write(id, () =>
-      this.users
-        .updateOne(
-          { _id: id, deletedAt: null, notificationPreferences: null },
-          { $set: { notificationPreferences: defaultPreferences() } },
-        )
-        .exec(),
-    );
+    await this.users
+      .updateOne(
+        { _id: id, deletedAt: null, notificationPreferences: null },
+        { $set: { notificationPreferences: defaultPreferences() } },
+      )
+      .exec();
     const set = Object.fromEntries(
       Object.entries(changes).map(([path, value]) => [`notificationPreferences.${path}`, value]),
     );
@@ -176,14 +165,12 @@ export class UserRepository {
   /** Idempotent: acknowledging a version twice keeps the first time. */
   async pushAcknowledgement(id: string, version: number, at: Date): Promise<User | null> {
     if (!isValidObjectId(id)) return null;
-    await this.write(id, () =>
-      this.users
-        .updateOne(
-          { _id: id, deletedAt: null, 'noticeAcknowledgements.version': { $ne: version } },
-          { $push: { noticeAcknowledgements: { version, acknowledgedAt: at } } },
-        )
-        .exec(),
-    );
+    await this.users
+      .updateOne(
+        { _id: id, deletedAt: null, 'noticeAcknowledgements.version': { $ne: version } },
+        { $push: { noticeAcknowledgements: { version, acknowledgedAt: at } } },
+      )
+      .exec();
     return this.findById(id);
   }
 
@@ -200,36 +187,34 @@ export class UserRepository {
   }
 
   async touchLastSeen(id: string, at: Date): Promise<void> {
-    await this.write(id, () => this.users.updateOne({ _id: id }, { $set: { lastSeenAt: at } }).exec());
+    await this.users.updateOne({ _id: id }, { $set: { lastSeenAt: at } }).exec();
   }
 
   /** Erases every personal field; the placeholders cannot collide with real usernames or addresses. */
   async erase(id: string, at: Date): Promise<void> {
     const placeholder = `deleted-${id}`;
-    await this.write(id, () =>
-      this.users
-        .updateOne(
-          { _id: id },
-          {
-            $set: {
-              username: placeholder,
-              usernameLower: placeholder,
-              email: null,
-              emailNormalized: `${placeholder}@deleted.invalid`,
-              displayName: '',
-              passwordHash: null,
-              roles: [],
-              moderatedForumIds: [],
-              notificationPreferences: null,
-              noticeAcknowledgements: [],
-              restrictionReason: null,
-              lastSeenAt: null,
-              deletedAt: at,
-            },
+    await this.users
+      .updateOne(
+        { _id: id },
+        {
+          $set: {
+            username: placeholder,
+            usernameLower: placeholder,
+            email: null,
+            emailNormalized: `${placeholder}@deleted.invalid`,
+            displayName: '',
+            passwordHash: null,
+            roles: [],
+            moderatedForumIds: [],
+            notificationPreferences: null,
+            noticeAcknowledgements: [],
+            restrictionReason: null,
+            lastSeenAt: null,
+            deletedAt: at,
           },
-        )
-        .exec(),
-    );
+        },
+      )
+      .exec();
   }
 
   /** Admin listing, newest first, cursor by _id; `prefix` matches the start of the username or email. */
@@ -246,14 +231,11 @@ export class UserRepository {
 
   private async update(id: string, update: Record<string, unknown>): Promise<User | null> {
     if (!isValidObjectId(id)) return null;
-    const row = await this.write(id, () =>
-      this.users.findOneAndUpdate({ _id: id, deletedAt: null }, update, { new: true }).lean<UserRow>().exec(),
-    );
+    const row = await this.users
+      .findOneAndUpdate({ _id: id, deletedAt: null }, update, { new: true })
+      .lean<UserRow>()
+      .exec();
     return row ? toUser(row) : null;
-  }
-
-  private write<T>(id: string, work: () => Promise<T>): Promise<T> {
-    return this.writes.run(id, work);
   }
 }
 

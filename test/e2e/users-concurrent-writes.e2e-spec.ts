@@ -4,10 +4,11 @@ import { startApp, type TestApp } from '../helpers/start-app';
 
 /**
  * FerretDB on SQLite applies an update as read-modify-write of the whole document, so two updates of different
- * fields of one user, racing, could each write back the other's old value. Every write to a user goes through
- * one per-user queue; this is the race the browser hit (a "last seen" touch alongside a notice acknowledgement).
+ * fields of one document, racing, could each write back the other's old value (src/infra/database/
+ * ferretdb-write-locks.ts). This is the race the browser hit: a "last seen" touch alongside a notice
+ * acknowledgement. The test runs on whichever engine the suite runs on; on MongoDB it holds by atomicity.
  */
-describe('Concurrent writes to one user', () => {
+describe('Concurrent writes to one document', () => {
   let api: TestApp;
 
   beforeAll(async () => {

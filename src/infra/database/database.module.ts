@@ -2,6 +2,7 @@ import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { AppConfig } from '../config/app-config';
+import { lockWritesOnFerretDb } from './ferretdb-write-locks';
 
 export function mongooseOptions(config: AppConfig) {
   const w = config.MONGODB_WRITE_CONCERN === 'majority' ? 'majority' : Number(config.MONGODB_WRITE_CONCERN);
@@ -31,7 +32,10 @@ export class IndexBuilder implements OnApplicationBootstrap {
   imports: [
     MongooseModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => mongooseOptions(config),
+      useFactory: (config: AppConfig) => ({
+        ...mongooseOptions(config),
+        connectionFactory: lockWritesOnFerretDb,
+      }),
     }),
   ],
   providers: [IndexBuilder],
