@@ -150,6 +150,7 @@ export class PostContentAdapter implements ContentAdapter {
       seq: post.seq,
       post: view,
       counts: change.counts,
+      ...(change.title !== null ? { title: change.title } : {}),
     });
     return { content: toContent(post, change.title), view };
   }

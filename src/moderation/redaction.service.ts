@@ -61,6 +61,9 @@ export class RedactionService {
       const older = [content.title ?? '', ...parked, ...(await adapter.revisionTexts(content.id))];
       addDetectedValues(applied, older, region);
     }
+    if (applied.replacements.length === 0) {
+      throw new AppError('bad_request', 'No personal information was detected: select the span to remove');
+    }
     // Longest first, so a value that contains another is replaced whole.
     applied.replacements.sort((a, b) => b.value.length - a.value.length);
     const remaining = detect(applied.text, { defaultRegion: region });
@@ -86,9 +89,6 @@ export class RedactionService {
     } catch (error) {
       if (error instanceof SpanOutOfRange) throw new AppError('bad_request', error.message);
       throw error;
-    }
-    if (planned.length === 0) {
-      throw new AppError('bad_request', 'No personal information was detected: select the span to remove');
     }
     return applySpans(source, planned);
   }

@@ -48,6 +48,7 @@ export class BroadcasterListener {
   @OnEvent(ForumEvent.PostRedacted, ON)
   async postRedacted(p: P['post.redacted']) {
     await this.log.rewriteContent(p.post.id, 'post', { html: p.post.html });
+    if (p.title !== undefined) await this.log.rewriteTopicTitle(p.topicId, p.title);
     await this.publish(roomName('topic', p.topicId), ServerEvent.PostRedacted, p, origin(p.post));
   }
 

@@ -79,6 +79,22 @@ export class RoomEventRepository {
     await this.events.updateMany({ contentId, [`payload.${key}`]: { $exists: true } }, { $set: set }).exec();
   }
 
+  /**
+   * A redacted first post: every stored title of the topic (as created, as retitled) becomes the redacted one,
+   * since an older title may hold the removed value too.
+   */
+  async rewriteTopicTitle(topicId: string, title: string): Promise<void> {
+    await this.events
+      .updateMany({ contentId: topicId, event: 'topic.created' }, { $set: { 'payload.title': title } })
+      .exec();
+    await this.events
+      .updateMany(
+        { contentId: topicId, event: 'topic.updated', 'payload.topic.title': { $exists: true } },
+        { $set: { 'payload.topic.title': title } },
+      )
+      .exec();
+  }
+
   /** Account deletion: the author's name (and, with their posts deleted, the text) leaves the replay log. */
   async forgetAuthor(authorId: string, fields: Record<string, unknown>): Promise<void> {
     for (const key of ['post', 'message']) {

@@ -101,6 +101,37 @@ describe('Removing personal information', () => {
     expect(JSON.stringify(search.body)).not.toContain(post.id);
   });
 
+  it('removes an address from a topic title everywhere it was copied: topic, search copy, replay log of the forum', async () => {
+    const address = 'Title.Leak@Example.net';
+    const title = `Mail ${address} about the beta`;
+    const body = 'Details in the title.';
+    const send = (ack?: string) =>
+      api.http
+        .post(`/api/forums/${w.forumA.slug}/topics`)
+        .set(w.author.auth)
+        .send({ title, body, ...(ack ? { acknowledgePersonalData: ack } : {}) });
+    const warned = await send();
+    expect(warned.status).toBe(422);
+    const created = await send(warned.body.details.findingsDigest);
+    expect(created.status).toBe(201);
+    const before = await everyCollection(api);
+    expect(before.filter(({ dump }) => dump.includes(address)).map(({ name }) => name)).toEqual(
+      expect.arrayContaining(['topics', 'room_events']),
+    );
+
+    await api.http
+      .post(`/api/moderation/posts/${created.body.post.id}/remove-personal-info`)
+      .set(w.modA.auth)
+      .send({})
+      .expect(200);
+    const topic = await api.http.get(`/api/topics/${created.body.topic.id}`).set(w.reader.auth).expect(200);
+    expect(JSON.stringify(topic.body)).toContain('[email removed]');
+    for (const { name, dump } of await everyCollection(api)) {
+      const leaked = [address, address.toLowerCase()].filter((form) => dump.includes(form));
+      expect({ collection: name, leaked }).toEqual({ collection: name, leaked: [] });
+    }
+  });
+
   it('records the redaction once in the audit log with counts by type and never the value', async () => {
     const post = await replyAcknowledging(
       api,

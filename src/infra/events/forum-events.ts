@@ -50,7 +50,8 @@ interface BoardFact {
 export interface ForumEventPayloads {
   'post.created': TopicFact & { post: ContentView };
   'post.updated': TopicFact & { post: ContentView };
-  'post.redacted': TopicFact & { post: ContentView; counts: Record<string, number> };
+  /** `title`: the topic's title after redaction, when the post is the first one (the title may have changed). */
+  'post.redacted': TopicFact & { post: ContentView; counts: Record<string, number>; title?: string };
   'post.removed': TopicFact & { postId: string; reason?: string };
   'post.held': TopicFact & { post: ContentView; reason: string };
   'topic.created': { forumId: string; forumSlug: string; topicId: string; title: string };

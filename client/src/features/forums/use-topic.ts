@@ -121,6 +121,11 @@ export function useTopic(topicId: string) {
           ]),
         );
       }
+      // A redacted first post carries the topic's redacted title.
+      if (name === ServerEvent.PostRedacted && typeof payload.title === 'string') {
+        const title = payload.title;
+        setTopic((t) => (t ? { ...t, title } : t));
+      }
       if (name === ServerEvent.TopicLocked) setTopic((t) => (t ? { ...t, locked: !!payload.locked } : t));
       if (name === ServerEvent.TopicUpdated && payload.topic)
         setTopic((t) => (t ? { ...t, ...(payload.topic as Partial<Topic>) } : t));
