@@ -5,6 +5,7 @@ import { AppError } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent, type ContentView } from '../infra/events/forum-events';
 import type { Post, PostStatus } from '../posts/post';
+import { PostCounters } from '../posts/post-counters';
 import { PostRevisingService } from '../posts/post-revising.service';
 import { PostRevisionRepository } from '../posts/post-revision.repository';
 import { toPublicView } from '../posts/post-view';
@@ -28,6 +29,7 @@ export class PostContentAdapter implements ContentAdapter {
     private readonly revising: PostRevisingService,
     private readonly topics: TopicRepository,
     private readonly forums: ForumsService,
+    private readonly counters: PostCounters,
     private readonly events: EventBus,
   ) {}
 
@@ -46,7 +48,6 @@ export class PostContentAdapter implements ContentAdapter {
     if (post.seq === 1) {
       await this.topics.setStatus(post.topicId, 'visible');
       await this.topics.setFirstPost(post.topicId, post.id, true);
-      await this.forums.recordActivity(post.forumId, { topics: 1, posts: 1 }, now);
       const forum = await this.forums.findById(post.forumId);
       if (forum) {
         await this.events.emit(ForumEvent.TopicCreated, {
@@ -56,10 +57,8 @@ export class PostContentAdapter implements ContentAdapter {
           title: content.title ?? '',
         });
       }
-    } else {
-      await this.topics.recordVisibleReply(post.topicId, post.seq, now);
-      await this.forums.recordActivity(post.forumId, { posts: 1 }, now);
     }
+    await this.counters.shown(post, now);
     await this.events.emit(ForumEvent.PostCreated, { ...fact, post: toPublicView(post) });
     return toContent(post, content.title);
   }
@@ -82,6 +81,7 @@ export class PostContentAdapter implements ContentAdapter {
     if (!post) return null;
     // A topic stands or falls with its first post.
     if (post.seq === 1) await this.topics.setStatus(post.topicId, to as TopicStatus);
+    await this.counters.statusChanged(post, content.status as PostStatus);
     const fact = { forumId: post.forumId, topicId: post.topicId, seq: post.seq };
     if (to === 'removed') {
       await this.events.emit(ForumEvent.PostRemoved, { ...fact, postId: post.id, reason });

@@ -6,6 +6,7 @@ import { AppError, Forbidden, NotFound } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
 import type { Post, PostRevision } from './post';
+import { PostCounters } from './post-counters';
 import { PostComposer } from './post-composer';
 import { PostRevisionRepository } from './post-revision.repository';
 import { PostRevisingService } from './post-revising.service';
@@ -30,6 +31,7 @@ export class PostEditingService {
     private readonly access: TopicAccessService,
     private readonly forums: ForumsService,
     private readonly composer: PostComposer,
+    private readonly counters: PostCounters,
     private readonly events: EventBus,
   ) {}
 
@@ -80,6 +82,7 @@ export class PostEditingService {
     const status = isAuthor ? 'deleted' : 'removed';
     const updated = await this.posts.setStatus(post.id, status, ['visible', 'held', 'hidden']);
     if (!updated) throw new NotFound('Post');
+    await this.counters.statusChanged(updated, post.status);
     await this.events.emit(ForumEvent.PostRemoved, {
       forumId: post.forumId,
       topicId: post.topicId,

@@ -7,6 +7,7 @@ import { AppError } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
 import type { NewPost, Post } from './post';
+import { PostCounters } from './post-counters';
 import { PostComposer, type ComposedPost } from './post-composer';
 import { toPostView, toPublicView, type PostView } from './post-view';
 import { isDuplicateKey, PostRepository } from './post.repository';
@@ -54,6 +55,7 @@ export class PostPublishingService {
     private readonly topics: TopicRepository,
     private readonly posts: PostRepository,
     private readonly reads: TopicReadRepository,
+    private readonly counters: PostCounters,
     private readonly events: EventBus,
   ) {}
 
@@ -147,9 +149,7 @@ export class PostPublishingService {
       });
       return;
     }
-    const at = new Date(post.createdAt);
-    await this.topics.recordVisibleReply(topic.id, post.seq, at);
-    await this.forums.recordActivity(forum.id, { posts: 1 }, at);
+    await this.counters.shown(post, new Date(post.createdAt));
     await this.reads.advance(user.id, topic.id, forum.id, post.seq);
     await this.events.emit(ForumEvent.PostCreated, { ...fact, post: toPublicView(post) });
   }
@@ -161,7 +161,7 @@ export class PostPublishingService {
       await this.events.emit(ForumEvent.PostHeld, { ...fact, post: toPublicView(post), reason });
       return;
     }
-    await this.forums.recordActivity(forum.id, { topics: 1, posts: 1 }, new Date(post.createdAt));
+    await this.counters.shown(post, new Date(post.createdAt));
     await this.events.emit(ForumEvent.TopicCreated, {
       forumId: forum.id,
       forumSlug: forum.slug,

@@ -9,6 +9,7 @@ import { ForumPagesController } from './forum-pages.controller';
 import { ForumReadingService } from './forum-reading.service';
 import { MentionResolver } from './mention-resolver';
 import { PostComposer } from './post-composer';
+import { PostCounters } from './post-counters';
 import { PostEditingService } from './post-editing.service';
 import { PostLikeRepository } from './post-like.repository';
 import { PostLikeRecord, PostLikeSchema } from './post-like.schema';
@@ -61,6 +62,7 @@ import { TopicsController } from './topics.controller';
     TopicAccessService,
     MentionResolver,
     PostComposer,
+    PostCounters,
     PostPublishingService,
     PostEditingService,
     PostRevisingService,
@@ -73,6 +75,7 @@ import { TopicsController } from './topics.controller';
     PostsPrivacySection,
   ],
   exports: [
+    PostCounters,
     PostRepository,
     PostRevisionRepository,
     TopicRepository,

@@ -92,6 +92,11 @@ export class TopicRepository {
     await this.topics.updateOne({ _id: id }, update).exec();
   }
 
+  /** A reply left or came back to the visible posts (deleted, hidden, unhidden). */
+  async addReplies(id: string, delta: number): Promise<void> {
+    await this.topics.updateOne({ _id: id }, { $inc: { replyCount: delta } }).exec();
+  }
+
   async update(
     id: string,
     changes: Partial<Pick<Topic, 'title' | 'pinned' | 'locked' | 'status' | 'tags'>>,

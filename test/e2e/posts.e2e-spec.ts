@@ -269,6 +269,32 @@ describe('Topics and replies', () => {
     expect(eventsFor(ForumEvent.PostRemoved, topic.id).map((e) => e.payload.postId)).toEqual([post.id]);
   });
 
+  it('counts only visible replies: a deleted, hidden or removed reply leaves the topic and forum counts', async () => {
+    const own = await createForum(api, admin);
+    const topic = await createTopic(api, ann, own.slug);
+    const posts = [];
+    for (const body of ['one', 'two', 'three']) posts.push(await reply(api, bob, topic.id, body));
+    const counts = async () => {
+      const shown = await api.http.get(`/api/topics/${topic.id}`).expect(200);
+      const forums = await api.http.get('/api/forums').expect(200);
+      const listed = forums.body.items.find((f: { id: string }) => f.id === own.id);
+      return { replies: shown.body.topic.replyCount, posts: listed.postCount, topics: listed.topicCount };
+    };
+    expect(await counts()).toEqual({ replies: 3, posts: 4, topics: 1 });
+    await api.http.delete(`/api/posts/${posts[0].id}`).set(bob.auth).expect(200);
+    const moderate = (id: string, action: string) =>
+      api.http.post(`/api/moderation/posts/${id}/${action}`).set(admin.auth).send({ reason: 'test' });
+    await moderate(posts[1].id, 'hide').expect(200);
+    expect(await counts()).toEqual({ replies: 1, posts: 2, topics: 1 });
+    await moderate(posts[1].id, 'unhide').expect(200);
+    expect(await counts()).toEqual({ replies: 2, posts: 3, topics: 1 });
+    await moderate(posts[2].id, 'delete').expect(200);
+    expect(await counts()).toEqual({ replies: 1, posts: 2, topics: 1 });
+    // A deleted post deleted again changes nothing.
+    await api.http.delete(`/api/posts/${posts[0].id}`).set(bob.auth);
+    expect(await counts()).toEqual({ replies: 1, posts: 2, topics: 1 });
+  });
+
   it('counts one like per user however often they like, and takes it back', async () => {
     const topic = await createTopic(api, ann, forum.slug);
     const like = () => api.http.post(`/api/posts/${topic.firstPostId}/like`).set(bob.auth);
