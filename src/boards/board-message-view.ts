@@ -6,6 +6,7 @@ import type { Board } from './board';
 const PLACEHOLDERS: Partial<Record<BoardMessageStatus, string>> = {
   deleted: '<p><em>This message was deleted by its author.</em></p>',
   removed: '<p><em>This message was removed by a moderator.</em></p>',
+  hidden: '<p><em>This message was hidden by a moderator.</em></p>',
 };
 
 export interface BoardMessageView extends ContentView {
@@ -28,7 +29,7 @@ export interface MessageViewer {
   moderator: boolean;
 }
 
-/** The view sent with events: rendered text only, a placeholder once deleted or removed. */
+/** The view sent with events: rendered text only, a placeholder once hidden, deleted or removed. */
 export function toPublicMessageView(message: BoardMessage): BoardMessageView {
   return {
     id: message.id,

@@ -1,7 +1,7 @@
 import type { FindingsSummary } from '../publishing/publish-decision';
 
 /** held: waiting for a moderator (review policy); deleted: by its author; removed: by a moderator. */
-export type BoardMessageStatus = 'visible' | 'held' | 'deleted' | 'removed';
+export type BoardMessageStatus = 'visible' | 'held' | 'hidden' | 'deleted' | 'removed';
 
 export interface MessageRevision {
   source: string;

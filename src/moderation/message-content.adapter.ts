@@ -51,16 +51,16 @@ export class MessageContentAdapter implements ContentAdapter {
     from: string[],
     reason?: string,
   ): Promise<ModeratedContent | null> {
-    if (to !== 'removed')
-      throw new AppError('bad_request', 'Board messages cannot be hidden; delete them instead');
     if (!from.includes(content.status)) return null;
-    const message = await this.messages.setStatus(content.id, 'removed');
+    const message = await this.messages.setStatus(content.id, to);
     if (!message) return null;
-    await this.events.emit(ForumEvent.MessageRemoved, {
-      ...(await this.fact(message)),
-      messageId: message.id,
-      reason,
-    });
+    const fact = await this.fact(message);
+    if (to === 'removed') {
+      await this.events.emit(ForumEvent.MessageRemoved, { ...fact, messageId: message.id, reason });
+    } else {
+      // Hidden: viewers get the placeholder in place; unhidden: the text comes back.
+      await this.events.emit(ForumEvent.MessageUpdated, { ...fact, message: toPublicMessageView(message) });
+    }
     return toContent(message);
   }
 

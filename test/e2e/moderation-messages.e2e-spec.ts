@@ -5,21 +5,14 @@ import { createBoard, type TestBoard } from '../factories/board.factory';
 import type { TestUser } from '../factories/user.factory';
 import { connectSocket } from '../helpers/socket-client';
 import { startApp, type TestApp } from '../helpers/start-app';
-import { auditOf, inboxOf, moderationWorld, queueOf, type ModerationWorld } from './moderation.helpers';
-
-/** Sends a board message over REST, acknowledging findings when the check asks. */
-async function sendAcknowledging(api: TestApp, author: TestUser, slug: string, body: string) {
-  const path = `/api/boards/${slug}/messages`;
-  let res = await api.http.post(path).set(author.auth).send({ body });
-  if (res.status === 422) {
-    res = await api.http
-      .post(path)
-      .set(author.auth)
-      .send({ body, acknowledgePersonalData: res.body.details.findingsDigest });
-  }
-  if (res.status !== 201) throw new Error(`message: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.message as { id: string; status: string; seq: number };
-}
+import {
+  auditOf,
+  inboxOf,
+  moderationWorld,
+  queueOf,
+  sendAcknowledging,
+  type ModerationWorld,
+} from './moderation.helpers';
 
 describe('Moderators acting on board messages', () => {
   let api: TestApp;
@@ -76,10 +69,42 @@ describe('Moderators acting on board messages', () => {
     expect((await queueOf(api, w.modA, { reason: 'reported:spam' })).items.map((i) => i.targetId)).toContain(
       message.id,
     );
-    await act(w.modA, message.id, 'hide').expect(400);
     await act(w.modA, message.id, 'delete', { reason: 'Spam' }).expect(200);
     expect(await auditOf(api, w.admin, message.id)).toEqual([
       expect.objectContaining({ action: 'message.deleted', targetType: 'message', reason: 'Spam' }),
+    ]);
+  });
+
+  it('hides a message behind a placeholder for every viewer, live, and brings it back', async () => {
+    const message = await sendAcknowledging(api, w.author, warnBoard.slug, 'A heated remark');
+    const viewer = await connectSocket(api.url, { token: w.reader.token });
+    try {
+      expect((await viewer.send(ClientCommand.Join, { room: `board:${warnBoard.slug}` })).ok).toBe(true);
+      await act(w.modA, message.id, 'hide', { reason: 'Heated' }).expect(200);
+      const [hidden] = await viewer.waitFor(ServerEvent.MessageUpdated);
+      expect(hidden.data.message).toMatchObject({ id: message.id, status: 'hidden' });
+      expect(JSON.stringify(hidden.data)).not.toContain('heated remark');
+      const page = await api.http
+        .get(`/api/boards/${warnBoard.slug}/messages`)
+        .set(w.reader.auth)
+        .expect(200);
+      const listed = page.body.messages.find((m: { id: string }) => m.id === message.id);
+      expect(listed).toMatchObject({
+        status: 'hidden',
+        html: expect.stringContaining('hidden by a moderator'),
+      });
+      expect(JSON.stringify(listed)).not.toContain('heated remark');
+      await act(w.modA, message.id, 'hide').expect(409);
+      await act(w.modA, message.id, 'unhide').expect(200);
+      const shown = await viewer.waitFor(ServerEvent.MessageUpdated, 2);
+      expect(shown[1].data.message).toMatchObject({ id: message.id, status: 'visible' });
+      expect(String((shown[1].data.message as { html: string }).html)).toContain('heated remark');
+    } finally {
+      viewer.close();
+    }
+    expect((await auditOf(api, w.admin, message.id)).map((e) => e.action)).toEqual([
+      'message.unhidden',
+      'message.hidden',
     ]);
   });
 
