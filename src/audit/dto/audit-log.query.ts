@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsMongoId, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { PageLimit, IdCursor } from '../../infra/http/page-query';
 
 export class AuditLogQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) forumId?: string;
@@ -13,16 +13,9 @@ export class AuditLogQuery {
   @Length(1, 60)
   action?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsMongoId()
+  @IdCursor()
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(50)
   limit?: number;
 }

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsMongoId, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsMongoId, IsString, Length, Min } from 'class-validator';
+import { PageLimit, SeqCursor } from '../../infra/http/page-query';
 
 export class BoardSlugParam {
   @ApiProperty({ example: 'acme-2-4-launch' })
@@ -16,28 +16,13 @@ export class BoardMessageParam extends BoardSlugParam {
 }
 
 export class MessagePageQueryDto {
-  @ApiPropertyOptional({
-    description: 'Messages with a seq lower than this, newest first page (returned ascending)',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @SeqCursor(1, 'Messages with a seq lower than this, newest first page (returned ascending)')
   before?: number;
 
-  @ApiPropertyOptional({ description: 'Messages with a seq greater than this, ascending' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @SeqCursor(0, 'Messages with a seq greater than this, ascending')
   after?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(50)
   limit?: number;
 }
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsMongoId, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsMongoId, IsOptional, IsString, Length } from 'class-validator';
+import { PageLimit, IdCursor } from '../../infra/http/page-query';
 
 export class ModerationAuditQuery {
   @ApiPropertyOptional({ description: 'Forum id; forum moderators may only name their own forums' })
@@ -22,16 +22,9 @@ export class ModerationAuditQuery {
   @IsMongoId()
   subjectUserId?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsMongoId()
+  @IdCursor()
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(50)
   limit?: number;
 }

@@ -1,20 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageLimit, SeqCursor } from '../../infra/http/page-query';
 
 export class NoticeVersionsQuery {
-  @ApiPropertyOptional({ description: 'Cursor: list versions older than this one (from nextCursor)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @SeqCursor(1, 'Cursor: list versions older than this one (from nextCursor)')
   before?: number;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(20)
   limit?: number;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { PageLimit, SeqCursor } from '../../infra/http/page-query';
 
 export class TopicListQuery {
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
@@ -9,38 +9,17 @@ export class TopicListQuery {
   @Length(1, 300)
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(20)
   limit?: number;
 }
 
 export class PostPageQueryDto {
-  @ApiPropertyOptional({
-    example: 0,
-    description: 'Posts with a sequence number greater than this (default 0)',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @SeqCursor(0, 'Posts with a sequence number greater than this (default 0)')
   after?: number;
 
-  @ApiPropertyOptional({ description: 'Posts with a sequence number lower than this, newest page first' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @SeqCursor(1, 'Posts with a sequence number lower than this, newest page first')
   before?: number;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(20)
   limit?: number;
 }

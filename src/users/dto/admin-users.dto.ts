@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsMongoId,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsDateString, IsIn, IsMongoId, IsOptional, IsString, Length } from 'class-validator';
 import type { Role } from '../../auth/access-policy';
+import { PageLimit, IdCursor } from '../../infra/http/page-query';
 
 const ROLES: Role[] = ['member', 'moderator', 'admin'];
 
@@ -27,17 +16,10 @@ export class ListUsersQuery {
   @Length(1, 100)
   q?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsMongoId()
+  @IdCursor()
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(50)
   limit?: number;
 }
 
