@@ -3,36 +3,32 @@ import type { Browser } from 'playwright-core';
 import { createForum } from '../factories/forum.factory';
 import { acknowledgeNotice, createTopic, registerAuthor } from '../factories/topic.factory';
 import { createUser, registerUser } from '../factories/user.factory';
-import { startApp, type TestApp } from '../helpers/start-app';
+import type { TestApp } from '../helpers/start-app';
 import {
   BUILD_TIMEOUT_MS,
-  ensureClientBuilt,
-  launchBrowser,
+  type BrowserSession,
   openContext,
   screenshot,
   signIn,
+  startBrowserSession,
 } from './browser-harness';
 
 describe('Web client: live boards, my data and the review queue', () => {
   let api: TestApp;
   let browser: Browser;
+  let session: BrowserSession | undefined;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    api = await startApp();
-    browser = await launchBrowser();
+    session = await startBrowserSession();
+    ({ api, browser } = session);
   }, BUILD_TIMEOUT_MS);
+  afterAll(() => session?.close());
 
   const namedAuthor = async (username: string) => {
     const user = await registerUser(api, { username });
     await acknowledgeNotice(api, user);
     return user;
   };
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
 
   it('two members hold a conversation on a live board, each seeing the other’s messages without reloading', async () => {
     const admin = await createUser(api, { roles: ['admin'] });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { TestApp } from '../helpers/start-app';
+import { startApp, type TestApp } from '../helpers/start-app';
 
 const ROOT = resolve(__dirname, '../..');
 const DIST_INDEX = join(ROOT, 'client/dist/index.html');
@@ -109,4 +109,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+export interface BrowserSession {
+  api: TestApp;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The client built if stale, the app on a free port and Debian's Chromium: what every browser spec starts with. */
+export async function startBrowserSession(): Promise<BrowserSession> {
+  await ensureClientBuilt();
+  const api = await startApp();
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await api.close();
+    throw error;
+  });
+  return {
+    api,
+    browser,
+    close: async () => {
+      await browser.close();
+      await api.close();
+    },
+  };
 }

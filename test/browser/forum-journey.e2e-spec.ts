@@ -2,30 +2,26 @@ import type { Browser } from 'playwright-core';
 import { createForum } from '../factories/forum.factory';
 import { createTopic, registerAuthor } from '../factories/topic.factory';
 import { createUser, type TestUser } from '../factories/user.factory';
-import { startApp, type TestApp } from '../helpers/start-app';
+import type { TestApp } from '../helpers/start-app';
 import {
   BUILD_TIMEOUT_MS,
-  ensureClientBuilt,
-  launchBrowser,
+  type BrowserSession,
   openContext,
   screenshot,
   signIn,
+  startBrowserSession,
 } from './browser-harness';
 
 describe('Web client: reading and replying in a forum', () => {
   let api: TestApp;
   let browser: Browser;
+  let session: BrowserSession | undefined;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    api = await startApp();
-    browser = await launchBrowser();
+    session = await startBrowserSession();
+    ({ api, browser } = session);
   }, BUILD_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => session?.close());
 
   it('a new member signs up, acknowledges the notice, sees a phone number highlighted, edits it out and publishes; a second reader sees the reply live', async () => {
     const admin = await createUser(api, { roles: ['admin'] });

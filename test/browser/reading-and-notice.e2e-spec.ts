@@ -2,30 +2,26 @@ import type { Browser } from 'playwright-core';
 import { createForum } from '../factories/forum.factory';
 import { createTopic, registerAuthor, reply } from '../factories/topic.factory';
 import { createUser } from '../factories/user.factory';
-import { startApp, type TestApp } from '../helpers/start-app';
+import type { TestApp } from '../helpers/start-app';
 import {
   BUILD_TIMEOUT_MS,
-  ensureClientBuilt,
-  launchBrowser,
+  type BrowserSession,
   openContext,
   screenshot,
   signIn,
+  startBrowserSession,
 } from './browser-harness';
 
 describe('Web client: reading signed out, reconnecting, and a changed notice', () => {
   let api: TestApp;
   let browser: Browser;
+  let session: BrowserSession | undefined;
 
   beforeAll(async () => {
-    await ensureClientBuilt();
-    api = await startApp();
-    browser = await launchBrowser();
+    session = await startBrowserSession();
+    ({ api, browser } = session);
   }, BUILD_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => session?.close());
 
   it('a visitor on a phone-sized screen reads a public forum and topic signed out, without sideways scrolling', async () => {
     const admin = await createUser(api, { roles: ['admin'] });
