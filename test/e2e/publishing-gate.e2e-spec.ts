@@ -6,6 +6,7 @@ import { UsersService } from '../../src/users/users.service';
 import { toAuthUser } from '../../src/users/user';
 import { createUser } from '../factories/user.factory';
 import { startApp, type TestApp } from '../helpers/start-app';
+import { SAMPLES } from './publishing.helpers';
 
 /** A real account (acknowledgements are stored on it), as the access guard would hand it to a service. */
 async function accountOf(api: TestApp, overrides: Partial<AuthUser> = {}): Promise<AuthUser> {
@@ -157,32 +158,7 @@ describe('Publish gate policies', () => {
   let gate: PublishGateService;
   let user: AuthUser;
 
-  const samples = [
-    {
-      kind: 'an email',
-      text: 'Write to ann.lee@example.com for the beta',
-      value: 'ann.lee@example.com',
-      type: 'email',
-    },
-    {
-      kind: 'a national phone',
-      text: 'Call me on 020 7946 0958 after six',
-      value: '020 7946 0958',
-      type: 'phone',
-    },
-    {
-      kind: 'an international phone',
-      text: 'My mobile is +33 6 12 34 56 78 if needed',
-      value: '+33 6 12 34 56 78',
-      type: 'phone',
-    },
-    {
-      kind: 'an obfuscated address',
-      text: 'Reach me at ann dot lee at example dot com',
-      value: 'ann dot lee at example dot com',
-      type: 'email',
-    },
-  ] as const;
+  const samples = SAMPLES;
 
   const evaluateAcknowledged = async (text: string, piiPolicy: PiiPolicy, author = user) => {
     const req: PublishRequest = { user: author, area: { forumId: 'f1', piiPolicy, phoneRegion: 'GB' }, text };
