@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -13,6 +13,7 @@ import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { HttpErrorFilter } from './infra/errors/http-error.filter';
 import { LoggingModule } from './infra/logging/logging.module';
+import { ThrottlingModule } from './infra/throttling/throttling.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { NoticesModule } from './notices/notices.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -58,11 +59,7 @@ export class AppModule {
         LoggingModule.forRoot(logDestination),
         DatabaseModule,
         EventEmitterModule.forRoot({ wildcard: false }),
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'default', ttl: config.THROTTLE_TTL_SECONDS * 1000, limit: config.THROTTLE_LIMIT },
-          ],
-        }),
+        ThrottlingModule.forRoot(config),
         ...features,
       ],
       providers: [

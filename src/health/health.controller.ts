@@ -16,20 +16,29 @@ export class HealthController {
   @Get('health')
   @Public()
   @ApiOkResponse({
-    description: 'Database (and Redis when configured) reachable',
-    schema: { example: { status: 'ok' } },
+    description:
+      'The database is reachable. `status` is `ok`, or `degraded` when REDIS_URL is set and Redis is not ' +
+      'reachable (this instance then serves its own sockets and keeps its own rate limits)',
+    schema: {
+      type: 'object',
+      required: ['status', 'checks'],
+      properties: {
+        status: { type: 'string', enum: ['ok', 'degraded'] },
+        checks: { type: 'object', additionalProperties: { type: 'string', enum: ['up', 'down'] } },
+      },
+      example: { status: 'degraded', checks: { database: 'up', redis: 'down' } },
+    },
   })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down' })
+  @ApiServiceUnavailableResponse({ description: 'The database is down (`database_unavailable`)' })
   async check(@Res({ passthrough: true }) res: Response) {
     const report = await this.health.report();
-    if (report.status === 'ok') return report;
+    if (report.status !== 'error') return report;
     res.status(503);
-    const down = Object.keys(report.checks).filter((name) => report.checks[name] === 'down');
     return {
       ...report,
       statusCode: 503,
-      code: down.includes('database') ? 'database_unavailable' : 'dependency_unavailable',
-      message: `Unavailable: ${down.join(', ')}`,
+      code: 'database_unavailable',
+      message: 'Unavailable: database',
     };
   }
 

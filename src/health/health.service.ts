@@ -1,32 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
+import { withTimeout } from '../infra/concurrency/with-timeout';
+import { RedisConnection } from '../infra/redis/redis-connection';
 
 export type CheckState = 'up' | 'down';
 
-/** Other modules (Redis) register extra checks here; health reports each by name. */
-export interface HealthCheck {
-  name: string;
-  check(): Promise<CheckState>;
-}
+/**
+ * `ok`: everything up. `degraded`: the database is up but Redis is not, so this instance serves on its own
+ * (its own sockets, its own rate limits) and still answers 200: taking every instance out of a load
+ * balancer over a Redis outage would turn a partial loss into a full one. `error`: the database is down (503).
+ */
+export type HealthStatus = 'ok' | 'degraded' | 'error';
 
-export const HEALTH_CHECKS = 'parley:health-checks';
+export interface HealthReport {
+  status: HealthStatus;
+  checks: Record<string, CheckState>;
+}
 
 @Injectable()
 export class HealthService {
-  private readonly extra: HealthCheck[] = [];
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    private readonly redis: RedisConnection,
+  ) {}
 
-  constructor(@InjectConnection() private readonly connection: Connection) {}
-
-  register(check: HealthCheck): void {
-    this.extra.push(check);
-  }
-
-  async report(): Promise<{ status: 'ok' | 'error'; checks: Record<string, CheckState> }> {
+  async report(): Promise<HealthReport> {
     const checks: Record<string, CheckState> = { database: await this.database() };
-    for (const extra of this.extra)
-      checks[extra.name] = await withTimeout(extra.check(), 2000).catch(() => 'down');
-    const status = Object.values(checks).every((state) => state === 'up') ? 'ok' : 'error';
+    if (this.redis.enabled) checks.redis = await withTimeout(this.redis.check(), 1000).catch(() => 'down');
+    const status: HealthStatus =
+      checks.database === 'down' ? 'error' : checks.redis === 'down' ? 'degraded' : 'ok';
     return { status, checks };
   }
 
@@ -39,14 +42,4 @@ export class HealthService {
       return 'down';
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error) => (clearTimeout(timer), reject(error)),
-    );
-  });
 }

@@ -4,8 +4,8 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../infra/config/app-config';
+import type { RedisClient, RedisConnection } from '../infra/redis/redis-connection';
 import { isAllowedOrigin } from './origin-check';
-import type { RedisConnection } from './redis-connection';
 
 /** Above this the transport closes the connection outright; the gateway refuses smaller abuse with a reason. */
 export const MAX_HTTP_BUFFER_BYTES = 64 * 1024;
@@ -21,13 +21,14 @@ export class ParleyIoAdapter extends IoAdapter {
     app: INestApplicationContext,
     private readonly config: AppConfig,
     private readonly redis: RedisConnection,
+    /** From openStreamsAdapterClient when REDIS_URL is set. */
+    private readonly streamsClient: RedisClient | null,
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const allowed = this.config.CORS_ORIGINS;
-    const redisClient = this.redis.client;
     return super.createIOServer(port, {
       ...options,
       cors: { origin: allowed, credentials: true },
@@ -37,7 +38,7 @@ export class ParleyIoAdapter extends IoAdapter {
       // Middlewares run again on recovery, so a token revoked while the client was away is refused.
       connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
       // A short block keeps shutdown quick; new entries wake the reader at once whatever the block time.
-      ...(redisClient ? { adapter: createAdapter(redisClient, { blockTimeInMs: 1000 }) } : {}),
+      ...(this.streamsClient ? { adapter: createAdapter(this.streamsClient, { blockTimeInMs: 1000 }) } : {}),
     } as Partial<ServerOptions>) as Server;
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { RedisConnection } from '../infra/redis/redis-connection';
 import { BroadcasterListener } from './broadcaster.listener';
-import { RedisConnection } from './redis-connection';
 import { parseRoom, ServerEvent, type PresenceEvent } from './socket-protocol';
 import { SocketServerRef } from './socket-server.ref';
 
@@ -51,7 +51,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
       const event: PresenceEvent = { room, viewers: await this.total(room) };
       this.broadcaster.emitEphemeral(room, ServerEvent.Presence, event);
     }
-    if (this.redis.commands && Date.now() - this.lastHeartbeat > HEARTBEAT_MS) {
+    if (this.redis.ready && Date.now() - this.lastHeartbeat > HEARTBEAT_MS) {
       this.lastHeartbeat = Date.now();
       for (const room of this.localRooms()) await this.share(room, this.local(room));
     }
@@ -59,7 +59,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
 
   private async total(room: string): Promise<number> {
     const local = this.local(room);
-    const redis = this.redis.commands;
+    const redis = this.redis.client;
     if (!redis?.isReady) return local;
     await this.share(room, local);
     const shares = await redis.hGetAll(keyOf(room));
@@ -71,7 +71,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async share(room: string, local: number): Promise<void> {
-    const redis = this.redis.commands;
+    const redis = this.redis.client;
     if (!redis?.isReady) return;
     const key = keyOf(room);
     if (local > 0) await redis.hSet(key, this.redis.instanceId, `${local}:${Date.now()}`);

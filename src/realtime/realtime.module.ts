@@ -5,11 +5,11 @@ import { BoardsModule } from '../boards/boards.module';
 import { ForumsModule } from '../forums/forums.module';
 import { NoticesModule } from '../notices/notices.module';
 import { PostsModule } from '../posts/posts.module';
+import { RedisModule } from '../infra/redis/redis.module';
 import { UsersModule } from '../users/users.module';
 import { BroadcasterListener } from './broadcaster.listener';
 import { PresenceService } from './presence.service';
 import { RealtimeGateway } from './realtime.gateway';
-import { RedisConnection } from './redis-connection';
 import { RoomAccessService } from './room-access.service';
 import { RoomEventRepository } from './room-event.repository';
 import { RoomCounterRecord, RoomCounterSchema, RoomEventRecord, RoomEventSchema } from './room-event.schema';
@@ -36,11 +36,11 @@ import { TypingService } from './typing.service';
     PostsModule,
     BoardsModule,
     NoticesModule,
+    RedisModule,
   ],
   providers: [
     RealtimeGateway,
     SocketServerRef,
-    RedisConnection,
     SocketAuthenticator,
     SocketConnectionsService,
     RoomEventRepository,
@@ -50,6 +50,5 @@ import { TypingService } from './typing.service';
     RoomAccessService,
     RoomSubscriptionService,
   ],
-  exports: [RedisConnection],
 })
 export class RealtimeModule {}

@@ -1,28 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser, Role } from '../auth/access-policy';
 import { AppError } from '../infra/errors/app-error';
-import type { User } from './user';
+import { toAdminUserView, type AdminUserView } from './user';
 import { UserRepository } from './user.repository';
 import { UsersService, type Restriction } from './users.service';
 
-/** What an admin sees of an account: no password hash, no preferences, no notice history. */
-export function toAdminUserView(user: User) {
-  return {
-    id: user.id,
-    username: user.username,
-    email: user.email,
-    displayName: user.displayName,
-    roles: user.roles,
-    moderatedForumIds: user.moderatedForumIds,
-    status: user.status,
-    silencedUntil: user.silencedUntil,
-    suspendedUntil: user.suspendedUntil,
-    restrictionReason: user.restrictionReason,
-    createdAt: user.createdAt,
-    lastSeenAt: user.lastSeenAt,
-  };
-}
-export type AdminUserView = ReturnType<typeof toAdminUserView>;
 
 /** Admin user management: search, roles, forum moderators, silence and suspension (each audited). */
 @Injectable()

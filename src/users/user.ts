@@ -64,8 +64,8 @@ export function toAuthUser(user: User): AuthUser {
   };
 }
 
-/** The signed-in user's own view of their account (GET /api/me). */
-export function toAccountView(user: User) {
+/** What an admin sees of an account: no password hash, no preferences, no notice history. */
+export function toAdminUserView(user: User) {
   return {
     id: user.id,
     username: user.username,
@@ -79,6 +79,14 @@ export function toAccountView(user: User) {
     restrictionReason: user.restrictionReason,
     createdAt: user.createdAt,
     lastSeenAt: user.lastSeenAt,
+  };
+}
+export type AdminUserView = ReturnType<typeof toAdminUserView>;
+
+/** The signed-in user's own view of their account (GET /api/me): the admin's view plus their own settings. */
+export function toAccountView(user: User) {
+  return {
+    ...toAdminUserView(user),
     notificationPreferences: user.notificationPreferences,
     noticeAcknowledgements: user.noticeAcknowledgements,
   };

@@ -1,5 +1,5 @@
 import { UsersService } from '../../src/users/users.service';
-import { ClientCommand, ServerEvent, type JoinReply } from '../../src/realtime/socket-protocol';
+import { ClientCommand, ServerEvent } from '../../src/realtime/socket-protocol';
 import {
   acknowledgedMember,
   createBoard,
@@ -9,36 +9,26 @@ import {
 } from '../factories/board.factory';
 import { createForum } from '../factories/forum.factory';
 import { createUser, type TestUser } from '../factories/user.factory';
-import { startRedis, type RedisServer } from '../helpers/redis-server';
-import { connectSocket, disconnected, type TestSocket } from '../helpers/socket-client';
-import { startApp, uniqueDbName, type TestApp } from '../helpers/start-app';
+import { disconnected, type TestSocket } from '../helpers/socket-client';
+import type { TestApp } from '../helpers/start-app';
+import { startTwoInstances, type TwoInstances } from '../helpers/two-instances';
 
 /** Two application instances sharing one database and one real Redis (Debian's redis-server). */
 describe('Real time across two instances with Redis', () => {
-  let redis: RedisServer;
+  let two: TwoInstances;
   let a: TestApp;
   let b: TestApp;
   let board: TestBoard;
   let ann: TestUser;
   let bob: TestUser;
-  const sockets: TestSocket[] = [];
 
-  const connect = async (api: TestApp, user?: TestUser) => {
-    const socket = await connectSocket(api.url, { token: user?.token });
-    sockets.push(socket);
-    return socket;
-  };
-  const join = async (socket: TestSocket, room: string, lastEventSeq?: number) => {
-    const reply = await socket.send<JoinReply>(ClientCommand.Join, { room, lastEventSeq });
-    if (!reply.ok) throw new Error(`join ${room}: ${JSON.stringify(reply.error)}`);
-    return reply;
-  };
+  const connect = (api: TestApp, user?: TestUser) => two.connect(api, user);
+  const join = (socket: TestSocket, room: string, lastEventSeq?: number) =>
+    two.join(socket, room, lastEventSeq);
 
   beforeAll(async () => {
-    redis = await startRedis();
-    const dbName = uniqueDbName('redis');
-    a = await startApp({ dbName, env: { REDIS_URL: redis.url } });
-    b = await startApp({ dbName, env: { REDIS_URL: redis.url } });
+    two = await startTwoInstances();
+    ({ a, b } = two);
     const admin = await createUser(a, { roles: ['admin'] });
     await ensureAcknowledged(a, admin);
     const forum = await createForum(a, admin);
@@ -46,13 +36,9 @@ describe('Real time across two instances with Redis', () => {
     ann = await acknowledgedMember(a);
     bob = await acknowledgedMember(a);
   });
-  afterEach(() => {
-    for (const socket of sockets.splice(0)) socket.close();
-  });
+  afterEach(() => two.closeSockets());
   afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await redis?.stop();
+    await two?.close();
   });
 
   it('reports Redis in the health check', async () => {

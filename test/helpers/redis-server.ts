@@ -6,6 +6,15 @@ import { freePort } from '../../src/infra/database/engine-chain';
 
 export interface RedisServer {
   url: string;
+  port: number;
+  /** SIGKILL: the server vanishes mid-conversation, as in a crash (fault tests). */
+  kill(): Promise<void>;
+  /** Starts a fresh, empty server on the same port after kill() (as a restarted Redis without persistence). */
+  restart(): Promise<void>;
+  /** SIGSTOP: connections stay open but nothing is answered (a hung or overloaded server). */
+  pause(): void;
+  /** SIGCONT after pause(): it answers everything that was sent meanwhile. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -15,23 +24,43 @@ const REDIS_BINARY = process.env.REDIS_SERVER_BIN ?? '/usr/bin/redis-server';
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'parley-redis-'));
+  let child = await launch(port, dir);
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const signal = (name: NodeJS.Signals) => {
+    if (running()) child.kill(name);
+  };
+  const ended = (name: NodeJS.Signals) => async () => {
+    if (!running()) return;
+    const exited = new Promise((resolve) => child.once('close', resolve));
+    child.kill(name);
+    await exited;
+  };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    kill: ended('SIGKILL'),
+    restart: async () => {
+      await ended('SIGKILL')();
+      child = await launch(port, dir);
+    },
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+    stop: async () => {
+      signal('SIGCONT');
+      await ended('SIGTERM')();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launch(port: number, dir: string): Promise<ChildProcess> {
   const child = spawn(
     REDIS_BINARY,
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await ready(child, port);
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('close', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return child;
 }
 
 function ready(child: ChildProcess, port: number): Promise<void> {

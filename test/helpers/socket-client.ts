@@ -12,11 +12,15 @@ export interface TestSocket {
   received: ReceivedEvent[];
   /** Sends a command and resolves with its acknowledgement. */
   send<T = Record<string, unknown>>(command: string, payload: unknown): Promise<Ack<T>>;
-  /** Resolves once `count` events named `event` (matching `where`) have arrived; returns them in order. */
+  /**
+   * Resolves once `count` events named `event` (matching `where`) have arrived; returns them in order.
+   * Rejects after `timeoutMs` (10 s by default).
+   */
   waitFor(
     event: string,
     count?: number,
     where?: (data: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
   ): Promise<ReceivedEvent[]>;
   /** Events named `event` received so far. */
   named(event: string): ReceivedEvent[];
@@ -80,8 +84,8 @@ function wrap(socket: Socket): TestSocket {
     named,
     send: <T>(command: string, payload: unknown) =>
       socket.timeout(WAIT_MS).emitWithAck(command, payload) as Promise<Ack<T>>,
-    waitFor: async (event, count = 1, where = () => true) => {
-      const deadline = Date.now() + WAIT_MS;
+    waitFor: async (event, count = 1, where = () => true, timeoutMs = WAIT_MS) => {
+      const deadline = Date.now() + timeoutMs;
       for (;;) {
         const matching = named(event).filter((item) => where(item.data));
         if (matching.length >= count) return matching;
