@@ -5,7 +5,6 @@ import { toAdminUserView, type AdminUserView } from './user';
 import { UserRepository } from './user.repository';
 import { UsersService, type Restriction } from './users.service';
 
-
 /** Admin user management: search, roles, forum moderators, silence and suspension (each audited). */
 @Injectable()
 export class AdminUsersService {
