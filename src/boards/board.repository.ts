@@ -4,6 +4,7 @@ import { isValidObjectId, type Model } from 'mongoose';
 import { AppError } from '../infra/errors/app-error';
 import type { Board, BoardChanges, NewBoard } from './board';
 import { BoardRecord } from './board.schema';
+import { isDuplicateKey } from '../infra/database/duplicate-key';
 
 type BoardRow = BoardRecord & { _id: { toString(): string } };
 
@@ -22,7 +23,8 @@ function toBoard(row: BoardRow): Board {
   };
 }
 
-export const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === 11000;
+// board-messaging.service.ts imports it from here.
+export { isDuplicateKey };
 
 @Injectable()
 export class BoardRepository {

@@ -4,6 +4,7 @@ import { isValidObjectId, type Model } from 'mongoose';
 import { AppError } from '../infra/errors/app-error';
 import type { Forum, ForumChanges, NewForum } from './forum';
 import { ForumRecord } from './forum.schema';
+import { isDuplicateKey } from '../infra/database/duplicate-key';
 
 type ForumRow = ForumRecord & { _id: { toString(): string } };
 
@@ -26,8 +27,6 @@ function toForum(row: ForumRow): Forum {
     createdAt: (row.createdAt ?? new Date(0)).toISOString(),
   };
 }
-
-const DUPLICATE_KEY = 11000;
 
 @Injectable()
 export class ForumRepository {
@@ -67,7 +66,7 @@ export class ForumRepository {
       const created = await this.forums.create(forum);
       return toForum(created.toObject() as ForumRow);
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) {
+      if (isDuplicateKey(error)) {
         throw new AppError('conflict', `A forum with the slug "${forum.slug}" already exists`);
       }
       throw error;

@@ -6,6 +6,7 @@ import type { Report, ReportReason } from './report';
 import { ReportRepository } from './report.repository';
 import type { ReviewTargetType } from './review-item';
 import { ReviewQueueService } from './review-queue.service';
+import { isDuplicateKey } from '../infra/database/duplicate-key';
 
 export interface ReportInput {
   targetType: ReviewTargetType;
@@ -17,11 +18,6 @@ export interface ReportInput {
 /** Per reporter: enough for a bad day in a busy forum, too few to flood the moderators. */
 export const REPORTS_PER_WINDOW = 10;
 export const REPORT_WINDOW_MS = 10 * 60_000;
-
-const isDuplicateKey = (error: unknown) => {
-  const mongo = error as { code?: number; message?: string };
-  return mongo?.code === 11000 || /UNIQUE constraint failed|duplicate key/i.test(mongo?.message ?? '');
-};
 
 /** Members report a visible post or board message once each; reports on one item share one queue entry. */
 @Injectable()

@@ -12,6 +12,7 @@ import {
   type ReviewTargetType,
 } from './review-item';
 import { ReviewItemRecord } from './review-item.schema';
+import { isDuplicateKey } from '../infra/database/duplicate-key';
 
 type ReviewRow = ReviewItemRecord;
 
@@ -33,11 +34,6 @@ function toReviewItem(row: ReviewRow): ReviewItem {
     slots: row.slots ?? [],
   };
 }
-
-const isDuplicateKey = (error: unknown) => {
-  const mongo = error as { code?: number; message?: string };
-  return mongo?.code === 11000 || /UNIQUE constraint failed|duplicate key/i.test(mongo?.message ?? '');
-};
 
 /** The only code that touches review_items. */
 @Injectable()

@@ -4,6 +4,7 @@ import type { Model } from 'mongoose';
 import { AppError } from '../infra/errors/app-error';
 import type { Notice, NoticeKind } from './notice';
 import { NoticeRecord } from './notice.schema';
+import { isDuplicateKey } from '../infra/database/duplicate-key';
 
 type NoticeRow = NoticeRecord & { _id: unknown };
 
@@ -16,8 +17,6 @@ function toNotice(row: NoticeRow): Notice {
     publishedBy: row.publishedBy ?? null,
   };
 }
-
-const DUPLICATE_KEY = 11000;
 
 @Injectable()
 export class NoticeRepository {
@@ -45,7 +44,7 @@ export class NoticeRepository {
       await this.notices.create({ ...notice, publishedAt: new Date(notice.publishedAt) });
       return notice;
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) {
+      if (isDuplicateKey(error)) {
         throw new AppError(
           'conflict',
           `Version ${notice.version} was just published by someone else; reload`,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from './post.repository';
 import { PostLikeRecord } from './post-like.schema';
+import { isDuplicateKey } from '../infra/database/duplicate-key';
 
 @Injectable()
 export class PostLikeRepository {

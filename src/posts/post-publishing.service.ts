@@ -10,12 +10,13 @@ import type { NewPost, Post } from './post';
 import { PostCounters } from './post-counters';
 import { PostComposer, type ComposedPost } from './post-composer';
 import { toPostView, toPublicView, type PostView } from './post-view';
-import { isDuplicateKey, PostRepository } from './post.repository';
+import { PostRepository } from './post.repository';
 import type { Topic } from './topic';
 import { assertForumOpen, TopicAccessService, topicLocked } from './topic-access.service';
 import { toTopicView, type TopicView } from './topic-view';
 import { TopicReadRepository } from './topic-read.repository';
 import { TopicRepository } from './topic.repository';
+import { isDuplicateKey } from '../infra/database/duplicate-key';
 
 /** Concurrent replies to one topic that can collide on a number before one of them gives up (409). */
 const MAX_NUMBERING_ATTEMPTS = 20;
@@ -104,7 +105,10 @@ export class PostPublishingService {
     const { topic, forum, moderator } = await this.access.writable(user, topicId);
     const clientKey = keyOf(user, input.clientId);
     const existing = await this.posts.findByClientKey(clientKey);
-    if (existing) return this.published(existing, user, []);
+    if (existing) {
+      await this.announceAgain(forum, existing);
+      return this.published(existing, user, []);
+    }
     await this.assertReplyTarget(topic, input.replyTo);
     const composed = await this.composer.compose({ ...input, user, forum, topicId, title: null });
     const seq = await this.topics.nextSeq(topic.id, moderator);
@@ -169,6 +173,18 @@ export class PostPublishingService {
       title: topic.title,
     });
     await this.events.emit(ForumEvent.PostCreated, { ...fact, post: toPublicView(post) });
+  }
+
+  /**
+   * A retried reply found its post stored. The process that stored it may have died before announcing it
+   * (SIGKILL between the insert and the event): announce it again; the room log sends it only once.
+   */
+  private async announceAgain(forum: Forum, post: Post): Promise<void> {
+    const fact = { forumId: forum.id, topicId: post.topicId, seq: post.seq, redelivery: true };
+    if (post.status === 'visible')
+      await this.events.emit(ForumEvent.PostCreated, { ...fact, post: toPublicView(post) });
+    if (post.status === 'held')
+      await this.events.emit(ForumEvent.PostHeld, { ...fact, post: toPublicView(post), reason: '' });
   }
 
   private async existingTopic(user: AuthUser, clientKey: string): Promise<PublishedPost | null> {

@@ -30,9 +30,6 @@ export function toPost(row: PostRow): Post {
   };
 }
 
-export const DUPLICATE_KEY = 11000;
-export const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === DUPLICATE_KEY;
-
 /** Posts of topics. Moderation uses findById, updateContent, setStatus; redaction also PostRevisionRepository. */
 @Injectable()
 export class PostRepository {

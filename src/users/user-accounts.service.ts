@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, NotFound } from '../infra/errors/app-error';
 import type { NotificationPreferences, User } from './user';
 import { UserRepository, type NewUser, type ProfileChanges } from './user.repository';
+import { isDuplicateKey } from '../infra/database/duplicate-key';
 
 export type PreferenceChanges = Partial<{
   [K in keyof NotificationPreferences]: Partial<NotificationPreferences[K]>;
@@ -82,10 +83,4 @@ export class UserAccountsService {
     const message = field === 'username' ? 'That username is taken' : 'That email is already registered';
     return new AppError('conflict', message, { field: field ?? 'email' });
   }
-}
-
-/** MongoDB says 11000; FerretDB 1.24's findAndModify reports the SQLite unique constraint as code 1. */
-function isDuplicateKey(error: unknown): boolean {
-  const mongo = error as { code?: number; message?: string };
-  return mongo?.code === 11000 || /UNIQUE constraint failed|duplicate key/i.test(mongo?.message ?? '');
 }
