@@ -3,6 +3,9 @@ import type { Browser } from 'playwright-core';
 import { createForum } from '../factories/forum.factory';
 import { acknowledgeNotice, createTopic, registerAuthor } from '../factories/topic.factory';
 import { createUser, registerUser } from '../factories/user.factory';
+import { ServerEvent } from '../../src/realtime/socket-protocol';
+import { SocketServerRef } from '../../src/realtime/socket-server.ref';
+import { acknowledgedMember, createBoard, postMessage } from '../factories/board.factory';
 import type { TestApp } from '../helpers/start-app';
 import {
   BUILD_TIMEOUT_MS,
@@ -71,6 +74,42 @@ describe('Web client: live boards, my data and the review queue', () => {
     expect([...a.errors, ...b.errors]).toEqual([]);
     await a.context.close();
     await b.context.close();
+  });
+
+  it('a viewer whose live stream skipped an event (lost delivery) asks for the replay and shows the message', async () => {
+    const admin = await createUser(api, { roles: ['admin'] });
+    const forum = await createForum(api, admin);
+    const board = await createBoard(api, admin, forum.slug);
+    const author = await acknowledgedMember(api);
+    const viewer = await openContext(browser, api);
+    await viewer.page.goto(`/b/${board.slug}`);
+    await viewer.page.locator('[data-state="connected"]').waitFor();
+    await viewer.page.getByText('1 person viewing').waitFor();
+
+    // The next message.created to this board is lost on the way, as during a Redis outage between instances.
+    const server = api.app.get(SocketServerRef).get()!;
+    const to = server.to.bind(server);
+    let lost = 0;
+    server.to = ((room: string) => {
+      const target = to(room);
+      if (room !== `board:${board.slug}` || lost > 0) return target;
+      return {
+        emit: (event: string, ...args: unknown[]) =>
+          event === ServerEvent.MessageCreated && lost++ === 0 ? true : target.emit(event, ...(args as [])),
+      };
+    }) as typeof server.to;
+    try {
+      await postMessage(api, author, board.slug, 'The message that got lost');
+      await postMessage(api, author, board.slug, 'The message after it');
+      await viewer.page.locator('.message', { hasText: 'The message that got lost' }).waitFor();
+    } finally {
+      server.to = to;
+    }
+    expect(lost).toBe(1);
+    const shown = await viewer.page.locator('.board-stream .message').allInnerTexts();
+    expect(shown.map((text) => text.includes('got lost'))).toEqual([true, false]);
+    expect(viewer.errors).toEqual([]);
+    await viewer.context.close();
   });
 
   it('a member exports their data and receives a JSON file about their own account', async () => {

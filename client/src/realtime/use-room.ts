@@ -14,6 +14,9 @@ import { useConnection } from './connection-context';
 
 export type RoomEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
 
+/** How long an event that arrived ahead of a missing one waits before the client asks for a replay. */
+const GAP_WAIT_MS = 1500;
+
 /** Room events: each carries `room` and a gap-free `eventSeq`, so a rejoin asks for exactly what was missed. */
 const ROOM_EVENTS: RoomEventName[] = [
   ServerEvent.PostCreated,
@@ -74,17 +77,51 @@ export function useRoom(room: string | null, handlers: RoomHandlers): RoomState 
         }
         setError(null);
         setJoined(true);
+        // The replay came before this answer; a resync means the page reloads by REST from here.
+        if (reply.resync) held.clear();
         lastEventSeq.current = Math.max(lastEventSeq.current ?? 0, reply.lastEventSeq);
+        applyHeld();
         latest.current.onJoined?.(reply, first);
         first = false;
       });
     };
-    const onRoomEvent = (name: RoomEventName) => (payload: RoomEventEnvelope) => {
-      if (payload?.room !== room) return;
-      // Replays and live delivery can overlap around a reconnect: apply each eventSeq once.
-      if (lastEventSeq.current !== undefined && payload.eventSeq <= lastEventSeq.current) return;
+    // Events beyond lastEventSeq + 1 wait here until the gap is filled (docs/realtime.md, point 2): by the
+    // late event itself (two instances may deliver out of order) or, after GAP_WAIT_MS, by a rejoin that
+    // replays what is missing (an event lost while Redis was away never arrives by itself).
+    const held = new Map<number, [RoomEventName, RoomEventEnvelope]>();
+    let gapTimer: number | undefined;
+    const apply = (name: RoomEventName, payload: RoomEventEnvelope) => {
       lastEventSeq.current = payload.eventSeq;
       latest.current.onEvent(name, payload);
+    };
+    const applyHeld = () => {
+      for (const seq of [...held.keys()]) if (seq <= (lastEventSeq.current ?? 0)) held.delete(seq);
+      for (
+        let next = held.get((lastEventSeq.current ?? 0) + 1);
+        next;
+        next = held.get(lastEventSeq.current! + 1)
+      ) {
+        held.delete(next[1].eventSeq);
+        apply(...next);
+      }
+      if (held.size === 0) {
+        window.clearTimeout(gapTimer);
+        gapTimer = undefined;
+      } else if (gapTimer === undefined) {
+        gapTimer = window.setTimeout(() => {
+          gapTimer = undefined;
+          if (held.size > 0 && socket.connected) join();
+        }, GAP_WAIT_MS);
+      }
+    };
+    const onRoomEvent = (name: RoomEventName) => (payload: RoomEventEnvelope) => {
+      if (payload?.room !== room) return;
+      const last = lastEventSeq.current;
+      // Replays and live delivery can overlap around a reconnect: apply each eventSeq once.
+      if (last !== undefined && payload.eventSeq <= last) return;
+      if (last === undefined || payload.eventSeq === last + 1) apply(name, payload);
+      else held.set(payload.eventSeq, [name, payload]);
+      applyHeld();
     };
     const listeners = ROOM_EVENTS.map((name) => [name, onRoomEvent(name)] as const);
     listeners.forEach(([name, listener]) => socket.on(name, listener));
@@ -102,6 +139,7 @@ export function useRoom(room: string | null, handlers: RoomHandlers): RoomState 
     socket.on('connect', join);
     if (socket.connected) join();
     return () => {
+      window.clearTimeout(gapTimer);
       listeners.forEach(([name, listener]) => socket.off(name, listener));
       socket.off(ServerEvent.Presence, onPresence);
       socket.off(ServerEvent.Typing, onTyping);
