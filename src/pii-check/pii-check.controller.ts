@@ -1,12 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type AuthUser } from '../auth/access-policy';
 import { CheckTextDto } from './dto/check-text.dto';
+import { PiiCheckRateLimitGuard } from './pii-check-rate-limit.guard';
 import { PiiCheckService } from './pii-check.service';
-
-/** Enough for a client that checks on every pause in typing (about one request a second), not for bulk scans. */
-export const PII_CHECK_LIMIT_PER_MINUTE = 60;
 
 @ApiTags('personal data')
 @Controller('pii')
@@ -16,7 +13,8 @@ export class PiiCheckController {
   @Post('check')
   @Authenticated()
   @HttpCode(200)
-  @Throttle({ default: { limit: PII_CHECK_LIMIT_PER_MINUTE, ttl: 60_000 } })
+  @UseGuards(PiiCheckRateLimitGuard)
+  @ApiTooManyRequestsResponse({ description: 'More than PII_CHECK_LIMIT_PER_MINUTE checks by this user' })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Find emails and phone numbers in a text, as publishing in that forum would' })
   check(@CurrentUser() user: AuthUser, @Body() dto: CheckTextDto) {

@@ -56,6 +56,7 @@ export class AppConfig {
   @Matches(/^\d+(b|kb|mb)$/, { message: 'must be a size such as 256kb or 1mb' }) BODY_LIMIT = '256kb';
   @Type(() => Number) @IsInt() @Min(1) THROTTLE_TTL_SECONDS = 60;
   @Type(() => Number) @IsInt() @Min(1) THROTTLE_LIMIT = 600;
+  @Type(() => Number) @IsInt() @Min(1) PII_CHECK_LIMIT_PER_MINUTE = 60;
   @Transform(toBoolean) @IsBoolean() TRUST_PROXY = false;
   @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' }) PUBLIC_URL?: string;
 
