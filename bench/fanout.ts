@@ -10,17 +10,18 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
 import { startEngine, freePort } from '../src/infra/database/engine-chain';
 import { startRedis } from '../test/helpers/redis-server';
+import { acknowledgeNotice, call, register } from './support/api';
+import { loadAverages, percentile, writeReportSection } from './support/report';
 
 const ROOT = join(__dirname, '..');
-const REPORT = join(ROOT, 'docs', 'benchmarks.md');
 const HEADING = '## Real time (bench/fanout.ts)';
 const RATE_PER_SECOND = 5;
 const PUBLISH_SECONDS = 10;
@@ -127,28 +128,6 @@ function rssMiB(pid: number): number {
 
 // ---------------------------------------------------------------- REST helpers
 
-async function call(url: string, path: string, token: string | null, body?: unknown) {
-  const res = await fetch(`${url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-async function register(url: string) {
-  const username = `b${randomBytes(5).toString('hex')}`;
-  const password = `pw-${randomBytes(8).toString('hex')}`;
-  const body = await call(url, '/api/auth/register', null, {
-    username,
-    email: `${username}@example.test`,
-    password,
-  });
-  return { id: (body.user as { id: string }).id, token: body.accessToken as string };
-}
-
 async function setUp(url: string, mongoUri: string, dbName: string): Promise<Setup> {
   const admin = await register(url);
   const reader = await register(url);
@@ -157,8 +136,7 @@ async function setUp(url: string, mongoUri: string, dbName: string): Promise<Set
     .collection('users')
     .updateOne({ _id: new mongoose.Types.ObjectId(admin.id) }, { $set: { roles: ['admin'] } });
   await connection.close();
-  const notice = await call(url, '/api/notices/public-area', admin.token);
-  await call(url, '/api/notices/public-area/acknowledgements', admin.token, { version: notice.version });
+  await acknowledgeNotice(url, admin.token);
   const forumSlug = `bench-${randomBytes(3).toString('hex')}`;
   await call(url, '/api/forums', admin.token, { slug: forumSlug, name: 'Bench', productName: 'Bench' });
   return { admin, reader, forumSlug };
@@ -226,12 +204,6 @@ async function publishSteadily(
 
 const markerOf = (data: { message?: { html?: string } }) =>
   Number(/bench-(\d+)/.exec(data.message?.html ?? '')?.[1]);
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 // ---------------------------------------------------------------- scenarios
 
@@ -378,9 +350,7 @@ async function main(): Promise<void> {
     THROTTLE_LIMIT: '10000000',
     LOG_LEVEL: 'warn',
   };
-  const load = loadavg()
-    .map((n) => n.toFixed(2))
-    .join('/');
+  const load = loadAverages();
   try {
     say('one instance');
     const single = await startServer(base);
@@ -442,15 +412,7 @@ function writeReport(
     `Target p99 under 100 ms at 1,000 subscribers: ${at1000.map((r) => `${r.label} ${r.p99} ms`).join(', ')}.`,
     '',
   ].join('\n');
-  const current = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(HEADING);
-  if (start < 0) {
-    writeFileSync(REPORT, `${current.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = current.indexOf('\n## ', start + HEADING.length);
-  const rest = next < 0 ? '' : current.slice(next + 1);
-  writeFileSync(REPORT, `${current.slice(0, start)}${section}${rest ? `\n${rest}` : ''}`);
+  writeReportSection(HEADING, section);
 }
 
 if (process.argv[2] === 'serve') {

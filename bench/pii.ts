@@ -4,15 +4,14 @@
  * at least 10 MB; each corpus line is also timed on its own. Writes the figures to
  * docs/benchmarks.md under "## Personal-data detector (bench/pii.ts)", replacing only that section.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detect } from '../src/pii';
 import { configureNumberingCache } from '../src/pii/rules/phone-numbering';
+import { loadAverages, machine, writeReportSection } from './support/report';
 
 const ROOT = join(__dirname, '..');
 const CORPUS = join(ROOT, 'test', 'fixtures', 'pii', 'dev.jsonl');
-const REPORT = join(ROOT, 'docs', 'benchmarks.md');
 const HEADING = '## Personal-data detector (bench/pii.ts)';
 const TARGET_BYTES = 10 * 1024 * 1024;
 const POST_SIZE = 2048;
@@ -137,20 +136,9 @@ function buildPosts(texts: readonly string[]): string[] {
   return posts;
 }
 
-function machine(): string {
-  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
-  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
-  return `nproc ${cpus().length}, CPU ${model.trim()}, Node ${process.version}`;
-}
-
 const fmt = (n: number, digits = 2): string => n.toFixed(digits);
 const row = (name: string, f: Figures, unit: string): string =>
   `| ${name} | ${fmt(f.mbPerSecond)} | ${fmt(f.cpuMbPerSecond)} | ${fmt(f.itemsPerSecond, 0)} ${unit}/s | ${fmt(f.p50Ms, 3)} | ${fmt(f.p99Ms, 3)} | ${fmt(f.maxMs, 2)} |`;
-const load = (): string =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' / ');
-
 function main(): void {
   const texts = readFileSync(CORPUS, 'utf8')
     .split('\n')
@@ -168,7 +156,7 @@ function main(): void {
   // before. With the cache on (4096 verdicts, what the composer gets while re-checking on each
   // keystroke), this corpus repeats the same few hundred texts, so after the first pass nearly
   // every lookup is a hit: that figure is a best case, not what a server sees on fresh posts.
-  const loadBefore = load();
+  const loadBefore = loadAverages();
   console.log('detector, 2 KB posts, verdict cache off (headline)');
   configureNumberingCache(0);
   const cold = measure('detector posts, cache off', (text) => detect(text), posts);
@@ -183,7 +171,7 @@ function main(): void {
   const baseline = measure('baseline posts', naiveBaseline, posts);
   console.log('baseline, single corpus lines');
   const baselineLines = measure('baseline lines', naiveBaseline, lines);
-  const loadAfter = load();
+  const loadAfter = loadAverages();
 
   const header =
     '| scanner | MB/s | MB/s of CPU time | throughput | p50 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- | --- |';
@@ -218,24 +206,8 @@ function main(): void {
     ...HISTORY,
     '',
   ].join('\n');
-  writeSection(section);
+  writeReportSection(HEADING, section);
   console.log(`\n${section}`);
-}
-
-/** Replaces our section of docs/benchmarks.md (or appends it), leaving other sections alone. */
-function writeSection(section: string): void {
-  const current = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(HEADING);
-  if (start === -1) {
-    writeFileSync(REPORT, `${current.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = current.indexOf('\n## ', start + HEADING.length);
-  const end = next === -1 ? current.length : next + 1;
-  writeFileSync(
-    REPORT,
-    `${current.slice(0, start)}${section}${next === -1 ? '' : '\n'}${current.slice(end)}`,
-  );
 }
 
 main();

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
@@ -15,6 +15,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AuthUser } from '../src/auth/access-policy';
 import { startEngine } from '../src/infra/database/engine-chain';
 import type { PostRecord } from '../src/posts/post.schema';
+import { writeReportSection } from './support/report';
 
 /** The application's modules, loaded only in the child that compiles with decorator metadata. */
 async function load() {
@@ -38,7 +39,6 @@ const RUNS = 200;
 const WARM_UP = 20;
 const PAGE = 20;
 const ROOT = join(__dirname, '..');
-const REPORT = join(ROOT, 'docs', 'benchmarks.md');
 const HEADING = '## Moderation queue (bench/queue.ts)';
 
 interface Timing {
@@ -268,18 +268,7 @@ function writeReport(timings: Timing[], plan: string, engineKind: string): void 
     'See docs/moderation.md for what the page adds on top of the index walk (content, spans, author history).',
     '',
   ].join('\n');
-  const current = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(HEADING);
-  if (start === -1) {
-    writeFileSync(REPORT, `${current.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = current.indexOf('\n## ', start + HEADING.length);
-  const end = next === -1 ? current.length : next + 1;
-  writeFileSync(
-    REPORT,
-    `${current.slice(0, start)}${section}${next === -1 ? '' : '\n'}${current.slice(end)}`,
-  );
+  writeReportSection(HEADING, section);
 }
 
 /**

@@ -5,6 +5,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BenchRoutesModule } from './health/bench-routes.module';
 import { HealthModule } from './health/health.module';
 import { ForumsModule } from './forums/forums.module';
 import { EventsModule } from './infra/events/events.module';
@@ -61,6 +62,7 @@ export class AppModule {
         EventEmitterModule.forRoot({ wildcard: false }),
         ThrottlingModule.forRoot(config),
         ...features,
+        ...(config.BENCH_ROUTES ? [BenchRoutesModule] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -62,6 +62,8 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @IsString() CLIENT_DIST = './client/dist';
+  // Adds GET /api/bench/hello, the framework-only ceiling `npm run bench:http` compares routes with.
+  @Transform(toBoolean) @IsBoolean() BENCH_ROUTES = false;
 }
 
 export class ConfigError extends Error {

@@ -1,0 +1,331 @@
+/**
+ * `npm run bench:http`: HTTP throughput of the production build (`npm run build`, then `node dist/main.js` with
+ * NODE_ENV=production as a child process) on the local engine (FerretDB from the engine chain, or MONGODB_URI).
+ * Seeds a forum through the API, then runs each scenario with autocannon at 10, 50 and 200 connections, and in
+ * the same run times raw mongoose `insertOne` of the same post documents at the same concurrency (the ceiling
+ * for publishing). Writes "## HTTP load (bench/http.ts)" in docs/benchmarks.md, replacing only that section.
+ *
+ * Knobs (environment): BENCH_SECONDS per run (default 10), BENCH_CONNECTIONS (default "10,50,200"),
+ * BENCH_SCENARIOS (comma list of scenario names; a partial run does not write the report), BENCH_CPU_PROF=<dir>
+ * (runs the server with --cpu-prof and prints where its time went), BENCH_DB_TRACE=<file> (times every database
+ * command the server sends, by shape; see support/db-trace.ts), BENCH_SKIP_BUILD=1 (reuse dist/).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mongoose, { type Connection, type Model } from 'mongoose';
+import { startEngine } from '../src/infra/database/engine-chain';
+import { summariseCpuProfiles, summariseDbTrace } from './support/cpu-profile';
+import { draftText, replyBody } from './support/http-bodies';
+import { READ_TOPIC_POSTS, seedForum, type HttpSeed } from './support/http-seed';
+import { runHttpLoad, runInsertLoad, type HttpRequestPlan, type LoadFigures } from './support/load';
+import {
+  buildProduction,
+  serverErrors,
+  startProductionServer,
+  type ProductionServer,
+} from './support/production-server';
+import { loadAverages, machine, writeReportSection } from './support/report';
+
+const ROOT = join(__dirname, '..');
+const HEADING = '## HTTP load (bench/http.ts)';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARM_UP_SECONDS = 3;
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '10,50,200').split(',').map(Number);
+const ONLY = process.env.BENCH_SCENARIOS?.split(',').filter(Boolean);
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
+const DB_TRACE = process.env.BENCH_DB_TRACE;
+const say = (message: string) => process.stderr.write(`[http] ${message}\n`);
+const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
+
+/** Production code that the bench uses directly, from the build it measures (tsx emits no decorator metadata). */
+const fromDist = createRequire(join(ROOT, 'dist', 'main.js'));
+type Dist = ReturnType<typeof dist>;
+const dist = () => ({
+  ...(fromDist('./posts/post.schema') as typeof import('../src/posts/post.schema')),
+  ...(fromDist('./infra/database/database.module') as typeof import('../src/infra/database/database.module')),
+  ...(fromDist('./infra/config/app-config') as typeof import('../src/infra/config/app-config')),
+  ...(fromDist('./infra/rendering/render-post') as typeof import('../src/infra/rendering/render-post')),
+  ...(fromDist('./posts/search-text') as typeof import('../src/posts/search-text')),
+});
+
+interface Scenario {
+  name: string;
+  next: () => HttpRequestPlan;
+}
+
+function scenarios(seed: HttpSeed): Scenario[] {
+  const names = seed.writers.map((writer) => writer.username);
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const page = `/api/topics/${seed.readTopicId}/posts?after=0&limit=${READ_TOPIC_POSTS}`;
+  let n = 0;
+  return [
+    { name: 'hello', next: () => ({ method: 'GET', path: '/api/bench/hello' }) },
+    { name: 'topic-anon', next: () => ({ method: 'GET', path: page }) },
+    {
+      name: 'topic-signed-in',
+      next: () => ({ method: 'GET', path: page, headers: bearer(pick(seed.readers).token) }),
+    },
+    {
+      name: 'forum-list',
+      next: () => ({ method: 'GET', path: `/api/forums/${seed.forumSlug}/topics?limit=20` }),
+    },
+    {
+      name: 'pii-check',
+      next: () => ({
+        method: 'POST',
+        path: '/api/pii/check',
+        headers: bearer(pick(seed.writers).token),
+        body: JSON.stringify({ text: draftText((n += 1), names), forum: seed.forumSlug }),
+      }),
+    },
+    {
+      name: 'publish',
+      next: () => ({
+        method: 'POST',
+        path: `/api/topics/${pick(seed.replyTopicIds)}/posts`,
+        headers: bearer(pick(seed.writers).token),
+        body: JSON.stringify({ body: replyBody((n += 1), names, 1), clientId: randomUUID() }),
+      }),
+    },
+  ];
+}
+
+/** What publishing stores for a reply, built from the same texts, inserted straight through mongoose. */
+function rawInsert(seed: HttpSeed, model: Model<unknown>, d: Dist) {
+  const names = seed.writers.map((writer) => writer.username);
+  const bodies = Array.from({ length: 60 }, (_, i) => {
+    const source = replyBody(i, names, 1);
+    return { source, html: d.renderPostHtml(source), searchText: d.searchTextOf(source, null) };
+  });
+  const topicId = new mongoose.Types.ObjectId().toHexString();
+  let seq = 0;
+  return () => {
+    seq += 1;
+    const author = seed.writers[seq % seed.writers.length];
+    return model.insertOne({
+      topicId,
+      forumId: seed.forumId,
+      seq,
+      authorId: author.id,
+      authorName: author.username,
+      ...bodies[seq % bodies.length],
+      replyTo: null,
+      quotedPostIds: [],
+      mentionedUserIds: [],
+      status: 'visible',
+      findings: null,
+      clientKey: `${author.id}:${randomUUID()}`,
+    });
+  };
+}
+
+async function main(): Promise<void> {
+  if (process.env.BENCH_SKIP_BUILD !== '1') buildProduction(say);
+  const d = dist();
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-http-'));
+  const engine = await startEngine({ uri: process.env.MONGODB_URI, dataDir, log: say });
+  const env = {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    MONGODB_URI: engine.uri,
+    MONGODB_DB_NAME: `bench_http_${Date.now().toString(36)}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+    THROTTLE_LIMIT: '100000000',
+    PII_CHECK_LIMIT_PER_MINUTE: '100000000',
+    BENCH_ROUTES: 'true',
+    LOG_LEVEL: 'info',
+  };
+  const loadBefore = loadAverages();
+  const flags = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+  if (DB_TRACE) flags.push('--import', 'tsx', '--import', join(__dirname, 'support', 'db-trace.ts'));
+  const config = d.loadConfig(env);
+  // retryAttempts is @nestjs/mongoose's own option, not the driver's.
+  const { uri: _uri, retryAttempts: _retry, ...options } = d.mongooseOptions(config);
+  const db = await mongoose.createConnection(engine.uri, options).asPromise();
+  let run: Measured | undefined;
+  try {
+    const server = await startProductionServer(
+      DB_TRACE ? { ...env, BENCH_DB_TRACE: DB_TRACE } : env,
+      join(dataDir, 'server.log'),
+      flags,
+    );
+    try {
+      run = await measure(server, db, d);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await db.close();
+    await engine.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const { results, loads, errors, window } = run;
+  if (errors.length > 0)
+    say(`${errors.length} error lines in the server log, first: ${errors[0].slice(0, 500)}`);
+  console.log(`\n${table(results, all(results))}\n\n${ratios(results).join('\n')}`);
+  if (CPU_PROF_DIR) console.log(`\n${summariseCpuProfiles(CPU_PROF_DIR, window)}`);
+  if (DB_TRACE) console.log(`\n${summariseDbTrace(DB_TRACE, results)}`);
+  if (!ONLY && !CPU_PROF_DIR && !DB_TRACE && process.env.BENCH_REPORT !== '0')
+    writeReport(results, loads, loadBefore, loadAverages(), engine.kind, errors.length);
+}
+
+interface Measured {
+  results: LoadFigures[];
+  /** Load average at the start of each concurrency level. */
+  loads: Record<number, string>;
+  /** Server log lines at level error or above, counted before the server stops. */
+  errors: string[];
+  /** Monotonic clock (µs) around the measured runs, to cut the CPU profile to them. */
+  window: { from: number; to: number };
+}
+
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+
+async function measure(server: ProductionServer, db: Connection, d: Dist): Promise<Measured> {
+  const seed = await seedForum(server.url, db, say);
+  const chosen = scenarios(seed).filter((s) => !ONLY || ONLY.includes(s.name));
+  const posts = db.model('BenchPost', d.PostSchema, 'posts') as unknown as Model<unknown>;
+  const insert = rawInsert(seed, posts, d);
+  const withRaw = !ONLY || ONLY.includes('raw-insert');
+  say(`warm-up, ${WARM_UP_SECONDS} s per scenario at 10 connections`);
+  for (const s of chosen) await runHttpLoad(s.name, server.url, 10, WARM_UP_SECONDS, s.next, () => undefined);
+  // The database trace starts afresh here (db-trace.ts), so it covers the measured runs only.
+  if (DB_TRACE) server.child.kill('SIGUSR2');
+  const results: LoadFigures[] = [];
+  const loads: Record<number, string> = {};
+  const from = monotonicMicros();
+  for (const connections of CONNECTIONS) {
+    loads[connections] = loadAverages();
+    say(`--- ${connections} connections (load ${loads[connections]})`);
+    for (const s of chosen) {
+      results.push(await runHttpLoad(s.name, server.url, connections, SECONDS, s.next, say));
+      say(line(results[results.length - 1]));
+    }
+    if (withRaw) {
+      results.push(await runInsertLoad('raw-insert', connections, SECONDS, insert, say));
+      say(line(results[results.length - 1]));
+    }
+  }
+  const window = { from, to: monotonicMicros() };
+  // Counted before stopping: requests still queued when the last run ends fail once the server shuts down.
+  return { results, loads, errors: serverErrors(server.logFile), window };
+}
+
+const LABELS: Record<string, string> = {
+  hello: 'hello route (ceiling)',
+  'topic-anon': 'topic page (30 posts), signed out',
+  'topic-signed-in': 'topic page (30 posts), signed in',
+  'forum-list': 'forum topic list (20 topics)',
+  'pii-check': 'live check POST /api/pii/check',
+  publish: 'publish a reply',
+  'raw-insert': 'raw mongoose insertOne (ceiling)',
+};
+const all = (results: LoadFigures[]) => [...new Set(results.map((r) => r.scenario))];
+const fmtErrors = (errors: Record<string, number>) =>
+  Object.entries(errors)
+    .map(([status, count]) => `${status}: ${count}`)
+    .join(', ') || '0';
+const line = (r: LoadFigures) =>
+  `${r.scenario} c=${r.connections}: ${r.okPerSecond.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${fmtErrors(r.errors)}`;
+
+function table(results: LoadFigures[], names: string[]): string {
+  const rows = names.flatMap((name) =>
+    results
+      .filter((r) => r.scenario === name)
+      .map(
+        (r) =>
+          `| ${LABELS[name] ?? name} | ${r.connections} | ${r.okPerSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${fmtErrors(r.errors)} |`,
+      ),
+  );
+  return [
+    '| scenario | connections | 2xx req/s | p50 ms | p99 ms | errors (non-2xx by status) |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+function ratios(results: LoadFigures[]): string[] {
+  const at = (name: string, c: number) => results.find((r) => r.scenario === name && r.connections === c);
+  const pct = (a?: LoadFigures, b?: LoadFigures) =>
+    a && b && b.okPerSecond > 0 ? `${((100 * a.okPerSecond) / b.okPerSecond).toFixed(0)}%` : 'n/a';
+  return CONNECTIONS.map((c) => {
+    const hello = at('hello', c);
+    return (
+      `- ${c} connections: topic page / hello ${pct(at('topic-anon', c), hello)} signed out, ` +
+      `${pct(at('topic-signed-in', c), hello)} signed in (target ≥ 30%); forum list / hello ` +
+      `${pct(at('forum-list', c), hello)}; publish / raw insert ${pct(at('publish', c), at('raw-insert', c))} ` +
+      `(target ≥ 50%), publish p99 ${at('publish', c)?.p99.toFixed(0) ?? 'n/a'} ms`
+    );
+  });
+}
+
+function writeReport(
+  results: LoadFigures[],
+  loads: Record<number, string>,
+  before: string,
+  after: string,
+  engineKind: string,
+  serverErrorLines: number,
+): void {
+  const at = (name: string, c: number) => results.find((r) => r.scenario === name && r.connections === c);
+  const share = (a?: LoadFigures, b?: LoadFigures) => (a && b ? a.okPerSecond / b.okPerSecond : 0);
+  const readOk = CONNECTIONS.every(
+    (c) =>
+      share(at('topic-anon', c), at('hello', c)) >= 0.3 &&
+      share(at('topic-signed-in', c), at('hello', c)) >= 0.3,
+  );
+  const publishOk = CONNECTIONS.every((c) => share(at('publish', c), at('raw-insert', c)) >= 0.5);
+  const p99At50 = at('publish', 50)?.p99;
+  const unexpected = results.filter((r) => Object.keys(r.errors).length > 0);
+  const section = [
+    HEADING,
+    '',
+    `Run with \`npm run bench:http\` on ${new Date().toISOString().slice(0, 10)}; ${machine()}; engine ${engineKind}`,
+    `on this machine. Load average (1/5/15 min) ${before} before the run, ${after} after; at the start of each`,
+    `concurrency level: ${CONNECTIONS.map((c) => `${c} → ${loads[c]}`).join('; ')}.`,
+    'Server: the production build (`npm run build`, `node dist/main.js`, NODE_ENV=production, LOG_LEVEL=info with',
+    'the JSON request log written to a file), one process. Load: autocannon in the bench process on the same two',
+    `cores (it competes with the server and FerretDB for them), ${SECONDS} s per run after a ${WARM_UP_SECONDS} s`,
+    'warm-up per scenario, one request in flight per connection, runs interleaved by concurrency level so each',
+    'ratio compares runs taken minutes apart at most.',
+    'Rate limits: THROTTLE_LIMIT=100000000 and PII_CHECK_LIMIT_PER_MINUTE=100000000, so the global throttler and',
+    'the live-check limiter still run on every request (their cost is measured) but never refuse one: every',
+    'request comes from 127.0.0.1, which the production limits (600 a minute per address, 60 checks a minute per',
+    'user) would cut off within a second. Access tokens last 3600 s (ACCESS_TOKEN_TTL_SECONDS) so none expires.',
+    'Data: one forum, 20 writers and 20 readers (each request takes a random account), a topic of 30 posts read',
+    'as the client reads it (`GET /api/topics/:id/posts?after=0&limit=30`), 20 topics replied to at random with',
+    'Markdown bodies of 300 to 800 characters (quotes, mentions, lists, code, links, version numbers: the',
+    'personal-data check runs on every one and finds nothing, so each is stored and announced) and a fresh',
+    '`clientId` each; live checks send such a draft, every fifth with an e-mail address, naming the forum.',
+    'The hello route is `GET /api/bench/hello` (mounted with BENCH_ROUTES=true): every middleware and guard, no',
+    'database work; `/api/health` pings the database on each call, so it is no ceiling. Raw insert: mongoose',
+    '`Model.insertOne` of the same post documents (pre-rendered HTML) into the same `posts` collection and',
+    "indexes, with the server's connection options (write concern), from the bench process, one insert in flight",
+    'per simulated connection.',
+    '',
+    table(results, all(results)),
+    '',
+    'Ratios (same run):',
+    '',
+    ...ratios(results),
+    '',
+    `Targets: topic page ≥ 30% of hello at every level: **${readOk ? 'met' : 'missed'}**. Publishing ≥ 50% of raw`,
+    `insert at every level: **${publishOk ? 'met' : 'missed'}**. Publish p99 < 150 ms at 50 connections: **${p99At50 !== undefined && p99At50 < 150 ? 'met' : 'missed'}** (${p99At50?.toFixed(0)} ms).`,
+    `Errors: ${unexpected.length === 0 ? 'none (no non-2xx answer, no socket error)' : unexpected.map((r) => `${r.scenario} c=${r.connections} ${fmtErrors(r.errors)}`).join('; ')};`,
+    `${serverErrorLines} error lines in the server log. See "HTTP load: profile and fixes" below for where the time goes.`,
+    '',
+  ].join('\n');
+  writeReportSection(HEADING, section);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    say(String((error as Error)?.stack ?? error));
+    process.exit(1);
+  },
+);
