@@ -31,6 +31,25 @@ export default tseslint.config(
     },
   },
   {
+    // class-validator's IsOptional lets an explicit null through to services typed `T | undefined`.
+    files: ['src/**/*.ts'],
+    ignores: ['src/infra/config/**', 'src/pii/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'Use IsOmittable from src/infra/http/is-omittable: null is validated, not skipped.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The detector runs in the browser too: it may import only itself, libphonenumber-js and tlds.
     files: ['src/pii/**/*.ts'],
     ignores: ['src/pii/**/*.spec.ts'],

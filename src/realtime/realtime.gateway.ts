@@ -1,4 +1,4 @@
-import { UseFilters, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
+import { UseFilters, UseGuards, UsePipes } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -12,7 +12,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { Authenticated, Public } from '../auth/access-policy';
 import { AccessGuard } from '../auth/guards/access.guard';
 import { BoardMessagingService } from '../boards/board-messaging.service';
-import { validationOptions } from '../infra/http/validation';
+import { createValidationPipe } from '../infra/http/validation';
 import { JoinRoomDto, ReadDto, RoomDto, SocketSendMessageDto } from './dto/socket-commands.dto';
 import { RoomSubscriptionService } from './room-subscription.service';
 import { SocketAuthenticator } from './socket-authenticator';
@@ -31,7 +31,7 @@ import { WsErrorFilter } from './ws-error.filter';
 @WebSocketGateway()
 @SkipThrottle()
 @UseGuards(AccessGuard)
-@UsePipes(new ValidationPipe(validationOptions))
+@UsePipes(createValidationPipe())
 @UseFilters(WsErrorFilter)
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   constructor(

@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import { PageLimit, IdCursor } from '../../infra/http/page-query';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export class AuditLogQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) forumId?: string;
-  @ApiPropertyOptional({ example: 'user' }) @IsOptional() @IsString() @Length(1, 40) targetType?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) targetId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) actorId?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(1, 64) forumId?: string;
+  @ApiPropertyOptional({ example: 'user' }) @IsOmittable() @IsString() @Length(1, 40) targetType?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(1, 64) targetId?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(1, 64) actorId?: string;
   @ApiPropertyOptional({ example: 'user.suspended' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 60)
   action?: string;

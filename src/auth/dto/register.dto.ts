@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9_-]{3,30}$/;
 export const USERNAME_RULE = 'must be 3 to 30 letters, digits, _ or -';
@@ -23,7 +24,7 @@ export class RegisterDto {
   password!: string;
 
   @ApiPropertyOptional({ description: 'Shown next to posts; defaults to the username' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 50)
   displayName?: string;

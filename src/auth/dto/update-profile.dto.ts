@@ -1,16 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ description: 'Shown next to posts' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 50)
   displayName?: string;
 
   @ApiPropertyOptional({ description: 'Unique after trimming and lower-casing' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)

@@ -1,26 +1,21 @@
 import { createParamDecorator, Injectable, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard, type IAuthModuleOptions } from '@nestjs/passport';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { Request } from 'express';
-import { ValidationFailed } from '../../infra/errors/app-error';
+import { createValidationPipe } from '../../infra/http/validation';
 import type { User } from '../../users/user';
 import { LoginDto } from '../dto/login.dto';
 
 /**
- * Runs the passport-local strategy. Guards run before pipes, so the body is validated here first: a missing
- * field answers 400 validation_failed like everywhere else instead of passport's bare 401.
+ * Runs the passport-local strategy. Guards run before pipes, so the body is validated here first, with the same
+ * pipe as every route: an invalid body answers 400 validation_failed (and counts as no failed sign-in) instead of
+ * passport's bare 401.
  */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const body: unknown = context.switchToHttp().getRequest<Request>().body ?? {};
-    const errors = await validate(plainToInstance(LoginDto, body), { whitelist: true });
-    if (errors.length > 0) {
-      throw new ValidationFailed(
-        errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) })),
-      );
-    }
+    // The application's own pipe and options (unknown properties refused too), before passport reads the body.
+    await createValidationPipe().transform(body, { type: 'body', metatype: LoginDto });
     return (await super.canActivate(context)) as boolean;
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { PiiPolicy } from '../../publishing/publish-decision';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export const SLOW_MODE_MAX_SECONDS = 3600;
 
@@ -21,7 +22,7 @@ export class CreateBoardDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'Live questions during the launch stream' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(0, 500)
   description?: string;
@@ -36,7 +37,7 @@ export class CreateBoardDto {
     nullable: true,
     description: 'Personal-data policy; omitted or null: the forum policy applies',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['warn', 'review', 'mask', null])
   piiPolicy?: PiiPolicy | null;
 
@@ -45,7 +46,7 @@ export class CreateBoardDto {
     default: 0,
     description: 'Minimum seconds between messages per member',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(SLOW_MODE_MAX_SECONDS)

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 /** Board messages are short; long texts belong in a forum topic. */
 export const MESSAGE_MAX = 4000;
@@ -11,7 +12,7 @@ export class SendMessageDto {
   body!: string;
 
   @ApiPropertyOptional({ example: 12, description: 'The seq of the message this one answers' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   replyTo?: number;
@@ -19,12 +20,12 @@ export class SendMessageDto {
   @ApiPropertyOptional({
     description: 'Client-generated UUID: a retried send returns the message already stored',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   clientId?: string;
 
   @ApiPropertyOptional({ description: 'The findingsDigest from a 422 personal_data_detected answer' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   acknowledgePersonalData?: string;
@@ -37,7 +38,7 @@ export class EditMessageDto {
   body!: string;
 
   @ApiPropertyOptional({ description: 'The findingsDigest from a 422 personal_data_detected answer' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   acknowledgePersonalData?: string;

@@ -1,18 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsArray,
-  IsIn,
-  IsInt,
-  IsMongoId,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsArray, IsIn, IsInt, IsMongoId, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { PiiPolicy } from '../../publishing/publish-decision';
 import type { ForumVisibility } from '../forum';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export class CreateForumDto {
   @ApiProperty({ example: 'acme-cloud', description: 'Lower-case letters, digits and dashes; used in URLs' })
@@ -33,36 +23,36 @@ export class CreateForumDto {
   productName!: string;
 
   @ApiPropertyOptional({ example: 'Questions, ideas and help for Acme Cloud' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(0, 500)
   description?: string;
 
   @ApiPropertyOptional({ example: 10 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   position?: number;
 
   @ApiPropertyOptional({ enum: ['public', 'members'], default: 'public' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['public', 'members'])
   visibility?: ForumVisibility;
 
   @ApiPropertyOptional({ enum: ['warn', 'review', 'mask'], default: 'warn' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['warn', 'review', 'mask'])
   piiPolicy?: PiiPolicy;
 
   @ApiPropertyOptional({ example: 'US', default: 'US', description: 'Region for national phone numbers' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(/^[A-Z]{2}$/)
   phoneRegion?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'User ids of the forum moderators' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @IsMongoId({ each: true })
   moderatorIds?: string[];

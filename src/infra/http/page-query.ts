@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsMongoId, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsMongoId, Max, Min } from 'class-validator';
+import { IsOmittable } from './is-omittable';
 
 /**
  * The query fields every paginated list shares, written once: `limit` (1 to 100), a cursor that is an `_id`,
@@ -10,7 +11,7 @@ import { IsInt, IsMongoId, IsOptional, Max, Min } from 'class-validator';
 export function PageLimit(fallback: number): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ minimum: 1, maximum: 100, default: fallback }),
-    IsOptional(),
+    IsOmittable(),
     Type(() => Number),
     IsInt(),
     Min(1),
@@ -21,7 +22,7 @@ export function PageLimit(fallback: number): PropertyDecorator {
 export function IdCursor(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ description: 'nextCursor of the previous page' }),
-    IsOptional(),
+    IsOmittable(),
     IsMongoId(),
   );
 }
@@ -29,7 +30,7 @@ export function IdCursor(): PropertyDecorator {
 export function SeqCursor(lowest: 0 | 1, description: string): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ description, minimum: lowest }),
-    IsOptional(),
+    IsOmittable(),
     Type(() => Number),
     IsInt(),
     Min(lowest),

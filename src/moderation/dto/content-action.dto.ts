@@ -6,13 +6,13 @@ import {
   IsIn,
   IsInt,
   IsMongoId,
-  IsOptional,
   IsString,
   Length,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 /** `/api/moderation/posts/:id/...` or `/api/moderation/messages/:id/...` */
 export class ContentParams {
@@ -22,7 +22,7 @@ export class ContentParams {
 
 export class OptionalReasonDto {
   @ApiPropertyOptional({ maxLength: 500, description: 'Shown to the author in their notification' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 500)
   reason?: string;
@@ -58,7 +58,7 @@ export class RemovePersonalInfoDto {
       'Spans of the current source to remove (detected ones, or any the detector missed). ' +
       'Omitted: everything the detector finds, in the text and in every earlier revision.',
   })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested({ each: true })
   @Type(() => SpanDto)
   @ArrayMinSize(1)

@@ -1,24 +1,29 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsMongoId, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsMongoId, IsString, Length } from 'class-validator';
 import { PageLimit, IdCursor } from '../../infra/http/page-query';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export class ModerationAuditQuery {
   @ApiPropertyOptional({ description: 'Forum id; forum moderators may only name their own forums' })
-  @IsOptional()
+  @IsOmittable()
   @IsMongoId()
   forum?: string;
 
-  @ApiPropertyOptional({ example: 'post.redacted' }) @IsOptional() @IsString() @Length(1, 60) action?: string;
+  @ApiPropertyOptional({ example: 'post.redacted' })
+  @IsOmittable()
+  @IsString()
+  @Length(1, 60)
+  action?: string;
 
   @ApiPropertyOptional({ enum: ['post', 'message', 'topic', 'user'] })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['post', 'message', 'topic', 'user'])
   targetType?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) targetId?: string;
-  @ApiPropertyOptional({ description: 'Who acted' }) @IsOptional() @IsMongoId() actorId?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(1, 64) targetId?: string;
+  @ApiPropertyOptional({ description: 'Who acted' }) @IsOmittable() @IsMongoId() actorId?: string;
   @ApiPropertyOptional({ description: 'Whose content or account' })
-  @IsOptional()
+  @IsOmittable()
   @IsMongoId()
   subjectUserId?: string;
 

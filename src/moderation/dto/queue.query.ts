@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsMongoId, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsMongoId, IsString, Matches, MaxLength } from 'class-validator';
 import { PageLimit } from '../../infra/http/page-query';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export class QueueQuery {
   @ApiPropertyOptional({ description: 'Forum id; forum moderators may only name their own forums' })
-  @IsOptional()
+  @IsOmittable()
   @IsMongoId()
   forum?: string;
 
@@ -12,17 +13,17 @@ export class QueueQuery {
     description: '`personal_data`, `pii_acknowledged`, `reported` (any report) or `reported:<reason>`',
     example: 'reported:spam',
   })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^(personal_data|pii_acknowledged|reported(:(personal_info|spam|abuse|off_topic|other))?)$/)
   reason?: string;
 
   @ApiPropertyOptional({ enum: ['open', 'resolved'], default: 'open' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(['open', 'resolved'])
   status?: 'open' | 'resolved';
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   cursor?: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsMongoId, IsOptional, IsString, Length } from 'class-validator';
+import { IsISO8601, IsMongoId, IsString, Length } from 'class-validator';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export class UserParams {
   @ApiProperty() @IsMongoId() id!: string;
@@ -10,7 +11,7 @@ export class RestrictUserDto {
     description: 'ISO time in the future; omitted: until lifted',
     example: '2030-01-01T00:00:00Z',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true })
   until?: string;
 

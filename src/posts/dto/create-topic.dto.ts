@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export const BODY_MAX = 20_000;
 
@@ -20,7 +21,7 @@ export class CreateTopicDto {
   body!: string;
 
   @ApiPropertyOptional({ example: ['sync', 'desktop'], type: [String] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(5)
   @IsString({ each: true })
@@ -31,7 +32,7 @@ export class CreateTopicDto {
     example: '3f0b0f7e-6a53-4a7e-9d6f-1f1c2b3a4d5e',
     description: 'Client-generated UUID: repeating the request returns the topic already created',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   clientId?: string;
 
@@ -40,7 +41,7 @@ export class CreateTopicDto {
       'The findingsDigest from a 422 personal_data_detected answer, to publish anyway. For a new topic the ' +
       'findings are located in "title + two line breaks + body".',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   acknowledgePersonalData?: string;

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import { PageLimit, SeqCursor } from '../../infra/http/page-query';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export class TopicListQuery {
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 300)
   cursor?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { BODY_MAX } from './create-topic.dto';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export class ReplyDto {
   @ApiProperty({
@@ -13,19 +14,19 @@ export class ReplyDto {
   body!: string;
 
   @ApiPropertyOptional({ example: 1, description: 'Sequence number of the post answered' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(1_000_000_000)
   replyTo?: number;
 
   @ApiPropertyOptional({ example: '0b9c6d3e-1c53-4d7e-8a6f-2f1c2b3a4d5f', description: 'Idempotency key' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   clientId?: string;
 
   @ApiPropertyOptional({ description: 'The findingsDigest of an earlier 422, to publish anyway' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   acknowledgePersonalData?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsMongoId, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsMongoId, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export class SearchQueryDto {
   @ApiProperty({
@@ -14,18 +15,18 @@ export class SearchQueryDto {
   q!: string;
 
   @ApiPropertyOptional({ example: 'acme-cloud', description: 'Search one forum only (its slug)' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Matches(/^[a-z0-9-]{1,50}$/)
   forum?: string;
 
   @ApiPropertyOptional({ description: 'nextBefore from the previous page' })
-  @IsOptional()
+  @IsOmittable()
   @IsMongoId()
   before?: string;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 50 })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)

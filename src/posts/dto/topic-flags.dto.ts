@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export class TopicFlagsDto {
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   pinned?: boolean;
 
   @ApiPropertyOptional({ example: true, description: 'Locked topics take no replies or edits' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   locked?: boolean;
 }

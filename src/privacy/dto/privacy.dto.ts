@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsBoolean, IsString, Length, ValidateNested } from 'class-validator';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 export class DeleteAccountDto {
   @ApiProperty({ description: 'Your current password, to confirm' })
@@ -12,38 +13,38 @@ export class DeleteAccountDto {
     default: false,
     description: 'Also delete your posts and messages; otherwise they stay, shown as by "deleted user"',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   deletePosts?: boolean;
 }
 
 export class ChannelPreferenceDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() inApp?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() email?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() inApp?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() email?: boolean;
 }
 
 /** Only the kinds and channels sent change. */
 export class UpdatePreferencesDto {
   @ApiPropertyOptional({ type: ChannelPreferenceDto, description: 'Replies to your posts' })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => ChannelPreferenceDto)
   replies?: ChannelPreferenceDto;
 
   @ApiPropertyOptional({ type: ChannelPreferenceDto, description: '@mentions of you' })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => ChannelPreferenceDto)
   mentions?: ChannelPreferenceDto;
 
   @ApiPropertyOptional({ type: ChannelPreferenceDto, description: 'Moderation of your content' })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => ChannelPreferenceDto)
   moderation?: ChannelPreferenceDto;
 
   @ApiPropertyOptional({ type: ChannelPreferenceDto, description: 'Digests and newsletters' })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => ChannelPreferenceDto)
   mailings?: ChannelPreferenceDto;

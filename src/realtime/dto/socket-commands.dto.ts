@@ -1,6 +1,6 @@
 import { IsInt, IsString, Length, Matches, Min } from 'class-validator';
-import { IsOptional } from 'class-validator';
 import { SendMessageDto } from '../../boards/dto/send-message.dto';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 const ROOM = /^(forum|topic|board|mod):[A-Za-z0-9_-]{1,64}$/;
 const ROOM_MESSAGE = 'room must be forum:<slug>, topic:<id>, board:<slug> or mod:<forumId>';
@@ -13,7 +13,7 @@ export class RoomDto {
 
 export class JoinRoomDto extends RoomDto {
   /** The last eventSeq the client applied in this room; the server sends everything after it. */
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   lastEventSeq?: number;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsDateString, IsIn, IsMongoId, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, IsDateString, IsIn, IsMongoId, IsString, Length } from 'class-validator';
 import type { Role } from '../../auth/access-policy';
 import { PageLimit, IdCursor } from '../../infra/http/page-query';
+import { IsOmittable } from '../../infra/http/is-omittable';
 
 const ROLES: Role[] = ['member', 'moderator', 'admin'];
 
@@ -11,7 +12,7 @@ export class UserIdParam {
 
 export class ListUsersQuery {
   @ApiPropertyOptional({ description: 'Start of a username or email' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 100)
   q?: string;
@@ -44,7 +45,7 @@ export class SetStatusDto {
   status!: 'active' | 'silenced' | 'suspended';
 
   @ApiPropertyOptional({ description: 'ISO time the restriction ends; omitted: until lifted' })
-  @IsOptional()
+  @IsOmittable()
   @IsDateString()
   until?: string;
 
