@@ -13,7 +13,9 @@ function readCorpus(name: string): CorpusLine[] {
 }
 
 describe('personal-data detector on the labelled corpora', () => {
-  it.each(['dev.jsonl', 'challenge.jsonl'])(
+  // holdout.jsonl: written and labelled independently of the detector to measure generalisation
+  // (see docs/pii-detector.md); it is held to the same bar as the development corpus.
+  it.each(['dev.jsonl', 'challenge.jsonl', 'holdout.jsonl'])(
     'finds emails and phones in %s with precision and recall of at least 0.97',
     (name) => {
       const lines = readCorpus(name);
@@ -35,7 +37,7 @@ describe('personal-data detector on the labelled corpora', () => {
   );
 
   it('reports spans whose text is exactly what the author typed', () => {
-    for (const line of readCorpus('dev.jsonl')) {
+    for (const line of [...readCorpus('dev.jsonl'), ...readCorpus('holdout.jsonl')]) {
       for (const finding of detect(line.text)) {
         expect(line.text.slice(finding.start, finding.end)).toBe(finding.text);
       }

@@ -38,6 +38,8 @@ export const LOGIN_COMMAND =
   /(?:^|[\s`$'"(])(?:ssh|scp|sftp|rsync|mosh|telnet|ssh-copy-id|git\s{1,3}(?:clone|remote|push|pull|fetch))\s/i;
 export const WHITESPACE = /\s/;
 export const MAILBOX_PUNCTUATION = /[._+\-\d]/;
+/** A local part that is a contraction ("I'm", "it's", "we're"), not a name like "o'connor". */
+export const CONTRACTION = /'(?:m|s|re|ve|ll|d|t)$/i;
 export const URL_SCHEME = /[a-z][a-z0-9+.-]{0,20}:\/\//i;
 
 /** Spelled-out `@` (group 1) and `.` (group 2): ` at `, `(at)`, `[dot]`, `-at-`, ` @ `, ` . `, `[.]`. */
@@ -66,6 +68,8 @@ export const FIRST_FORMAT_GROUP = /(\$\d)/;
 export const EXTENSION_AFTER =
   /^[ \t]{0,3},?[ \t]{0,3}(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?|int\.?)[ \t]{0,2}(\d{1,6})(?![\p{L}\p{N}])/iu;
 export const LOOKALIKE_HINT = /[0-9][lIoO]|[lIoO][0-9]/;
+/** Dashes other than the hyphen-minus (‐ ‑ ‒ – — ― −), read as `-` between digit groups. */
+export const TYPOGRAPHIC_DASH = /[\u2010-\u2015\u2212]/;
 /**
  * LOOKALIKE_HINT for iterating: each pair sits inside one token of `[0-9lIoO]` characters that may
  * hide digits as look-alike letters (`(9l9) 555-Ol42`).
@@ -82,7 +86,7 @@ export const URL_SPAN = /\b(?:https?|ftp):\/\/[^\s<>"')\]]{1,2000}/gi;
 // ---- spelled digits ------------------------------------------------------------------------------
 
 export const WORD_OR_NUMBER = /\p{L}+|\d+/gu;
-export const SPELLED_GAP = /^[ \t,\-\u2013\u2014/]{0,4}\n?[ \t]{0,3}$/;
+export const SPELLED_GAP = /^[ \t,.\-\u2013\u2014/]{0,4}\n?[ \t]{0,3}$/;
 
 // ---- region hints --------------------------------------------------------------------------------
 
@@ -112,6 +116,7 @@ export const PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: 'URL_SCHEME', pattern: URL_SCHEME },
   { name: 'WHITESPACE', pattern: WHITESPACE },
   { name: 'MAILBOX_PUNCTUATION', pattern: MAILBOX_PUNCTUATION },
+  { name: 'CONTRACTION', pattern: CONTRACTION },
   { name: 'OBFUSCATED_SEPARATOR', pattern: OBFUSCATED_SEPARATOR },
   { name: 'AT_OR_SPELLED_AT', pattern: AT_OR_SPELLED_AT },
   { name: 'SPELLED_AT_HINT', pattern: SPELLED_AT_HINT },
@@ -122,6 +127,7 @@ export const PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: 'FIRST_FORMAT_GROUP', pattern: FIRST_FORMAT_GROUP },
   { name: 'EXTENSION_AFTER', pattern: EXTENSION_AFTER },
   { name: 'LOOKALIKE_HINT', pattern: LOOKALIKE_HINT },
+  { name: 'TYPOGRAPHIC_DASH', pattern: TYPOGRAPHIC_DASH },
   { name: 'LOOKALIKE_PAIR', pattern: LOOKALIKE_PAIR },
   { name: 'WORD_CHAR', pattern: WORD_CHAR },
   { name: 'LETTER_OR_DIGIT', pattern: LETTER_OR_DIGIT },

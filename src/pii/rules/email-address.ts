@@ -57,7 +57,8 @@ export function bareProviderAround(text: string, at: number): AddressMatch | nul
 
 function readLocalPart(text: string, at: number): { start: number; value: string } | null {
   let start = at;
-  while (start > 0 && start > at - 64 && isLocalChar(text, start - 1)) start--;
+  while (start > 0 && start > at - 64 && (isLocalChar(text, start - 1) || isInnerApostrophe(text, start - 1)))
+    start--;
   // A local part never starts with a dot or a hyphen; "...john@x.com" means "john".
   while (start < at && (text[start] === '.' || text[start] === '-')) start++;
   const value = text.slice(start, at);
@@ -90,6 +91,18 @@ function isLabel(label: string): boolean {
 
 export function isTopLevelDomain(label: string): boolean {
   return TLD_SHAPE.test(label) && TOP_LEVEL_DOMAINS.has(label.toLowerCase());
+}
+
+/** An apostrophe between two letters belongs to the name ("o'connor@…"); a leading one is a quote. */
+function isInnerApostrophe(text: string, i: number): boolean {
+  return text[i] === "'" && i > 0 && isLocalLetter(text, i - 1) && isLocalLetter(text, i + 1);
+}
+
+function isLocalLetter(text: string, i: number): boolean {
+  const c = text[i];
+  return (
+    c !== undefined && c !== '.' && c !== '_' && c !== '%' && c !== '+' && c !== '-' && isLocalChar(text, i)
+  );
 }
 
 function isLocalChar(text: string, i: number): boolean {

@@ -89,4 +89,10 @@ describe('email rules', () => {
       'chloe dot ivanova at gmx dot com',
     );
   });
+
+  it('keeps an apostrophe inside a name and reads a quoted address, but not a contraction', () => {
+    expect(one("I emailed o'connor@example.ie but it bounced.").text).toBe("o'connor@example.ie");
+    expect(one("Spam alert: 'win@lottery-example.biz' keeps posting.").text).toBe('win@lottery-example.biz');
+    expect(emails("it's at example dot com, I think")).toEqual([]);
+  });
 });

@@ -1,6 +1,13 @@
 import type { EmailRuleId, Finding } from '../finding';
 import type { MappedText } from '../offsets';
-import { LOGIN_COMMAND, MAILBOX_PUNCTUATION, MAILTO_BEFORE, URL_SCHEME, WHITESPACE } from '../patterns';
+import {
+  CONTRACTION,
+  LOGIN_COMMAND,
+  MAILBOX_PUNCTUATION,
+  MAILTO_BEFORE,
+  URL_SCHEME,
+  WHITESPACE,
+} from '../patterns';
 import {
   type AddressMatch,
   BARE_PROVIDERS,
@@ -8,6 +15,7 @@ import {
   bareProviderAround,
   normaliseAddress,
 } from './email-address';
+import { isLetterAt } from '../words';
 import { PROSE_BEFORE_AT } from './email-stopwords';
 
 const CONFIDENCE: Record<EmailRuleId, number> = {
@@ -66,7 +74,10 @@ export function findEmails(
  */
 function isAddressInProse(text: string, match: AddressMatch, at: number, spelledAt: boolean): boolean {
   const before = text[match.start - 1];
-  if (before === "'" || before === '\u2019' || before === '/') return false;
+  // A quote glued to a word before it is a contraction ("I'm@…", "it’s at …"); after a space or
+  // punctuation it opens a quotation ("'win@lottery.biz'").
+  if ((before === "'" || before === '\u2019') && isLetterAt(text, match.start - 2)) return false;
+  if (before === '/' || CONTRACTION.test(match.local)) return false;
   const after = text[match.end];
   if (after === ':' && match.end + 1 < text.length && !WHITESPACE.test(text[match.end + 1])) return false;
   let tokenStart = match.start;

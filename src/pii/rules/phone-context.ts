@@ -59,6 +59,10 @@ export function contextBefore(text: string, start: number): ContextSignal {
   // Words are read backwards from the number, only as far as needed (at most eight).
   let after = window.length;
   let current = previousWord(window, window.length);
+  // Where the words between an identifier word and the number begin: digits after the identifier
+  // but before those words are its own number ("Ticket #5521: user reports 0800 …", "Price €40,
+  // pick-up in Madrid, 91 …"), so the identifier is already spoken for.
+  const nearestWord = current === -1 ? window.length : current >>> 8;
   for (let seen = 0; current !== -1 && seen < 8; seen++) {
     const wordStart = current >>> 8;
     const end = wordStart + (current & 0xff);
@@ -73,7 +77,7 @@ export function contextBefore(text: string, start: number): ContextSignal {
       return IDENTIFIER_WORDS.has(qualifier) ? 'negative' : 'positive';
     }
     if (PHONE_WORDS.has(word)) return 'positive';
-    if (IDENTIFIER_WORDS.has(word) && !crossesBreak) return 'negative';
+    if (IDENTIFIER_WORDS.has(word) && !crossesBreak && !hasDigit(window, end, nearestWord)) return 'negative';
     if (crossesBreak) break;
     after = end - word.length;
     current = previousWord(window, wordStart);
@@ -135,6 +139,11 @@ export function endsAlone(text: string, end: number): boolean {
   const after = text[end] ?? ' ';
   if (WORD_CHAR.test(after) || '%°€$£¥₹'.includes(after)) return false;
   return !('-./:,'.includes(after) && isAsciiDigit(text[end + 1]));
+}
+
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isAsciiDigit(text[i])) return true;
+  return false;
 }
 
 function isAsciiDigit(c: string | undefined): boolean {

@@ -1,4 +1,4 @@
-import { LETTER_OR_DIGIT, LOOKALIKE_HINT, LOOKALIKE_PAIR } from '../patterns';
+import { LETTER_OR_DIGIT, LOOKALIKE_HINT, LOOKALIKE_PAIR, TYPOGRAPHIC_DASH } from '../patterns';
 
 const DIGIT_FOR: Record<string, string> = { l: '1', I: '1', o: '0', O: '0' };
 
@@ -35,4 +35,29 @@ export function replaceLookalikeDigits(text: string): string {
 /** [0-9lIoO]: the characters of a token that may hide digits. */
 function isTokenChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x6c /* l */ || c === 0x49 /* I */ || c === 0x6f || c === 0x4f;
+}
+
+/**
+ * En and em dashes, the minus sign and the other Unicode dashes between digit groups
+ * ("206 – 555 – 0188") become `-`, one unit for one, so offsets do not move. Only dashes with a
+ * digit on both sides (one space allowed) are touched; "Mon–Fri" and prose dashes stay.
+ */
+export function foldDigitDashes(text: string): string {
+  if (!TYPOGRAPHIC_DASH.test(text)) return text;
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 0x2010 && c <= 0x2015) || c === 0x2212)) continue;
+    if (!digitNear(text, i - 1, -1) || !digitNear(text, i + 1, 1)) continue;
+    out += text.slice(copied, i) + '-';
+    copied = i + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+function digitNear(text: string, i: number, step: number): boolean {
+  const at = text[i] === ' ' ? i + step : i;
+  const c = text.charCodeAt(at);
+  return c >= 0x30 && c <= 0x39;
 }

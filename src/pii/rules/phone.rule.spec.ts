@@ -76,4 +76,29 @@ describe('phone rules', () => {
   it('splits a number from a price before it', () => {
     expect(one('Vendo guitarra, R$ 3.500. (31) 98877-6655 ou e-mail').text).toBe('(31) 98877-6655');
   });
+
+  // Generalisation fixes found with the held-out corpus (test/fixtures/pii/holdout.jsonl).
+  it('lets an identifier word that already has its own number pass a later phone number', () => {
+    expect(one('Ticket #5521: user reports 0800 123 4567 charges').text).toBe('0800 123 4567');
+    expect(one('Price €40, pick-up in Madrid, 91 123 45 67 / venta').text).toBe('91 123 45 67');
+    expect(phones('Order 405-1234567-8912345 was cancelled.')).toEqual([]);
+    expect(phones('The meeting ID is 845 2391 7766, passcode 5521.')).toEqual([]);
+  });
+
+  it('keeps an area code written before a slash with its number', () => {
+    expect(one('Werkstatt in München: 089 / 1234567').text).toBe('089 / 1234567');
+  });
+
+  it('reads " . " between spaced digits and typographic dashes as separators', () => {
+    expect(one('Call 9 1 7 . 5 5 5 . 0 1 4 0').text).toBe('9 1 7 . 5 5 5 . 0 1 4 0');
+    expect(one('Call 2 0 6 \u2013 5 5 5 \u2013 0 1 8 8').text).toBe('2 0 6 \u2013 5 5 5 \u2013 0 1 8 8');
+    expect(phones('Time range 09:00\u201317:30, Mon\u2013Fri.')).toEqual([]);
+  });
+
+  it('reads a Czech number with a Czech place name', () => {
+    expect(one('Praha, volejte 602 123 456.')).toMatchObject({
+      text: '602 123 456',
+      normalized: '+420602123456',
+    });
+  });
 });

@@ -2,7 +2,7 @@ import type { Finding, PhoneRuleId } from '../finding';
 import { EXTENSION_AFTER, PHONE_CANDIDATE, UNICODE_DIGIT, WHITESPACE } from '../patterns';
 import type { ScanContext } from '../scan-context';
 import { type ContextSignal, contextBefore, endsAlone, startsAlone, unitAfter } from './phone-context';
-import { replaceLookalikeDigits } from './phone-lookalikes';
+import { foldDigitDashes, replaceLookalikeDigits } from './phone-lookalikes';
 import { type NumberingVerdict, checkInternational } from './phone-numbering';
 import { readNational } from './phone-reading';
 import { type RunShape, nonPhoneShape, shapeOf } from './phone-shape';
@@ -20,7 +20,7 @@ interface Accepted {
  * versions, identifiers and the like before libphonenumber is asked (it is the expensive part).
  */
 export function findPhones(ctx: ScanContext): Finding[] {
-  const text = replaceLookalikeDigits(ctx.normal.text);
+  const text = foldDigitDashes(replaceLookalikeDigits(ctx.normal.text));
   const findings: Finding[] = [];
   PHONE_CANDIDATE.lastIndex = 0;
   for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
@@ -50,7 +50,12 @@ function splitAtSentenceBreaks(text: string, start: number, end: number): Array<
     let gapEnd = i;
     while (gapEnd < end && !isDigit(text[gapEnd])) gapEnd++;
     const gap = text.slice(i, gapEnd);
-    const hard = WHITESPACE.test(gap) && (gap.includes('.') || gap.includes('/'));
+    const hard =
+      WHITESPACE.test(gap) &&
+      (gap.includes('.') || gap.includes('/')) &&
+      // " . " spaced on both sides is a separator between digit groups, not a full stop.
+      gap !== ' . ' &&
+      !isAreaCodeBeforeSlash(text, pieceStart, i, gap);
     if (hard && i > pieceStart) {
       pieces.push([pieceStart, i]);
       pieceStart = gapEnd;
@@ -60,6 +65,23 @@ function splitAtSentenceBreaks(text: string, start: number, end: number): Array<
   }
   pieces.push([pieceStart, end]);
   return pieces;
+}
+
+/**
+ * "089 / 1234567", "(030) / 12 34 56": a lone trunk-prefixed area code before a slash cannot be a
+ * number of its own, so the slash separates it from the subscriber number rather than two numbers.
+ */
+function isAreaCodeBeforeSlash(text: string, start: number, end: number, gap: string): boolean {
+  if (gap.trim() !== '/') return false;
+  let from = start;
+  let to = end;
+  if (text[from] === '(' && text[to - 1] === ')') {
+    from++;
+    to--;
+  }
+  if (text[from] !== '0' || to - from < 2 || to - from > 5) return false;
+  for (let i = from; i < to; i++) if (!isDigit(text[i])) return false;
+  return true;
 }
 
 function countDigits(text: string, start: number, end: number): number {

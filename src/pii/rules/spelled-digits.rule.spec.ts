@@ -57,4 +57,10 @@ describe('spelled-out phone numbers', () => {
     expect(read('achtundsechzig')).toBe('68');
     expect(read('double oh')).toBe('00');
   });
+
+  it('reads spelled groups separated by full stops as one number', () => {
+    expect(
+      phones('Call me: seven one eight. five five five. zero one three three.').map((f) => f.text),
+    ).toEqual(['seven one eight. five five five. zero one three three']);
+  });
 });
