@@ -13,6 +13,7 @@ import { MetricsService } from './health/metrics.service';
 import type { AppConfig } from './infra/config/app-config';
 import { toAppError } from './infra/errors/to-app-error';
 import { assignRequestId } from './infra/http/request-id';
+import { applyServerLimits } from './infra/http/server-limits';
 import { createValidationPipe } from './infra/http/validation';
 import { setUpRealtime } from './realtime/realtime-setup';
 
@@ -31,6 +32,7 @@ export async function createApp(
   );
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  applyServerLimits(app.getHttpServer(), config);
   if (config.TRUST_PROXY) app.set('trust proxy', 1);
   app.use(app.get(MetricsService).middleware);
   app.use(

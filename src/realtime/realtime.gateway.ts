@@ -12,7 +12,9 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { Authenticated, Public } from '../auth/access-policy';
 import { AccessGuard } from '../auth/guards/access.guard';
 import { BoardMessagingService } from '../boards/board-messaging.service';
+import { AppConfig } from '../infra/config/app-config';
 import { createValidationPipe } from '../infra/http/validation';
+import { ConnectionsPerAddress } from './connections-per-address';
 import { JoinRoomDto, ReadDto, RoomDto, SocketSendMessageDto } from './dto/socket-commands.dto';
 import { RoomSubscriptionService } from './room-subscription.service';
 import { SocketAuthenticator } from './socket-authenticator';
@@ -41,10 +43,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly rooms: RoomSubscriptionService,
     private readonly typingService: TypingService,
     private readonly messaging: BoardMessagingService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.perAddress = new ConnectionsPerAddress(config);
+  }
+
+  private readonly perAddress: ConnectionsPerAddress;
 
   afterInit(server: ParleyServer): void {
     this.serverRef.set(server);
+    // Before authentication: a refused connection costs no token check.
+    server.use(this.perAddress.middleware);
     server.use(this.authenticator.middleware);
   }
 

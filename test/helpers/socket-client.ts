@@ -31,6 +31,8 @@ export interface SocketOptions {
   token?: string;
   cookie?: string;
   origin?: string;
+  /** More handshake headers, e.g. X-Forwarded-For as a proxy would set it. */
+  headers?: Record<string, string>;
   /** Let socket.io-client reconnect by itself (connection state recovery tests). */
   reconnection?: boolean;
 }
@@ -61,7 +63,7 @@ export async function refusedHandshake(url: string, opts: SocketOptions = {}) {
 }
 
 function openSocket(url: string, opts: SocketOptions): Socket {
-  const extraHeaders: Record<string, string> = {};
+  const extraHeaders: Record<string, string> = { ...opts.headers };
   if (opts.cookie) extraHeaders.cookie = opts.cookie;
   if (opts.origin) extraHeaders.origin = opts.origin;
   return io(url, {

@@ -58,6 +58,11 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) THROTTLE_LIMIT = 600;
   @Type(() => Number) @IsInt() @Min(1) PII_CHECK_LIMIT_PER_MINUTE = 60;
   @Transform(toBoolean) @IsBoolean() TRUST_PROXY = false;
+  // Slow clients: headers must arrive within the first, the whole request (headers and body) within the second.
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000) HTTP_HEADERS_TIMEOUT_MS = 10_000;
+  @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000) HTTP_REQUEST_TIMEOUT_MS = 30_000;
+  // Open socket.io connections from one client address (the proxy's X-Forwarded-For with TRUST_PROXY).
+  @Type(() => Number) @IsInt() @Min(1) SOCKETS_PER_ADDRESS = 100;
   @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' }) PUBLIC_URL?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
@@ -87,6 +92,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       errors.map((error) => `config: ${error.property} ${Object.values(error.constraints ?? {}).join('; ')}`),
     );
+  }
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError([
+      'config: HTTP_HEADERS_TIMEOUT_MS must not be larger than HTTP_REQUEST_TIMEOUT_MS',
+    ]);
   }
   return config;
 }

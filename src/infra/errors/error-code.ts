@@ -11,6 +11,7 @@ export const statusOf = {
   account_silenced: 403,
   wrong_password: 403,
   not_found: 404,
+  request_timeout: 408,
   conflict: 409,
   topic_locked: 409,
   forum_archived: 409,
@@ -18,6 +19,8 @@ export const statusOf = {
   personal_data_detected: 422,
   notice_not_acknowledged: 428,
   rate_limited: 429,
+  too_many_connections: 429,
+  headers_too_large: 431,
   internal_error: 500,
   database_unavailable: 503,
 } as const satisfies Record<string, number>;

@@ -23,6 +23,14 @@ const statusCodes: Record<number, ErrorCode> = {
   503: 'database_unavailable',
 };
 
+const CLIENT_BODY_ERRORS = new Set([
+  'request.aborted',
+  'request.size.invalid',
+  'encoding.unsupported',
+  'charset.unsupported',
+  'parameters.too.many',
+]);
+
 /** Turns anything thrown (ours, Nest's, body-parser's, the driver's) into an AppError; unknown ones become 500. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -37,6 +45,10 @@ export function toAppError(error: unknown): AppError {
   if (parserError?.type === 'entity.too.large') {
     return new AppError('payload_too_large', `The request body is larger than ${parserError.limit} bytes`);
   }
+  // The client's fault, not ours: an upload that stopped (or was cut off as too slow), a wrong length, an
+  // encoding or charset the parsers do not read, too many form fields.
+  if (parserError?.type && CLIENT_BODY_ERRORS.has(parserError.type))
+    return new AppError('bad_request', 'The request body could not be read');
   return new AppError('internal_error', 'Something went wrong on our side');
 }
 
