@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import { getConnectionToken } from '@nestjs/mongoose';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -11,6 +12,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { MetricsService } from './health/metrics.service';
 import type { AppConfig } from './infra/config/app-config';
+import { DatabaseDeadline } from './infra/database/database-deadline';
 import { toAppError } from './infra/errors/to-app-error';
 import { assignRequestId } from './infra/http/request-id';
 import { applyServerLimits } from './infra/http/server-limits';
@@ -50,6 +52,7 @@ export async function createApp(
     }),
   );
   app.use(assignRequestId);
+  app.use(new DatabaseDeadline(app.get(getConnectionToken()), config.MONGODB_TIMEOUT_MS).middleware);
   app.use(cookieParser());
   app.use(express.json({ limit: config.BODY_LIMIT }));
   app.use(express.urlencoded({ limit: config.BODY_LIMIT, extended: false }));

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { ferretDbBinary, freePort, startFerretDb, type Engine } from '../../src/infra/database/engine-chain';
+import { createOwnEngine, type OwnEngine } from '../helpers/own-engine';
 import { startApp, uniqueDbName, type TestApp } from '../helpers/start-app';
 
 describe('Foundation', () => {
@@ -71,28 +68,17 @@ describe('Foundation', () => {
 });
 
 describe('Foundation with an engine of its own', () => {
-  let dataDir: string;
-  let engine: Engine;
-  let port: number;
-
-  // Always a FerretDB of its own (even when MONGODB_URI points elsewhere): these tests stop and restart it.
-  const start = async () => {
-    const binary = ferretDbBinary(() => undefined);
-    if (!binary) throw new Error('FerretDB is not installed and Go cannot install it');
-    engine = await startFerretDb(binary, dataDir, () => undefined, port);
-  };
+  let engine: OwnEngine;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'parley-own-engine-'));
-    port = await freePort();
+    engine = await createOwnEngine();
+    await engine.start();
   });
   afterAll(async () => {
-    await engine?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await engine?.dispose();
   });
 
   it('reports the database down with 503 while the engine is stopped, and recovers without a restart', async () => {
-    await start();
     const api = await startApp({ mongoUri: engine.uri });
     try {
       await api.http.get('/api/health').expect(200);
@@ -103,7 +89,7 @@ describe('Foundation with an engine of its own', () => {
         code: 'database_unavailable',
         checks: { database: 'down' },
       });
-      await start();
+      await engine.start();
       await waitFor(async () => (await api.http.get('/api/health')).status === 200, 20_000);
     } finally {
       await api.close();
@@ -111,13 +97,12 @@ describe('Foundation with an engine of its own', () => {
   });
 
   it('keeps a written document across an application and engine restart', async () => {
-    if (!engine) await start();
     const dbName = uniqueDbName('restart');
     const first = await startApp({ mongoUri: engine.uri, dbName });
     await first.app.get<Connection>(getConnectionToken()).collection('probes').insertOne({ kept: 'yes' });
     await first.close();
     await engine.stop();
-    await start();
+    await engine.start();
     const second = await startApp({ mongoUri: engine.uri, dbName });
     try {
       const found = await second.app.get<Connection>(getConnectionToken()).collection('probes').findOne({});

@@ -12,6 +12,14 @@ const DATABASE_DOWN = new Set([
   'MongoPoolClearedError',
 ]);
 
+/**
+ * The one socket error the driver passes on unwrapped: writing a command to a connection the server has just
+ * closed fails with a plain EPIPE ("This socket has been ended by the other party"), seen when the engine is
+ * killed under load. Nothing else a request does writes to a socket that could fail this way (Redis has its
+ * own error classes; the client's own socket never throws into a handler).
+ */
+const SOCKET_GONE = new Set(['EPIPE']);
+
 const statusCodes: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthenticated',
@@ -67,9 +75,10 @@ function fromHttpException(error: HttpException): AppError {
 }
 
 export function isDatabaseDown(error: unknown): boolean {
-  let current = error as { name?: string; cause?: unknown; reason?: unknown } | undefined;
+  let current = error as { name?: string; code?: unknown; cause?: unknown } | undefined;
   for (let depth = 0; current && depth < 4; depth += 1) {
     if (current.name && DATABASE_DOWN.has(current.name)) return true;
+    if (typeof current.code === 'string' && SOCKET_GONE.has(current.code)) return true;
     if (current.name === 'MongooseServerSelectionError') return true;
     current = current.cause as typeof current;
   }
