@@ -56,8 +56,12 @@ export class BoardMessagingService {
       ? `${user.id}:${input.clientId.toLowerCase()}`
       : `${user.id}:auto:${randomUUID()}`;
     const existing = await this.messages.findByClientKey(clientKey);
-    if (existing)
+    if (existing) {
+      // The process that stored it may have died before announcing it: announce again (sent only once).
+      if (existing.status === 'visible' || existing.status === 'held')
+        await this.announce(context, existing, undefined, true);
       return { message: toMessageView(existing, { userId: user.id, moderator: false }), masked: [] };
+    }
     await this.assertReplyTarget(context, input.replyTo);
     const decision = await this.gate.evaluate({
       user,
@@ -164,19 +168,26 @@ export class BoardMessagingService {
     }
   }
 
-  private async announce(context: BoardContext, message: BoardMessage, reason?: string): Promise<void> {
+  private async announce(
+    context: BoardContext,
+    message: BoardMessage,
+    reason?: string,
+    redelivery = false,
+  ): Promise<void> {
     if (message.status === 'held') {
       await this.events.emit(ForumEvent.MessageHeld, {
         ...fact(context, message),
         forumId: context.forum.id,
         message: toPublicMessageView(message),
         reason: reason ?? '',
+        redelivery,
       });
       return;
     }
     await this.events.emit(ForumEvent.MessageCreated, {
       ...fact(context, message),
       message: toPublicMessageView(message),
+      redelivery,
     });
   }
 

@@ -22,7 +22,9 @@ export class PostActivityListener {
   ) {}
 
   @OnEvent(ForumEvent.PostCreated, { async: true, promisify: true })
-  async onPostCreated({ post: view }: ForumEventPayloads['post.created']): Promise<void> {
+  async onPostCreated({ post: view, redelivery }: ForumEventPayloads['post.created']): Promise<void> {
+    // A retried request announcing its stored post again: the author was told once, or the crash lost it.
+    if (redelivery) return;
     try {
       const post = await this.posts.findById(view.id);
       if (!post || post.status !== 'visible' || !post.authorId) return;

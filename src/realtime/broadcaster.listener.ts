@@ -3,7 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { ForumsService } from '../forums/forums.service';
 import { ForumEvent, type ContentView, type ForumEventPayloads as P } from '../infra/events/forum-events';
 import { DELETED_USER_NAME } from '../users/user';
-import { RoomEventRepository, type EventOrigin } from './room-event.repository';
+import { RETAINED_PER_ROOM, RoomEventRepository, type EventOrigin } from './room-event.repository';
 import { roomName, ServerEvent, SocketLimits, type JoinReply } from './socket-protocol';
 import { emitNow, userRoom, type ParleySocket } from './socket-data';
 import { SocketServerRef } from './socket-server.ref';
@@ -35,9 +35,9 @@ export class BroadcasterListener {
   ) {}
 
   @OnEvent(ForumEvent.PostCreated, ON)
-  async postCreated(p: P['post.created']) {
-    await this.publish(roomName('topic', p.topicId), ServerEvent.PostCreated, p, origin(p.post));
-    await this.toForum(p.forumId, ServerEvent.PostCreated, p, origin(p.post));
+  async postCreated({ redelivery, ...p }: P['post.created']) {
+    await this.publish(roomName('topic', p.topicId), ServerEvent.PostCreated, p, origin(p.post), redelivery);
+    await this.toForum(p.forumId, ServerEvent.PostCreated, p, origin(p.post), redelivery);
   }
 
   @OnEvent(ForumEvent.PostUpdated, ON)
@@ -62,8 +62,8 @@ export class BroadcasterListener {
   }
 
   @OnEvent(ForumEvent.PostHeld, ON)
-  postHeld(p: P['post.held']) {
-    return this.publish(roomName('mod', p.forumId), ServerEvent.PostHeld, p, origin(p.post));
+  postHeld({ redelivery, ...p }: P['post.held']) {
+    return this.publish(roomName('mod', p.forumId), ServerEvent.PostHeld, p, origin(p.post), redelivery);
   }
 
   @OnEvent(ForumEvent.TopicCreated, ON)
@@ -89,8 +89,9 @@ export class BroadcasterListener {
   }
 
   @OnEvent(ForumEvent.MessageCreated, ON)
-  messageCreated(p: P['message.created']) {
-    return this.publish(roomName('board', p.boardSlug), ServerEvent.MessageCreated, p, origin(p.message));
+  messageCreated({ redelivery, ...p }: P['message.created']) {
+    const room = roomName('board', p.boardSlug);
+    return this.publish(room, ServerEvent.MessageCreated, p, origin(p.message), redelivery);
   }
 
   @OnEvent(ForumEvent.MessageUpdated, ON)
@@ -112,8 +113,9 @@ export class BroadcasterListener {
   }
 
   @OnEvent(ForumEvent.MessageHeld, ON)
-  messageHeld(p: P['message.held']) {
-    return this.publish(roomName('mod', p.forumId), ServerEvent.MessageHeld, p, origin(p.message));
+  messageHeld({ redelivery, ...p }: P['message.held']) {
+    const room = roomName('mod', p.forumId);
+    return this.publish(room, ServerEvent.MessageHeld, p, origin(p.message), redelivery);
   }
 
   /** Notifications live in their own store; the user room only carries them live. */
@@ -166,7 +168,11 @@ export class BroadcasterListener {
     const missed = await this.log.after(room, lastEventSeq, SocketLimits.replayBound + 1);
     const newest = missed[missed.length - 1]?.eventSeq ?? (await this.log.lastSeq(room));
     const gapTooLarge = missed.length > SocketLimits.replayBound;
-    const pruned = missed.length > 0 && missed[0].eventSeq !== lastEventSeq + 1;
+    // Pruning deletes only events more than RETAINED_PER_ROOM behind the newest. A missing number closer than
+    // that is a hole, not a pruned event: the process that took it died before storing its event (SIGKILL
+    // between the two writes). Replaying around the hole is exact; a resync there made every viewer of a
+    // busy room reload after each crash.
+    const pruned = lastEventSeq < newest - RETAINED_PER_ROOM;
     if (gapTooLarge || pruned || lastEventSeq > newest)
       return { lastEventSeq: newest, replayed: 0, resync: true };
     for (const stored of missed) {
@@ -175,8 +181,16 @@ export class BroadcasterListener {
     return { lastEventSeq: newest, replayed: missed.length, resync: false };
   }
 
-  private async publish(room: string, event: string, payload: object, from: EventOrigin): Promise<void> {
+  /** `redelivery`: the content's first announcement may or may not have happened; log and send it only once. */
+  private async publish(
+    room: string,
+    event: string,
+    payload: object,
+    from: EventOrigin,
+    redelivery = false,
+  ): Promise<void> {
     await this.inRoomOrder(room, async () => {
+      if (redelivery && from.contentId && (await this.log.hasEventAbout(room, event, from.contentId))) return;
       const data = payload as Record<string, unknown>;
       const eventSeq = await this.log.append(room, event, data, from);
       this.serverRef
@@ -192,9 +206,15 @@ export class BroadcasterListener {
     });
   }
 
-  private async toForum(forumId: string, event: string, payload: object, from: EventOrigin): Promise<void> {
+  private async toForum(
+    forumId: string,
+    event: string,
+    payload: object,
+    from: EventOrigin,
+    redelivery = false,
+  ): Promise<void> {
     const slug = await this.forumSlug(forumId);
-    if (slug) await this.publish(roomName('forum', slug), event, payload, from);
+    if (slug) await this.publish(roomName('forum', slug), event, payload, from, redelivery);
   }
 
   /** Forum slugs never change, so the id → slug lookup is cached for the life of the process. */

@@ -52,6 +52,11 @@ export class RoomEventRepository {
     }
   }
 
+  /** Whether the room's log already has this event about this post or message. */
+  async hasEventAbout(room: string, event: string, contentId: string): Promise<boolean> {
+    return (await this.events.exists({ room, event, contentId }).exec()) !== null;
+  }
+
   async lastSeq(room: string): Promise<number> {
     const row = await this.counters.findById(room).lean<RoomCounterRecord>().exec();
     return row?.seq ?? 0;

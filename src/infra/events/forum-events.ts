@@ -47,22 +47,31 @@ interface BoardFact {
   seq: number;
 }
 
+/**
+ * Set when a retried write (same clientId) found its content already stored: the process that stored it may
+ * have died before announcing it (SIGKILL between the insert and the event), so it is announced again, and
+ * listeners that must not repeat themselves (the room log) first check whether they already handled it.
+ */
+interface Redelivery {
+  redelivery?: boolean;
+}
+
 export interface ForumEventPayloads {
-  'post.created': TopicFact & { post: ContentView };
+  'post.created': TopicFact & { post: ContentView } & Redelivery;
   'post.updated': TopicFact & { post: ContentView };
   /** `title`: the topic's title after redaction, when the post is the first one (the title may have changed). */
   'post.redacted': TopicFact & { post: ContentView; counts: Record<string, number>; title?: string };
   'post.removed': TopicFact & { postId: string; reason?: string };
-  'post.held': TopicFact & { post: ContentView; reason: string };
+  'post.held': TopicFact & { post: ContentView; reason: string } & Redelivery;
   'topic.created': { forumId: string; forumSlug: string; topicId: string; title: string };
   'topic.locked': TopicFact & { locked: boolean; byUserId: string };
   'topic.updated': TopicFact & { topic: Record<string, unknown> };
-  'message.created': BoardFact & { message: ContentView };
+  'message.created': BoardFact & { message: ContentView } & Redelivery;
   'message.updated': BoardFact & { message: ContentView };
   'message.redacted': BoardFact & { message: ContentView; counts: Record<string, number> };
   'message.removed': BoardFact & { messageId: string; reason?: string };
   /** A board message waiting for a moderator (review policy): to that forum's moderators only. */
-  'message.held': BoardFact & { forumId: string; message: ContentView; reason: string };
+  'message.held': BoardFact & { forumId: string; message: ContentView; reason: string } & Redelivery;
   'notification.created': { userId: string; notification: Record<string, unknown> };
   'user.restricted': { userId: string; status: 'silenced' | 'suspended' | 'active'; until?: string };
   'user.deleted': { userId: string; deletePosts: boolean };
