@@ -41,8 +41,11 @@ async function bootstrap(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    say(`received ${signal}: draining connections (at most 10 s)`);
-    const forced = setTimeout(() => process.exit(1), 10_000);
+    say(`received ${signal}: draining connections (at most ${config.SHUTDOWN_TIMEOUT_MS} ms)`);
+    const forced = setTimeout(() => {
+      say(`requests still running after ${config.SHUTDOWN_TIMEOUT_MS} ms: exiting without them`);
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
     await app.close().catch(() => undefined);
     await stopEngine();
     clearTimeout(forced);

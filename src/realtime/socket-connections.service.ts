@@ -1,19 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { MetricsService } from '../health/metrics.service';
 import { PresenceService } from './presence.service';
 import { TokenBucket } from './rate-limiter';
 import { emitNow, userRoom, type ParleySocket } from './socket-data';
 import { ServerEvent, SocketLimits } from './socket-protocol';
+import { SocketServerRef } from './socket-server.ref';
 
 /**
  * Per-socket bookkeeping: the open-sockets gauge, the user's private room, presence on the way out, and the
  * limits (event rate, packet size) that disconnect an offender after telling it why.
  */
 @Injectable()
-export class SocketConnectionsService {
+export class SocketConnectionsService implements BeforeApplicationShutdown {
   constructor(
     private readonly metrics: MetricsService,
     private readonly presence: PresenceService,
+    private readonly serverRef: SocketServerRef,
   ) {}
 
   /** Synchronous on purpose: the packet limiter must be in place before the first command is read. */
@@ -44,6 +46,20 @@ export class SocketConnectionsService {
 
   closed(): void {
     this.metrics.openSockets.dec();
+  }
+
+  /**
+   * The app is closing (SIGTERM): every socket of this instance hears that it should reconnect, to another
+   * instance or to this one once it is back. Nest then closes socket.io, which drops the transports without
+   * a disconnect packet, so clients reconnect by themselves (after "io server disconnect" they would not) and
+   * rejoin their rooms with their lastEventSeq. `local`: the other instances stay up.
+   */
+  beforeApplicationShutdown(): void {
+    this.serverRef.get()?.local.emit(ServerEvent.Disconnecting, {
+      code: 'server_restarting',
+      message: 'This server is restarting: reconnect',
+      reconnect: true,
+    });
   }
 
   /** Tells the client why (it must not just reconnect and repeat), then closes the connection. */

@@ -31,7 +31,10 @@ export const ServerEvent = {
   Typing: 'typing',
   Presence: 'presence',
   Notification: 'notification',
-  /** Sent just before the server disconnects a socket: `{ code, message }`. */
+  /**
+   * Sent just before the server disconnects a socket: `{ code, message, reconnect? }`. `reconnect: true`
+   * (code `server_restarting`) asks the client to reconnect and rejoin; otherwise it must not just come back.
+   */
   Disconnecting: 'disconnect.reason',
 } as const;
 export type ServerEventName = (typeof ServerEvent)[keyof typeof ServerEvent];

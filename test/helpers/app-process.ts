@@ -58,8 +58,14 @@ export async function spawnApp(options: AppProcessOptions): Promise<AppProcess> 
   const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-200_000));
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
+  // A jest worker that ends (a failed or interrupted run) takes its server with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      process.removeListener('exit', killOnExit);
+      resolve({ code, signal });
+    }),
   );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ServerEvent } from '@socket-protocol';
 import { io, type Socket } from 'socket.io-client';
 import { useSession } from '../app/session-context';
 
@@ -37,7 +38,11 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
     socket.io.on('reconnect_attempt', () => set('reconnecting'));
     socket.io.on('reconnect_failed', () => set('offline'));
     socket.on('connect_error', () => set(socket.active ? 'reconnecting' : 'offline'));
-    socket.on('disconnecting', (info: { message?: string }) => set('offline', info?.message ?? null));
+    // The server's reason before it cuts the connection: a restart asks to come back (socket.io reconnects by
+    // itself after the transport drop), anything else (rate limit, suspension) leaves the tab offline.
+    socket.on(ServerEvent.Disconnecting, (info: { message?: string; reconnect?: boolean }) =>
+      set(info?.reconnect ? 'reconnecting' : 'offline', info?.message ?? null),
+    );
     const offline = () => set('offline');
     const online = () => {
       if (!socket.connected) socket.connect();

@@ -29,6 +29,8 @@ export class AppConfig {
     'development';
   @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   @IsString() HOST = '0.0.0.0';
+  // SIGTERM/SIGINT: how long in-flight requests may take to finish before the process exits anyway (code 1).
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000) SHUTDOWN_TIMEOUT_MS = 10_000;
 
   @IsOptional()
   @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'must be a mongodb:// or mongodb+srv:// URI' })
