@@ -26,6 +26,20 @@ export async function replyAcknowledging(api: TestApp, author: TestUser, topicId
   return { ...(res.body.post as Omit<PostRef, 'topicId'>), topicId } as PostRef;
 }
 
+/** Sends a board message over REST, acknowledging findings when the check asks. */
+export async function sendAcknowledging(api: TestApp, author: TestUser, slug: string, body: string) {
+  const path = `/api/boards/${slug}/messages`;
+  let res = await api.http.post(path).set(author.auth).send({ body });
+  if (res.status === 422) {
+    res = await api.http
+      .post(path)
+      .set(author.auth)
+      .send({ body, acknowledgePersonalData: res.body.details.findingsDigest });
+  }
+  if (res.status !== 201) throw new Error(`message: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.message as { id: string; status: string; seq: number };
+}
+
 /** Edits one's own post, acknowledging findings when asked. */
 export async function editAcknowledging(api: TestApp, author: TestUser, postId: string, body: string) {
   const first = await api.http.patch(`/api/posts/${postId}`).set(author.auth).send({ body });
