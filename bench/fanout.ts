@@ -96,7 +96,8 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port) },
+    // Every bench client comes from 127.0.0.1: lift the per-address socket cap for them.
+    env: { ...process.env, SOCKETS_PER_ADDRESS: '20000', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
