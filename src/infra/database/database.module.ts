@@ -1,6 +1,6 @@
 import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { lockWritesOnFerretDb } from './ferretdb-write-locks';
 
@@ -32,10 +32,12 @@ export class IndexBuilder implements OnApplicationBootstrap {
   imports: [
     MongooseModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        ...mongooseOptions(config),
-        connectionFactory: lockWritesOnFerretDb,
-      }),
+      useFactory: (config: AppConfig) => {
+        // Mongoose otherwise captures and formats a stack trace on every query, for its "Query was already
+        // executed" message: about 3% of the server's CPU under load (bench:http profile, docs/benchmarks.md).
+        mongoose.set('skipOriginalStackTraces', true);
+        return { ...mongooseOptions(config), connectionFactory: lockWritesOnFerretDb };
+      },
     }),
   ],
   providers: [IndexBuilder],
