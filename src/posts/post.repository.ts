@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { FindingsSummary } from '../publishing/publish-decision';
 import type { NewPost, PendingEdit, Post, PostContentChange, PostStatus } from './post';
+import { PostPageCache } from './post-page-cache';
 import { PostRecord } from './post.schema';
 
 type PostRow = PostRecord & { _id: { toString(): string } };
@@ -30,10 +31,16 @@ export function toPost(row: PostRow): Post {
   };
 }
 
-/** Posts of topics. Moderation uses findById, updateContent, setStatus; redaction also PostRevisionRepository. */
+/**
+ * Posts of topics. Moderation uses findById, updateContent, setStatus; redaction also PostRevisionRepository.
+ * Every write ends the cached pages of its topic (PostPageCache): a new write method must do so too.
+ */
 @Injectable()
 export class PostRepository {
-  constructor(@InjectModel(PostRecord.name) private readonly posts: Model<PostRecord>) {}
+  constructor(
+    @InjectModel(PostRecord.name) private readonly posts: Model<PostRecord>,
+    private readonly pages: PostPageCache,
+  ) {}
 
   async findById(id: string): Promise<Post | null> {
     if (!isValidObjectId(id)) return null;
@@ -68,11 +75,17 @@ export class PostRepository {
   /** Throws the driver's duplicate-key error on a repeated clientKey; callers turn it into "the same post". */
   async insert(post: NewPost): Promise<Post> {
     const created = await this.posts.create(post);
+    this.pages.forget(post.topicId);
     return toPost(created.toObject() as PostRow);
   }
 
   /** A page of a topic by sequence number: `after` ascending, or `before` descending (returned ascending). */
-  async page(topicId: string, cursor: { after?: number; before?: number }, limit: number): Promise<Post[]> {
+  page(topicId: string, cursor: { after?: number; before?: number }, limit: number): Promise<Post[]> {
+    const key = `${cursor.after ?? ''}|${cursor.before ?? ''}|${limit}`;
+    return this.pages.read(topicId, key, () => this.readPage(topicId, cursor, limit));
+  }
+
+  private async readPage(topicId: string, cursor: { after?: number; before?: number }, limit: number) {
     if (cursor.before !== undefined) {
       const rows = await this.posts
         .find({ topicId, seq: { $lt: cursor.before } })
@@ -99,7 +112,7 @@ export class PostRepository {
     };
     if (edited) update.$inc = { revisionCount: 1 };
     const row = await this.posts.findByIdAndUpdate(id, update, { new: true }).lean<PostRow>().exec();
-    return row ? toPost(row) : null;
+    return this.changed(row);
   }
 
   /** Stores (or, with null, drops) an edit waiting for a moderator; the published text is untouched. */
@@ -109,7 +122,7 @@ export class PostRepository {
       .findByIdAndUpdate(id, { $set: { pendingEdit } }, { new: true })
       .lean<PostRow>()
       .exec();
-    return row ? toPost(row) : null;
+    return this.changed(row);
   }
 
   /** For redaction: new text and the findings summary without re-running the write path. */
@@ -119,7 +132,7 @@ export class PostRepository {
   ): Promise<Post | null> {
     if (!isValidObjectId(id)) return null;
     const row = await this.posts.findByIdAndUpdate(id, { $set: text }, { new: true }).lean<PostRow>().exec();
-    return row ? toPost(row) : null;
+    return this.changed(row);
   }
 
   /** `from` limits the change to posts still in one of these statuses (so two moderators cannot race). */
@@ -133,7 +146,7 @@ export class PostRepository {
       .findOneAndUpdate(filter, { $set: set }, { new: true })
       .lean<PostRow>()
       .exec();
-    return row ? toPost(row) : null;
+    return this.changed(row);
   }
 
   async addLikes(id: string, delta: number): Promise<number> {
@@ -141,7 +154,7 @@ export class PostRepository {
       .findByIdAndUpdate(id, { $inc: { likeCount: delta } }, { new: true })
       .lean<PostRow>()
       .exec();
-    return row?.likeCount ?? 0;
+    return this.changed(row)?.likeCount ?? 0;
   }
 
   /** Newest first, by _id cursor; the regex is built from escaped terms by the search service only. */
@@ -169,22 +182,33 @@ export class PostRepository {
         { $set: { authorId: null, authorName: placeholderName, mentionedUserIds: [] } },
       )
       .exec();
+    this.pages.forget();
     return result.modifiedCount;
   }
 
   async deleteAllByAuthor(authorId: string): Promise<string[]> {
     const rows = await this.posts.find({ authorId }, { _id: 1 }).lean<PostRow[]>().exec();
     await this.posts.updateMany({ authorId }, { $set: { status: 'deleted', deletedAt: new Date() } }).exec();
+    this.pages.forget();
     return rows.map((row) => row._id.toString());
   }
 
   /** Moderation moved the topic: its posts follow. Returns how many visible posts moved (forum counters). */
   async moveTopicToForum(topicId: string, forumId: string): Promise<number> {
     await this.posts.updateMany({ topicId }, { $set: { forumId } }).exec();
+    this.pages.forget(topicId);
     return this.posts.countDocuments({ topicId, status: 'visible' }).exec();
   }
 
   async setSearchTextOfFirstPost(topicId: string, searchText: string): Promise<void> {
     await this.posts.updateOne({ topicId, seq: 1 }, { $set: { searchText } }).exec();
+    this.pages.forget(topicId);
+  }
+
+  /** The post a write changed, if any, after ending the cached pages of its topic. */
+  private changed(row: PostRow | null): Post | null {
+    if (!row) return null;
+    this.pages.forget(row.topicId);
+    return toPost(row);
   }
 }

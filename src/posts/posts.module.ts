@@ -14,6 +14,7 @@ import { PostEditingService } from './post-editing.service';
 import { PostLikeRepository } from './post-like.repository';
 import { PostLikeRecord, PostLikeSchema } from './post-like.schema';
 import { PostLikesService } from './post-likes.service';
+import { PostPageCache } from './post-page-cache';
 import { PostPublishingService } from './post-publishing.service';
 import { PostRevisingService } from './post-revising.service';
 import { PostRevisionRepository } from './post-revision.repository';
@@ -55,6 +56,7 @@ import { TopicsController } from './topics.controller';
   controllers: [ForumPagesController, TopicsController, PostsController, SearchController],
   providers: [
     TopicRepository,
+    PostPageCache,
     PostRepository,
     PostRevisionRepository,
     PostLikeRepository,

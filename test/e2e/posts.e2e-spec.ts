@@ -306,6 +306,27 @@ describe('Topics and replies', () => {
     expect(unliked.body).toMatchObject({ liked: false, likeCount: 0 });
   });
 
+  it('shows a like, an edit, a new reply and a deletion on a page that was read just before each', async () => {
+    const topic = await createTopic(api, ann, forum.slug, {
+      title: 'Read it again',
+      body: 'as first written',
+    });
+    const page = async () => (await api.http.get(`/api/topics/${topic.id}/posts`).expect(200)).body.items;
+    expect((await page())[0]).toMatchObject({ likeCount: 0, html: '<p>as first written</p>\n' });
+    await api.http.post(`/api/posts/${topic.firstPostId}/like`).set(bob.auth).expect(201);
+    expect((await page())[0]).toMatchObject({ likeCount: 1 });
+    await api.http
+      .patch(`/api/posts/${topic.firstPostId}`)
+      .set(ann.auth)
+      .send({ body: 'as edited' })
+      .expect(200);
+    expect((await page())[0]).toMatchObject({ html: '<p>as edited</p>\n' });
+    const later = await reply(api, bob, topic.id, 'a later reply');
+    expect((await page()).map((p: { id: string }) => p.id)).toEqual([topic.firstPostId, later.id]);
+    await api.http.delete(`/api/posts/${later.id}`).set(bob.auth).expect(200);
+    expect((await page())[1]).toMatchObject({ id: later.id, status: 'deleted' });
+  });
+
   it('resolves @mentions to users and quotes to post ids, and names the mentioned users in post.created', async () => {
     const topic = await createTopic(api, ann, forum.slug);
     const body = `> @${ann.username} wrote (#1):\n> the first post\n\nI agree, @${ann.username}. cc @nobody-here`;
