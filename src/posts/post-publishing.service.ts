@@ -44,8 +44,9 @@ export interface PublishedPost {
 }
 
 /**
- * New topics and replies: load and check → (clientId already used? answer that post) → the composer
- * (the publish gate, rendering) → store visible or held → counters → events after the write.
+ * New topics and replies: load and check → the composer (the publish gate, rendering) → store visible or held →
+ * counters → events after the write. A clientId used before gets the post stored then (a new topic asks before
+ * composing, a reply learns it from the unique index when it stores: see insertNumbered).
  */
 @Injectable()
 export class PostPublishingService {
@@ -104,11 +105,6 @@ export class PostPublishingService {
   async reply(user: AuthUser, topicId: string, input: ReplyInput): Promise<PublishedPost> {
     const { topic, forum, moderator } = await this.access.writable(user, topicId);
     const clientKey = keyOf(user, input.clientId);
-    const existing = await this.posts.findByClientKey(clientKey);
-    if (existing) {
-      await this.announceAgain(forum, existing);
-      return this.published(existing, user, []);
-    }
     await this.assertReplyTarget(topic, input.replyTo);
     const composed = await this.composer.compose({ ...input, user, forum, topicId, title: null });
     const seq = await this.topics.nextSeq(topic.id, moderator);
@@ -116,7 +112,10 @@ export class PostPublishingService {
     const { post, raced } = await this.insertNumbered(
       newPost(user, forum, topic, seq, composed, clientKey, input.replyTo ?? null),
     );
-    if (raced) return this.published(post, user, []);
+    if (raced) {
+      await this.announceAgain(forum, post);
+      return this.published(post, user, []);
+    }
     await this.afterReply(user, forum, topic, post, composed);
     return this.published(post, user, composed.masked);
   }
@@ -124,8 +123,11 @@ export class PostPublishingService {
   /**
    * Inserts under the unique (topicId, seq) index. On MongoDB the $inc-taken number never collides. FerretDB 1.24
    * (SQLite) loses concurrent $inc updates, so a number can be handed out twice: the index refuses the second
-   * insert and we number again from the highest stored post. A clientKey collision means the same request raced
-   * in twice: the first post stands (the number taken here stays a gap).
+   * insert and we number again from the highest stored post. A clientKey collision means the same request came
+   * twice (a retry, or two at once): the first post stands and is the answer (the number taken here stays a gap).
+   * Replies learn that their clientId was used here rather than by asking before composing: asking costs every
+   * reply a query (on FerretDB, which indexes only `_id`, a read of every post; bench:http), and only retries
+   * need the answer.
    */
   private async insertNumbered(post: NewPost): Promise<{ post: Post; raced: boolean }> {
     let seq = post.seq;
