@@ -4,19 +4,30 @@ import type { Model } from 'mongoose';
 import { TopicReadRecord } from './topic-read.schema';
 import { isDuplicateKey } from '../infra/database/duplicate-key';
 
+/** A mark's `_id`: one document per reader and topic, addressed without an index lookup. */
+export const readMarkId = (userId: string, topicId: string) => `${userId}:${topicId}`;
+
 @Injectable()
 export class TopicReadRepository {
   constructor(@InjectModel(TopicReadRecord.name) private readonly reads: Model<TopicReadRecord>) {}
 
-  /** Only ever moves forward ($max), so an old page loaded late cannot make read posts unread again. */
+  /**
+   * Only ever moves forward, so an old page loaded late cannot make read posts unread again. Reading the mark
+   * by `_id` first spares the write when it is already there, as it is whenever a reader opens a topic again:
+   * a point read is cheaper than a write on every engine, and on FerretDB a write waits for the document's lock.
+   */
   async advance(userId: string, topicId: string, forumId: string, seq: number): Promise<void> {
-    const update = { $max: { lastReadSeq: seq }, $setOnInsert: { forumId } };
+    const _id = readMarkId(userId, topicId);
+    const mark = await this.reads.findById(_id, { lastReadSeq: 1 }).lean<{ lastReadSeq: number }>().exec();
+    if (mark && mark.lastReadSeq >= seq) return;
+    const update = { $max: { lastReadSeq: seq }, $setOnInsert: { userId, topicId, forumId } };
     try {
-      await this.reads.updateOne({ userId, topicId }, update, { upsert: true }).exec();
+      await this.reads.updateOne({ _id }, update, { upsert: true }).exec();
     } catch (error) {
-      // Two first reads racing: one upsert inserts, the other hits the unique index; retry as a plain update.
+      // Two first reads raced, or the mark predates `_id` keys (an ObjectId): the unique (userId, topicId)
+      // index refused a second mark, so move the one that exists.
       if (!isDuplicateKey(error)) throw error;
-      await this.reads.updateOne({ userId, topicId }, update).exec();
+      await this.reads.updateOne({ userId, topicId }, { $max: { lastReadSeq: seq } }).exec();
     }
   }
 

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { getModelToken } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
 import { ForumEvent } from '../../src/infra/events/forum-events';
+import { TopicReadRecord } from '../../src/posts/topic-read.schema';
 import { createForum, type TestForum } from '../factories/forum.factory';
 import { createTopic, registerAuthor, reply } from '../factories/topic.factory';
 import { createUser, type TestUser } from '../factories/user.factory';
@@ -250,6 +253,27 @@ describe('Topics and replies', () => {
     expect(await unread()).toBe(0);
     await reply(api, bob, topic.id, 'three');
     expect(await unread()).toBe(1);
+  });
+
+  it('keeps moving a read mark stored before marks were keyed by reader and topic', async () => {
+    const reader = await registerAuthor(api);
+    const topic = await createTopic(api, ann, forum.slug, { title: 'Read long ago' });
+    await reply(api, bob, topic.id, 'one');
+    await reply(api, bob, topic.id, 'two');
+    const marks = api.app.get<Model<TopicReadRecord>>(getModelToken(TopicReadRecord.name)).collection;
+    await marks.insertOne({
+      _id: new Types.ObjectId(),
+      userId: reader.id,
+      topicId: topic.id,
+      forumId: forum.id,
+      lastReadSeq: 1,
+    } as never);
+    const shown = async () =>
+      (await api.http.get(`/api/topics/${topic.id}`).set(reader.auth).expect(200)).body.topic.unreadCount;
+    expect(await shown()).toBe(2);
+    await api.http.get(`/api/topics/${topic.id}/posts`).set(reader.auth).expect(200);
+    expect(await shown()).toBe(0);
+    expect(await marks.countDocuments({ userId: reader.id, topicId: topic.id })).toBe(1);
   });
 
   it('shows a placeholder for a post its author deleted, and keeps it out of search', async () => {
