@@ -35,16 +35,14 @@ export class ForumsService {
   async requireReadable(user: AuthUser | undefined, slug: string): Promise<Forum> {
     const forum = await this.forums.findBySlug(slug);
     if (!forum) throw new NotFound('Forum');
-    if (!canReadForum(user, forum)) {
-      throw new AppError('unauthenticated', 'Sign in to read this forum', { forum: forum.slug });
-    }
+    assertReadable(user, forum, { forum: forum.slug });
     return forum;
   }
 
   async requireReadableById(user: AuthUser | undefined, id: string): Promise<Forum> {
     const forum = await this.forums.findById(id);
     if (!forum) throw new NotFound('Forum');
-    if (!canReadForum(user, forum)) throw new AppError('unauthenticated', 'Sign in to read this forum');
+    assertReadable(user, forum);
     return forum;
   }
 
@@ -52,4 +50,14 @@ export class ForumsService {
   recordActivity(forumId: string, delta: { topics?: number; posts?: number }, at?: Date): Promise<void> {
     return this.forums.recordActivity(forumId, delta, at);
   }
+}
+
+/**
+ * Signing in does not help a suspended account (it may not sign in at all), so it is told why (403
+ * account_suspended, as on every route beyond public reads) rather than asked to sign in (401).
+ */
+function assertReadable(user: AuthUser | undefined, forum: Forum, details?: Record<string, unknown>): void {
+  if (canReadForum(user, forum)) return;
+  if (user?.status === 'suspended') throw new AppError('account_suspended', 'Your account is suspended');
+  throw new AppError('unauthenticated', 'Sign in to read this forum', details);
 }

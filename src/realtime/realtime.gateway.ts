@@ -87,15 +87,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     return { ok: true, ...(await this.messaging.send(user, board, input)) };
   }
 
+  /** Typing and read marks act as the user, like a send: the token is verified again each time. */
   @SubscribeMessage(ClientCommand.Typing)
   @Authenticated()
-  typing(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: RoomDto) {
-    return { ok: true, ...this.typingService.typed(socket, dto.room) };
+  async typing(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: RoomDto) {
+    const user = await this.authenticator.current(socket);
+    return { ok: true, ...this.typingService.typed(socket, user, dto.room) };
   }
 
   @SubscribeMessage(ClientCommand.Read)
   @Authenticated()
   async read(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: ReadDto) {
-    return { ok: true, ...(await this.rooms.read(socket, dto.room, dto.seq)) };
+    const user = await this.authenticator.current(socket);
+    return { ok: true, ...(await this.rooms.read(user, dto.room, dto.seq)) };
   }
 }

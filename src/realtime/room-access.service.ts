@@ -36,6 +36,7 @@ export class RoomAccessService {
         return { forumId: forum.id, moderator };
       }
       case 'mod': {
+        if (!user) throw new AppError('unauthenticated', 'Sign in to follow a moderators’ room');
         const forum = await this.forums.findById(ref.key);
         if (!forum) throw new NotFound('Forum');
         if (!moderatesForum(user, forum)) throw new AppError('forbidden', 'Only moderators of this forum');

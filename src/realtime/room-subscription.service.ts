@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/access-policy';
 import { BoardReadingService } from '../boards/board-reading.service';
 import { AppError } from '../infra/errors/app-error';
 import { NoticeStateService } from '../notices/notice-state.service';
@@ -49,14 +50,8 @@ export class RoomSubscriptionService {
     return { room };
   }
 
-  async read(
-    socket: ParleySocket,
-    room: string,
-    seq: number,
-  ): Promise<{ room: string; lastReadSeq: number }> {
+  async read(user: AuthUser, room: string, seq: number): Promise<{ room: string; lastReadSeq: number }> {
     const ref = requireRoom(room);
-    const user = socket.data.user;
-    if (!user) throw new AppError('unauthenticated', 'Sign in to keep a read position');
     if (ref.kind === 'board') return { room, ...(await this.boardReading.markRead(user, ref.key, seq)) };
     if (ref.kind === 'topic') {
       const { lastReadSeq } = await this.topicReading.markRead(user, ref.key, seq);

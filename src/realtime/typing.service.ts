@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/access-policy';
 import { AppError } from '../infra/errors/app-error';
 import { BroadcasterListener } from './broadcaster.listener';
 import type { ParleySocket } from './socket-data';
@@ -12,10 +13,13 @@ import { parseRoom, ServerEvent, SocketLimits, type TypingEvent } from './socket
 export class TypingService {
   constructor(private readonly broadcaster: BroadcasterListener) {}
 
-  typed(socket: ParleySocket, room: string): { throttled: boolean } {
-    const user = socket.data.user;
+  typed(socket: ParleySocket, user: AuthUser, room: string): { throttled: boolean } {
+    // "Someone is typing" announces a post: a silenced account may not post, so it does not announce one.
+    if (user.status === 'silenced') {
+      throw new AppError('account_silenced', 'Your account is silenced: you cannot post for now');
+    }
     const kind = parseRoom(room)?.kind;
-    if (!user || (kind !== 'board' && kind !== 'topic')) {
+    if (kind !== 'board' && kind !== 'topic') {
       throw new AppError('bad_request', 'Typing is shown in board and topic rooms only');
     }
     if (!socket.rooms.has(room)) throw new AppError('bad_request', 'Join the room first');

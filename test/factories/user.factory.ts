@@ -12,6 +12,8 @@ export interface TestUser {
   /** Bearer access token */
   token: string;
   auth: { Authorization: string };
+  /** The cookies and CSRF token the sign-up answer set (the same session as `token`). */
+  session: CookieSession;
 }
 
 export interface RegisterOptions {
@@ -47,6 +49,7 @@ export async function registerUser(api: TestApp, opts: RegisterOptions = {}): Pr
     password,
     token,
     auth: { Authorization: `Bearer ${token}` },
+    session: sessionFromResponse(res.headers['set-cookie']),
   };
 }
 
