@@ -7,6 +7,7 @@ import { ForumEvent } from '../infra/events/forum-events';
 import { renderPostHtml } from '../infra/rendering/render-post';
 import type { PublishDecision } from '../publishing/publish-decision';
 import { PublishGateService } from '../publishing/publish-gate.service';
+import { AdminContentPolicy } from '../users/admin-content.policy';
 import { BoardAccessService, publishArea, type BoardContext } from './board-access.service';
 import type { BoardMessage, NewBoardMessage } from './board-message';
 import { toMessageView, toPublicMessageView, type BoardMessageView } from './board-message-view';
@@ -47,6 +48,7 @@ export class BoardMessagingService {
     private readonly boards: BoardRepository,
     private readonly messages: BoardMessageRepository,
     private readonly slots: BoardPostingSlotRepository,
+    private readonly adminContent: AdminContentPolicy,
     private readonly events: EventBus,
   ) {}
 
@@ -79,7 +81,7 @@ export class BoardMessagingService {
 
   async edit(user: AuthUser, slug: string, messageId: string, input: EditMessageInput): Promise<SentMessage> {
     const context = await this.access.writable(user, slug);
-    const message = await this.requireMessage(context, messageId);
+    const message = await this.requireMessage(context, messageId, user);
     if (message.authorId !== user.id) throw new AppError('forbidden', 'Only the author can edit a message');
     if (message.status !== 'visible' && message.status !== 'held') {
       throw new AppError('conflict', 'This message was deleted or removed and cannot be edited');
@@ -106,9 +108,10 @@ export class BoardMessagingService {
   /** Authors delete their own messages; moderators of the forum remove anyone's. */
   async remove(user: AuthUser, slug: string, messageId: string): Promise<BoardMessageView> {
     const context = await this.access.readable(user, slug);
-    const message = await this.requireMessage(context, messageId);
+    const message = await this.requireMessage(context, messageId, user);
     const own = message.authorId === user.id;
     if (!own && !context.moderator) throw new AppError('forbidden', 'You can only delete your own messages');
+    if (!own) await this.adminContent.assertMayModerate(user, message.authorId);
     const status = own ? 'deleted' : 'removed';
     const removed = (await this.messages.setStatus(message.id, status)) ?? message;
     await this.events.emit(ForumEvent.MessageRemoved, {
@@ -235,9 +238,15 @@ export class BoardMessagingService {
     }
   }
 
-  private async requireMessage({ board }: BoardContext, messageId: string): Promise<BoardMessage> {
+  /** Someone else's held message exists only for the forum's moderators, as in the history. */
+  private async requireMessage(
+    { board, moderator }: BoardContext,
+    messageId: string,
+    user: AuthUser,
+  ): Promise<BoardMessage> {
     const message = await this.messages.findById(messageId);
-    if (!message || message.boardId !== board.id) throw new NotFound('Message');
+    const hidden = message?.status === 'held' && message.authorId !== user.id && !moderator;
+    if (!message || message.boardId !== board.id || hidden) throw new NotFound('Message');
     return message;
   }
 }

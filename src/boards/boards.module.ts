@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { ForumsModule } from '../forums/forums.module';
 import { NoticesModule } from '../notices/notices.module';
 import { PublishingModule } from '../publishing/publishing.module';
+import { UsersModule } from '../users/users.module';
 import { BoardAccessService } from './board-access.service';
 import { BoardAccountCleanupListener } from './board-account-cleanup.listener';
 import { BoardLikesService } from './board-likes.service';
@@ -36,6 +37,7 @@ import { BoardsService } from './boards.service';
     ForumsModule,
     NoticesModule,
     PublishingModule,
+    UsersModule,
   ],
   controllers: [BoardsController, BoardMessagesController],
   providers: [

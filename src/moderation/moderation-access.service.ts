@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import { canModerateForum } from '../auth/forum-moderation.policy';
 import { Forbidden } from '../infra/errors/app-error';
-import { UsersService } from '../users/users.service';
+import { AdminContentPolicy } from '../users/admin-content.policy';
 import type { ModeratedContent } from './moderated-content';
 import { ReportRepository } from './report.repository';
 
@@ -13,7 +13,7 @@ import { ReportRepository } from './report.repository';
 @Injectable()
 export class ModerationAccessService {
   constructor(
-    private readonly users: UsersService,
+    private readonly adminContent: AdminContentPolicy,
     private readonly reports: ReportRepository,
   ) {}
 
@@ -29,11 +29,7 @@ export class ModerationAccessService {
     }
   }
 
-  async assertNotOverAdmin(user: AuthUser, subjectUserId: string | null): Promise<void> {
-    if (!subjectUserId || user.roles.includes('admin')) return;
-    const subject = await this.users.findById(subjectUserId);
-    if (subject?.roles.includes('admin')) {
-      throw new Forbidden('Only an administrator can act on an administrator’s content or account');
-    }
+  assertNotOverAdmin(user: AuthUser, subjectUserId: string | null): Promise<void> {
+    return this.adminContent.assertMayModerate(user, subjectUserId);
   }
 }

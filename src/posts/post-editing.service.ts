@@ -5,6 +5,7 @@ import { ForumsService } from '../forums/forums.service';
 import { AppError, Forbidden, NotFound } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
+import { AdminContentPolicy } from '../users/admin-content.policy';
 import type { Post, PostRevision } from './post';
 import { PostCounters } from './post-counters';
 import { PostComposer } from './post-composer';
@@ -32,12 +33,16 @@ export class PostEditingService {
     private readonly forums: ForumsService,
     private readonly composer: PostComposer,
     private readonly counters: PostCounters,
+    private readonly adminContent: AdminContentPolicy,
     private readonly events: EventBus,
   ) {}
 
   async edit(user: AuthUser, postId: string, input: EditInput): Promise<PostView> {
     const post = await this.requirePost(postId);
-    if (post.authorId !== user.id) throw new Forbidden('Only the author can edit this post');
+    if (post.authorId !== user.id) {
+      await this.moderatorOfSomeoneElses(user, post);
+      throw new Forbidden('Only the author can edit this post');
+    }
     if (post.status !== 'visible' && post.status !== 'held') throw new NotFound('Post');
     if (input.title !== undefined && post.seq !== 1) {
       throw new AppError('bad_request', 'Only the first post of a topic carries the title');
@@ -75,10 +80,12 @@ export class PostEditingService {
   /** The author's delete is soft: readers see a placeholder; the source stays for export and moderators. */
   async remove(user: AuthUser, postId: string): Promise<PostView> {
     const post = await this.requirePost(postId);
-    const forum = await this.forums.requireReadableById(user, post.forumId);
-    const moderator = moderatesForum(user, forum);
     const isAuthor = post.authorId === user.id;
+    const moderator = isAuthor
+      ? moderatesForum(user, await this.forums.requireReadableById(user, post.forumId))
+      : await this.moderatorOfSomeoneElses(user, post);
     if (!isAuthor && !moderator) throw new Forbidden('Only the author or a moderator can delete this post');
+    if (!isAuthor) await this.adminContent.assertMayModerate(user, post.authorId);
     const status = isAuthor ? 'deleted' : 'removed';
     const updated = await this.posts.setStatus(post.id, status, ['visible', 'held', 'hidden']);
     if (!updated) throw new NotFound('Post');
@@ -95,8 +102,8 @@ export class PostEditingService {
 
   async revisionsOf(user: AuthUser, postId: string): Promise<{ items: PostRevision[] }> {
     const post = await this.requirePost(postId);
-    const forum = await this.forums.requireReadableById(user, post.forumId);
-    if (post.authorId !== user.id && !moderatesForum(user, forum)) {
+    if (post.authorId === user.id) await this.forums.requireReadableById(user, post.forumId);
+    else if (!(await this.moderatorOfSomeoneElses(user, post))) {
       throw new Forbidden('Only the author and moderators can read the history of a post');
     }
     return { items: await this.revisions.listForPost(post.id) };
@@ -110,6 +117,16 @@ export class PostEditingService {
       post: toPublicView(post),
       reason: heldReason ?? 'edited while waiting for a moderator',
     });
+  }
+
+  /**
+   * Whether the caller moderates the forum of someone else's post; 404 when they may not see the post at all
+   * (held for review, or in a topic not shown to them), as reading it would answer: its existence is not told.
+   */
+  private async moderatorOfSomeoneElses(user: AuthUser, post: Post): Promise<boolean> {
+    const { moderator } = await this.access.readable(user, post.topicId);
+    if (!toPostView(post, { user, moderator })) throw new NotFound('Post');
+    return moderator;
   }
 
   private async requirePost(postId: string): Promise<Post> {

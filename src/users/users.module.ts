@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AdminContentPolicy } from './admin-content.policy';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { UserAccountsService } from './user-accounts.service';
@@ -14,7 +15,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [MongooseModule.forFeature([{ name: UserRecord.name, schema: UserSchema }])],
   controllers: [AdminUsersController],
-  providers: [UserRepository, UsersService, UserAccountsService, AdminUsersService],
-  exports: [UsersService, UserAccountsService],
+  providers: [UserRepository, UsersService, UserAccountsService, AdminUsersService, AdminContentPolicy],
+  exports: [UsersService, UserAccountsService, AdminContentPolicy],
 })
 export class UsersModule {}
