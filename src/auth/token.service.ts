@@ -45,8 +45,14 @@ export class TokenService {
     return (await this.authenticate(token))?.authUser ?? null;
   }
 
-  async authenticate(token: string): Promise<Authenticated | null> {
-    const claims = await this.jwt.verifyAsync<AccessClaims>(token).catch(() => null);
+  /** `ignoreExpiration`: the account and session as of now behind a token that may have expired (socket joins). */
+  async authenticate(
+    token: string,
+    options: { ignoreExpiration?: boolean } = {},
+  ): Promise<Authenticated | null> {
+    const claims = await this.jwt
+      .verifyAsync<AccessClaims>(token, { ignoreExpiration: options.ignoreExpiration ?? false })
+      .catch(() => null);
     if (
       !claims ||
       claims.typ !== 'access' ||

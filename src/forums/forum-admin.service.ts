@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '../infra/errors/app-error';
+import { EventBus } from '../infra/events/event-bus';
+import { ForumEvent } from '../infra/events/forum-events';
 import type { Forum, ForumChanges, NewForum } from './forum';
 import { ForumRepository } from './forum.repository';
 
 /** What admins do to forums: create, edit (archive included) and reorder. */
 @Injectable()
 export class ForumAdminService {
-  constructor(private readonly forums: ForumRepository) {}
+  constructor(
+    private readonly forums: ForumRepository,
+    private readonly events: EventBus,
+  ) {}
 
   create(input: NewForum): Promise<Forum> {
     return this.forums.insert({
@@ -21,6 +26,9 @@ export class ForumAdminService {
   async update(id: string, changes: ForumChanges): Promise<Forum> {
     const forum = await this.forums.update(id, changes);
     if (!forum) throw new NotFound('Forum');
+    if (changes.moderatorIds !== undefined) {
+      await this.events.emit(ForumEvent.ModerationRightsChanged, { forumId: forum.id });
+    }
     return forum;
   }
 

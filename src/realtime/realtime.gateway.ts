@@ -68,6 +68,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   @SubscribeMessage(ClientCommand.Join)
   @Public()
   async join(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: JoinRoomDto) {
+    await this.authenticator.reloaded(socket);
     const reply = await this.rooms.join(socket, dto.room, dto.lastEventSeq);
     return reply && { ok: true, ...reply };
   }

@@ -8,6 +8,7 @@ import { PostsModule } from '../posts/posts.module';
 import { RedisModule } from '../infra/redis/redis.module';
 import { UsersModule } from '../users/users.module';
 import { BroadcasterListener } from './broadcaster.listener';
+import { ModeratorRoomsListener } from './moderator-rooms.listener';
 import { PresenceService } from './presence.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { RoomAccessService } from './room-access.service';
@@ -49,6 +50,7 @@ import { TypingService } from './typing.service';
     TypingService,
     RoomAccessService,
     RoomSubscriptionService,
+    ModeratorRoomsListener,
   ],
 })
 export class RealtimeModule {}

@@ -39,6 +39,23 @@ export class SocketAuthenticator {
     return user;
   }
 
+  /**
+   * For a join: the signed-in user with their roles, forums and status as they are now, not as at the
+   * handshake (a moderator whose forums were taken away must not follow their mod rooms again). Reading needs
+   * no fresh access token, so an expired one is fine here; an ended session or a suspension is not.
+   */
+  async reloaded(socket: ParleySocket): Promise<AuthUser | undefined> {
+    const token = socket.data.token;
+    if (!token) return undefined;
+    const found = await this.tokens.authenticate(token, { ignoreExpiration: true });
+    if (!found) throw new AppError('unauthenticated', 'Your session has ended: reconnect after signing in');
+    if (found.authUser.status === 'suspended') {
+      throw new AppError('account_suspended', 'Your account is suspended');
+    }
+    socket.data.user = found.authUser;
+    return found.authUser;
+  }
+
   private async identify(socket: ParleySocket): Promise<void> {
     socket.data.user = undefined;
     socket.data.token = undefined;

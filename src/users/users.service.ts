@@ -66,6 +66,7 @@ export class UsersService {
     const user = await this.users.setRoles(userId, unique);
     if (!user) throw new NotFound('User');
     await this.record(byUser, 'user.roles_changed', userId, { reason: `roles: ${unique.join(', ')}` });
+    await this.events.emit(ForumEvent.ModerationRightsChanged, { userId });
     return user;
   }
 
@@ -75,6 +76,7 @@ export class UsersService {
     await this.record(byUser, 'user.moderated_forums_changed', userId, {
       reason: `forums: ${user.moderatedForumIds.join(', ') || 'none'}`,
     });
+    await this.events.emit(ForumEvent.ModerationRightsChanged, { userId });
     return user;
   }
 

@@ -1,4 +1,4 @@
-import { ClientCommand } from '../../src/realtime/socket-protocol';
+import { ClientCommand, ServerEvent } from '../../src/realtime/socket-protocol';
 import { UsersService } from '../../src/users/users.service';
 import { ACTORS, HANDSHAKE, SOCKET_POLICY, type Actor, type Expected } from './authorization-policy';
 import { AuthorizationWorld } from './authorization-world';
@@ -69,6 +69,36 @@ describe('Authorization matrix over sockets', () => {
       await api.app.get(UsersService).restrict(user.id, { status: 'silenced', reason: 'cool down' });
       const ack = await socket.send(ClientCommand.Typing, { room });
       expect(ack.ok ? 'ok' : ack.error.code).toBe('account_silenced');
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('takes the mod room away from a moderator whose forums are taken away, at once and for good', async () => {
+    const moderator = await world.clone('moderator');
+    const socket = await connectSocket(api.url, { token: moderator.token });
+    const witness = connections.get('globalModerator');
+    if (!witness || !('socket' in witness)) throw new Error('the global moderator is not connected');
+    try {
+      const forumRoom = roomOf(world, 'forum', 'members');
+      const joined = await socket.send<{ moderator: boolean }>(ClientCommand.Join, { room: forumRoom });
+      expect(joined.ok && joined.moderator).toBe(true);
+      expect((await witness.socket.send(ClientCommand.Join, { room: forumRoom })).ok).toBe(true);
+      await api.http
+        .put(`/api/admin/users/${moderator.id}/moderated-forums`)
+        .set(world.users.admin.auth)
+        .send({ forumIds: [] })
+        .expect(200);
+      const held = await world.freshPost('members', 'held');
+      const aboutHeld = (data: Record<string, unknown>) => (data.post as { id?: string })?.id === held.id;
+      await witness.socket.waitFor(ServerEvent.PostHeld, 1, aboutHeld);
+      // Anything the server sent this socket before the witness got the event arrives before this answer.
+      await socket.send(ClientCommand.Leave, { room: roomOf(world, 'board', 'public') });
+      expect(socket.named(ServerEvent.PostHeld).filter(({ data }) => aboutHeld(data))).toEqual([]);
+      const again = await socket.send(ClientCommand.Join, { room: roomOf(world, 'mod', 'members') });
+      expect(again.ok ? 'ok' : again.error.code).toBe('forbidden');
+      const rejoined = await socket.send<{ moderator: boolean }>(ClientCommand.Join, { room: forumRoom });
+      expect(rejoined.ok && rejoined.moderator).toBe(false);
     } finally {
       socket.close();
     }

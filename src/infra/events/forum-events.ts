@@ -21,6 +21,7 @@ export const ForumEvent = {
   UserRestricted: 'user.restricted',
   UserDeleted: 'user.deleted',
   ModerationActionTaken: 'moderation.action_taken',
+  ModerationRightsChanged: 'moderation.rights_changed',
 } as const;
 
 export type ForumEventName = (typeof ForumEvent)[keyof typeof ForumEvent];
@@ -75,6 +76,8 @@ export interface ForumEventPayloads {
   'notification.created': { userId: string; notification: Record<string, unknown> };
   'user.restricted': { userId: string; status: 'silenced' | 'suspended' | 'active'; until?: string };
   'user.deleted': { userId: string; deletePosts: boolean };
+  /** Who moderates what changed: a user's roles or forums, or a forum's own moderator list. */
+  'moderation.rights_changed': { userId: string } | { forumId: string };
   /**
    * A moderator acted on a post, board message or topic (after the change and its audit entry are stored):
    * notifications tell the author. Never carries the content or a removed value, only the reason given.
