@@ -44,6 +44,22 @@ describe(PostPageCache.name, () => {
     expect(loadB).toHaveBeenCalledTimes(2);
   });
 
+  it('counts the time to live from the end of the query, however long the query took', async () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    const cache = new PostPageCache();
+    let finish: (rows: Post[]) => void = () => undefined;
+    const slow = jest
+      .fn(async () => [post(1)])
+      .mockImplementationOnce(() => new Promise<Post[]>((resolve) => (finish = resolve)));
+    const reading = cache.read('t1', 'p', slow);
+    jest.setSystemTime(1_000_000 + 3 * POST_PAGE_TTL_MS);
+    finish([post(1)]);
+    await reading;
+    jest.setSystemTime(1_000_000 + 3 * POST_PAGE_TTL_MS + POST_PAGE_TTL_MS / 2);
+    await cache.read('t1', 'p', slow);
+    expect(slow).toHaveBeenCalledTimes(1);
+  });
+
   it('does not keep a failed read', async () => {
     const cache = new PostPageCache();
     const failing = jest.fn(async (): Promise<Post[]> => {

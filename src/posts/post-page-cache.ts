@@ -32,11 +32,13 @@ export class PostPageCache {
     const pages = this.topics.get(topicId) ?? this.start(topicId);
     const cached = pages.get(page);
     if (cached && cached.until > now) return copies(cached.rows);
-    const entry: Entry = { rows: load(), until: now + POST_PAGE_TTL_MS };
+    // The page lives from the end of its query: on a slow engine the query can take longer than the TTL.
+    const entry: Entry = { rows: load(), until: Infinity };
     pages.set(page, entry);
-    entry.rows.catch(() => {
-      if (pages.get(page) === entry) pages.delete(page);
-    });
+    entry.rows.then(
+      () => (entry.until = Date.now() + POST_PAGE_TTL_MS),
+      () => pages.get(page) === entry && pages.delete(page),
+    );
     return copies(entry.rows);
   }
 
