@@ -185,6 +185,24 @@ interface Measured {
 
 const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 
+/**
+ * Waits until the server and the engine have worked off what the previous run left queued (autocannon stops
+ * sending when its time is up, but the requests already sent still run): until /api/health, which pings the
+ * database, answers within 250 ms three times in a row, for at most two minutes. Without this, a slow
+ * scenario's backlog is charged to the next one.
+ */
+async function settle(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  let quick = 0;
+  while (quick < 3 && Date.now() < deadline) {
+    const started = Date.now();
+    const res = await fetch(`${url}/api/health`).catch(() => null);
+    quick = res?.ok && Date.now() - started < 250 ? quick + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (quick < 3) say('the server was still busy after two minutes; measuring anyway');
+}
+
 async function measure(server: ProductionServer, db: Connection, d: Dist): Promise<Measured> {
   const seed = await seedForum(server.url, db, say);
   const chosen = scenarios(seed).filter((s) => !ONLY || ONLY.includes(s.name));
@@ -202,10 +220,12 @@ async function measure(server: ProductionServer, db: Connection, d: Dist): Promi
     loads[connections] = loadAverages();
     say(`--- ${connections} connections (load ${loads[connections]})`);
     for (const s of chosen) {
+      await settle(server.url);
       results.push(await runHttpLoad(s.name, server.url, connections, SECONDS, s.next, say));
       say(line(results[results.length - 1]));
     }
     if (withRaw) {
+      await settle(server.url);
       results.push(await runInsertLoad('raw-insert', connections, SECONDS, insert, say));
       say(line(results[results.length - 1]));
     }
