@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { ErrorBodyResponse } from './infra/errors/error-body.response';
 import { MetricsService } from './health/metrics.service';
 import type { AppConfig } from './infra/config/app-config';
 import { DatabaseDeadline } from './infra/database/database-deadline';
@@ -76,6 +77,12 @@ function setUpOpenApi(app: NestExpressApplication): void {
       .setVersion('1')
       .addBearerAuth()
       .addCookieAuth('parley_at')
+      // Every route: any 4xx/5xx answers the one error shape (routes document more only where they add to it).
+      .addGlobalResponse({
+        status: 'default',
+        description: 'An error, in the one error shape',
+        type: ErrorBodyResponse,
+      })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

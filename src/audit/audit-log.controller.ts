@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access-policy';
 import { AuditLogService } from './audit-log.service';
 import { AuditLogQuery } from './dto/audit-log.query';
+import { AuditPageResponse } from './dto/audit.responses';
 
 @ApiTags('audit log')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class AuditLogController {
   @ApiOperation({
     summary: 'Moderation and administration actions, newest first (global moderators, admins)',
   })
+  @ApiOkResponse({ type: AuditPageResponse })
   list(@Query() { cursor, limit, ...filter }: AuditLogQuery) {
     return this.audit.list(filter, cursor, limit);
   }

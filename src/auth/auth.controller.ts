@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { SignedInResponse } from './dto/auth.responses';
 import type { Response } from 'express';
 import type { User } from '../users/user';
 import { Public } from './access-policy';
@@ -27,6 +35,7 @@ export class AuthController {
   @Public()
   @UseGuards(AuthRateLimitGuard)
   @ApiOperation({ summary: 'Create an account; answers the user and an access token, and sets the cookies' })
+  @ApiCreatedResponse({ type: SignedInResponse })
   async register(@Body() dto: RegisterDto, @Res({ passthrough: true }) res: Response) {
     return this.send(res, await this.auth.register(dto));
   }
@@ -36,6 +45,7 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(AuthRateLimitGuard, LocalAuthGuard)
   @ApiOperation({ summary: 'Sign in with username or email and password (passport-local)' })
+  @ApiOkResponse({ type: SignedInResponse })
   async login(
     @SignedInAccount() account: User,
     @Body() _dto: LoginDto,
@@ -49,6 +59,7 @@ export class AuthController {
   @UsesRefreshCookie()
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate the refresh cookie and get a new access token (needs X-CSRF-Token)' })
+  @ApiOkResponse({ type: SignedInResponse })
   async refresh(@Req() req: AuthRequest, @Res({ passthrough: true }) res: Response) {
     return this.send(res, await this.auth.refresh(refreshCookieOf(req)));
   }
@@ -59,6 +70,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session (refresh cookie or bearer token) and clear the cookies' })
+  @ApiNoContentResponse({ description: 'Signed out; the cookies are cleared' })
   async logout(@Req() req: AuthRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(refreshCookieOf(req), req.sessionId);
     this.cookies.clear(res);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountResponse } from '../users/dto/user.responses';
 import { Authenticated, CurrentUser, type AuthUser } from './access-policy';
 import { AccountService } from './account.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -15,6 +16,7 @@ export class MeController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'Your account: profile, roles, status, preferences, notice acknowledgements' })
+  @ApiOkResponse({ type: AccountResponse })
   me(@CurrentUser() user: AuthUser) {
     return this.account.me(user);
   }
@@ -22,6 +24,7 @@ export class MeController {
   @Patch()
   @Authenticated()
   @ApiOperation({ summary: 'Correct your display name or email' })
+  @ApiOkResponse({ type: AccountResponse })
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto) {
     return this.account.updateProfile(user, dto);
   }
@@ -30,6 +33,7 @@ export class MeController {
   @Authenticated()
   @HttpCode(204)
   @ApiOperation({ summary: 'Change your password; your other sessions end' })
+  @ApiNoContentResponse({ description: 'Changed' })
   async changePassword(
     @CurrentUser() user: AuthUser,
     @Req() req: AuthRequest,

@@ -1,11 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '../auth/access-policy';
 import { BoardLikesService } from './board-likes.service';
 import { BoardMessagingService } from './board-messaging.service';
 import { BoardReadingService } from './board-reading.service';
 import { BoardMessageParam, BoardSlugParam, MarkReadDto, MessagePageQueryDto } from './dto/board-params.dto';
 import { EditMessageDto, SendMessageDto } from './dto/send-message.dto';
+import {
+  BoardMessageResponse,
+  BoardReadMarkResponse,
+  MessagePageResponse,
+  SentMessageResponse,
+} from './dto/board.responses';
 
 @ApiTags('boards')
 @ApiBearerAuth()
@@ -20,6 +26,7 @@ export class BoardMessagesController {
   @Get('messages')
   @Public()
   @ApiOperation({ summary: 'Message history by seq cursor (before= older page, after= newer page)' })
+  @ApiOkResponse({ type: MessagePageResponse })
   page(
     @CurrentUser() user: AuthUser | undefined,
     @Param() { slug }: BoardSlugParam,
@@ -31,6 +38,7 @@ export class BoardMessagesController {
   @Post('messages')
   @Authenticated()
   @ApiOperation({ summary: 'Post a message (422 personal_data_detected, 428 notice, 429 slow mode)' })
+  @ApiCreatedResponse({ type: SentMessageResponse })
   send(@CurrentUser() user: AuthUser, @Param() { slug }: BoardSlugParam, @Body() dto: SendMessageDto) {
     return this.messaging.send(user, slug, dto);
   }
@@ -38,6 +46,7 @@ export class BoardMessagesController {
   @Patch('messages/:id')
   @Authenticated()
   @ApiOperation({ summary: 'Edit your message; the earlier text is kept as a revision' })
+  @ApiOkResponse({ type: SentMessageResponse })
   edit(@CurrentUser() user: AuthUser, @Param() { slug, id }: BoardMessageParam, @Body() dto: EditMessageDto) {
     return this.messaging.edit(user, slug, id, dto);
   }
@@ -45,6 +54,7 @@ export class BoardMessagesController {
   @Delete('messages/:id')
   @Authenticated()
   @ApiOperation({ summary: 'Delete your message, or remove one as a moderator of the forum' })
+  @ApiOkResponse({ type: BoardMessageResponse, description: 'The message as it reads now (a placeholder)' })
   remove(@CurrentUser() user: AuthUser, @Param() { slug, id }: BoardMessageParam) {
     return this.messaging.remove(user, slug, id);
   }
@@ -52,6 +62,7 @@ export class BoardMessagesController {
   @Put('messages/:id/like')
   @Authenticated()
   @ApiOperation({ summary: 'Like a message (repeating is harmless)' })
+  @ApiOkResponse({ type: BoardMessageResponse })
   like(@CurrentUser() user: AuthUser, @Param() { slug, id }: BoardMessageParam) {
     return this.likes.like(user, slug, id);
   }
@@ -59,6 +70,7 @@ export class BoardMessagesController {
   @Delete('messages/:id/like')
   @Authenticated()
   @ApiOperation({ summary: 'Take a like back' })
+  @ApiOkResponse({ type: BoardMessageResponse })
   unlike(@CurrentUser() user: AuthUser, @Param() { slug, id }: BoardMessageParam) {
     return this.likes.unlike(user, slug, id);
   }
@@ -67,6 +79,7 @@ export class BoardMessagesController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Record the newest message seq read (also the socket `read` command)' })
+  @ApiOkResponse({ type: BoardReadMarkResponse })
   markRead(@CurrentUser() user: AuthUser, @Param() { slug }: BoardSlugParam, @Body() dto: MarkReadDto) {
     return this.reading.markRead(user, slug, dto.seq);
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Public, Roles, type AuthUser } from '../auth/access-policy';
 import { BoardSlugParam } from './dto/board-params.dto';
 import { CreateBoardDto } from './dto/create-board.dto';
 import { UpdateBoardDto } from './dto/update-board.dto';
 import { BoardsService } from './boards.service';
+import { BoardResponse } from './dto/board.responses';
 
 @ApiTags('boards')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class BoardsController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Boards of the forums the caller may read' })
+  @ApiOkResponse({ type: [BoardResponse] })
   list(@CurrentUser() user: AuthUser | undefined) {
     return this.boards.list(user);
   }
@@ -22,6 +24,7 @@ export class BoardsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create a board in a forum (admins)' })
+  @ApiCreatedResponse({ type: BoardResponse })
   create(@Body() dto: CreateBoardDto) {
     return this.boards.create(dto);
   }
@@ -29,6 +32,7 @@ export class BoardsController {
   @Get(':slug')
   @Public()
   @ApiOperation({ summary: 'One board, with its last message seq' })
+  @ApiOkResponse({ type: BoardResponse })
   get(@CurrentUser() user: AuthUser | undefined, @Param() { slug }: BoardSlugParam) {
     return this.boards.get(user, slug);
   }
@@ -36,6 +40,7 @@ export class BoardsController {
   @Patch(':slug')
   @Authenticated()
   @ApiOperation({ summary: 'Change name, policy or slow mode (moderators of the forum)' })
+  @ApiOkResponse({ type: BoardResponse })
   update(@CurrentUser() user: AuthUser, @Param() { slug }: BoardSlugParam, @Body() dto: UpdateBoardDto) {
     return this.boards.update(user, slug, dto);
   }

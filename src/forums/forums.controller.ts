@@ -1,11 +1,12 @@
 import { Body, Controller, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access-policy';
 import { CreateForumDto } from './dto/create-forum.dto';
 import { ForumIdParam } from './dto/forum-id.param';
 import { ReorderForumsDto } from './dto/reorder-forums.dto';
 import { UpdateForumDto } from './dto/update-forum.dto';
 import { ForumAdminService } from './forum-admin.service';
+import { ForumRecordResponse } from './dto/forum.responses';
 
 /** Admin writes. Reading forums (list with unread counts, topics) is served by the posts module. */
 @ApiTags('forums')
@@ -17,6 +18,7 @@ export class ForumsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create a product forum (admins)' })
+  @ApiCreatedResponse({ type: ForumRecordResponse })
   create(@Body() dto: CreateForumDto) {
     return this.admin.create({ ...dto, description: dto.description ?? '' });
   }
@@ -24,6 +26,7 @@ export class ForumsController {
   @Put('order')
   @Roles('admin')
   @ApiOperation({ summary: 'Reorder forums: the full list of ids in display order (admins)' })
+  @ApiOkResponse({ type: [ForumRecordResponse], description: 'Every forum, in the new order' })
   reorder(@Body() dto: ReorderForumsDto) {
     return this.admin.reorder(dto.forumIds);
   }
@@ -31,6 +34,7 @@ export class ForumsController {
   @Patch(':id')
   @Roles('admin')
   @ApiOperation({ summary: 'Edit or archive a forum (admins)' })
+  @ApiOkResponse({ type: ForumRecordResponse })
   update(@Param() { id }: ForumIdParam, @Body() dto: UpdateForumDto) {
     return this.admin.update(id, dto);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/access-policy';
 import { HealthService } from './health.service';
@@ -29,7 +29,20 @@ export class HealthController {
       example: { status: 'degraded', checks: { database: 'up', redis: 'down' } },
     },
   })
-  @ApiServiceUnavailableResponse({ description: 'The database is down (`database_unavailable`)' })
+  @ApiServiceUnavailableResponse({
+    description: 'The database is down: the report, in the error shape (`database_unavailable`)',
+    schema: {
+      type: 'object',
+      required: ['status', 'checks', 'statusCode', 'code', 'message'],
+      properties: {
+        status: { type: 'string', enum: ['error'] },
+        checks: { type: 'object', additionalProperties: { type: 'string', enum: ['up', 'down'] } },
+        statusCode: { type: 'integer', enum: [503] },
+        code: { type: 'string', enum: ['database_unavailable'] },
+        message: { type: 'string' },
+      },
+    },
+  })
   async check(@Res({ passthrough: true }) res: Response) {
     const report = await this.health.report();
     if (report.status !== 'error') return report;
@@ -45,6 +58,11 @@ export class HealthController {
   @Get('metrics')
   @Public()
   @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/plain')
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format (request durations by route and status, open sockets, …)',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   async prometheus(@Res() res: Response) {
     res.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }

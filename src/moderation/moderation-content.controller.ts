@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type AuthUser } from '../auth/access-policy';
 import { ContentModerationService } from './content-moderation.service';
 import {
@@ -11,6 +11,7 @@ import {
 } from './dto/content-action.dto';
 import { RedactionService } from './redaction.service';
 import type { ReviewTargetType } from './review-item';
+import { ModeratedContentResponse, RedactionResponse } from './dto/moderation.responses';
 
 const kindOf = (kind: ContentParams['kind']): ReviewTargetType => (kind === 'posts' ? 'post' : 'message');
 
@@ -28,6 +29,7 @@ export class ModerationContentController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Publish a held item (viewers receive it live)' })
+  @ApiOkResponse({ type: ModeratedContentResponse })
   approve(@CurrentUser() user: AuthUser, @Param() { kind, id }: ContentParams) {
     return this.moderation.approve(user, kindOf(kind), id);
   }
@@ -36,6 +38,7 @@ export class ModerationContentController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Reject a held item (it is removed); the reason is required' })
+  @ApiOkResponse({ type: ModeratedContentResponse })
   reject(
     @CurrentUser() user: AuthUser,
     @Param() { kind, id }: ContentParams,
@@ -51,6 +54,7 @@ export class ModerationContentController {
     summary:
       'Remove personal information: all detected spans, or the chosen ones, from the text and every revision',
   })
+  @ApiOkResponse({ type: RedactionResponse })
   removePersonalInfo(
     @CurrentUser() user: AuthUser,
     @Param() { kind, id }: ContentParams,
@@ -63,6 +67,7 @@ export class ModerationContentController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Hide a visible item (readers see a placeholder)' })
+  @ApiOkResponse({ type: ModeratedContentResponse })
   hide(@CurrentUser() user: AuthUser, @Param() { kind, id }: ContentParams, @Body() dto: OptionalReasonDto) {
     return this.moderation.hide(user, kindOf(kind), id, dto.reason);
   }
@@ -71,6 +76,7 @@ export class ModerationContentController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Show a hidden item again' })
+  @ApiOkResponse({ type: ModeratedContentResponse })
   unhide(
     @CurrentUser() user: AuthUser,
     @Param() { kind, id }: ContentParams,
@@ -83,6 +89,7 @@ export class ModerationContentController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Edit the text with a reason (the previous text is kept as a revision)' })
+  @ApiOkResponse({ type: ModeratedContentResponse })
   edit(@CurrentUser() user: AuthUser, @Param() { kind, id }: ContentParams, @Body() dto: EditContentDto) {
     return this.moderation.edit(user, kindOf(kind), id, dto.source, dto.reason);
   }
@@ -91,6 +98,7 @@ export class ModerationContentController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Remove an item (readers see a placeholder)' })
+  @ApiOkResponse({ type: ModeratedContentResponse })
   delete(
     @CurrentUser() user: AuthUser,
     @Param() { kind, id }: ContentParams,
@@ -103,6 +111,7 @@ export class ModerationContentController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Nothing to do: settle the item’s reports and close its queue entry' })
+  @ApiOkResponse({ type: ModeratedContentResponse })
   dismiss(
     @CurrentUser() user: AuthUser,
     @Param() { kind, id }: ContentParams,

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type AuthUser } from '../auth/access-policy';
 import { MoveTopicDto, OptionalReasonDto, TopicParams } from './dto/content-action.dto';
 import { TopicActionsService } from './topic-actions.service';
+import { TopicResponse } from '../posts/dto/post.responses';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class ModerationTopicsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Lock a topic: no new replies (moderators of its forum)' })
+  @ApiOkResponse({ type: TopicResponse })
   lock(@CurrentUser() user: AuthUser, @Param() { id }: TopicParams, @Body() dto: OptionalReasonDto) {
     return this.topics.setFlag(user, id, 'lock', dto.reason);
   }
@@ -22,6 +24,7 @@ export class ModerationTopicsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Unlock a topic' })
+  @ApiOkResponse({ type: TopicResponse })
   unlock(@CurrentUser() user: AuthUser, @Param() { id }: TopicParams, @Body() dto: OptionalReasonDto) {
     return this.topics.setFlag(user, id, 'unlock', dto.reason);
   }
@@ -30,6 +33,7 @@ export class ModerationTopicsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Pin a topic to the top of its forum' })
+  @ApiOkResponse({ type: TopicResponse })
   pin(@CurrentUser() user: AuthUser, @Param() { id }: TopicParams, @Body() dto: OptionalReasonDto) {
     return this.topics.setFlag(user, id, 'pin', dto.reason);
   }
@@ -38,6 +42,7 @@ export class ModerationTopicsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Unpin a topic' })
+  @ApiOkResponse({ type: TopicResponse })
   unpin(@CurrentUser() user: AuthUser, @Param() { id }: TopicParams, @Body() dto: OptionalReasonDto) {
     return this.topics.setFlag(user, id, 'unpin', dto.reason);
   }
@@ -46,6 +51,7 @@ export class ModerationTopicsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Close a topic: the discussion is over (locked, the author is told why)' })
+  @ApiOkResponse({ type: TopicResponse })
   close(@CurrentUser() user: AuthUser, @Param() { id }: TopicParams, @Body() dto: OptionalReasonDto) {
     return this.topics.setFlag(user, id, 'close', dto.reason);
   }
@@ -54,6 +60,7 @@ export class ModerationTopicsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Reopen a closed topic' })
+  @ApiOkResponse({ type: TopicResponse })
   reopen(@CurrentUser() user: AuthUser, @Param() { id }: TopicParams, @Body() dto: OptionalReasonDto) {
     return this.topics.setFlag(user, id, 'reopen', dto.reason);
   }
@@ -62,6 +69,7 @@ export class ModerationTopicsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Move a topic and its posts to another forum (moderators of both forums)' })
+  @ApiOkResponse({ type: TopicResponse })
   move(@CurrentUser() user: AuthUser, @Param() { id }: TopicParams, @Body() dto: MoveTopicDto) {
     return this.topics.move(user, id, dto.forumId, dto.reason);
   }

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Public, Roles, type AuthUser } from '../auth/access-policy';
 import { AcknowledgeNoticeDto } from './dto/acknowledge-notice.dto';
+import {
+  AcknowledgementResponse,
+  AcknowledgementsResponse,
+  CurrentNoticeResponse,
+  NoticeResponse,
+  NoticeVersionsPageResponse,
+} from './dto/notice.responses';
 import { NoticeVersionsQuery } from './dto/notice-versions.query';
 import { PublishNoticeDto } from './dto/publish-notice.dto';
 import { NoticesService } from './notices.service';
@@ -14,6 +21,7 @@ export class NoticesController {
   @Get('public-area')
   @Public()
   @ApiOperation({ summary: 'The current public-area notice, and whether the caller acknowledged it' })
+  @ApiOkResponse({ type: CurrentNoticeResponse })
   publicArea(@CurrentUser() user: AuthUser | undefined) {
     return this.notices.currentForCaller(user);
   }
@@ -22,6 +30,7 @@ export class NoticesController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Publish a new version; everyone must acknowledge it before posting again' })
+  @ApiOkResponse({ type: NoticeResponse })
   publishPublicArea(@CurrentUser() admin: AuthUser, @Body() dto: PublishNoticeDto) {
     return this.notices.publish('public-area', dto.text, admin);
   }
@@ -29,6 +38,7 @@ export class NoticesController {
   @Get('public-area/versions')
   @Public()
   @ApiOperation({ summary: 'Every version of the public-area notice, newest first' })
+  @ApiOkResponse({ type: NoticeVersionsPageResponse })
   publicAreaVersions(@Query() query: NoticeVersionsQuery) {
     return this.notices.versions('public-area', query.before, query.limit);
   }
@@ -38,6 +48,7 @@ export class NoticesController {
   @HttpCode(201)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Record that the caller read the current version (idempotent)' })
+  @ApiCreatedResponse({ type: AcknowledgementResponse })
   acknowledge(@CurrentUser() user: AuthUser, @Body() dto: AcknowledgeNoticeDto) {
     return this.notices.acknowledge(user, dto.version);
   }
@@ -46,6 +57,7 @@ export class NoticesController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: "The caller's own acknowledgements, oldest first" })
+  @ApiOkResponse({ type: AcknowledgementsResponse })
   async myAcknowledgements(@CurrentUser() user: AuthUser) {
     return { items: await this.notices.acknowledgementsOf(user.id) };
   }
@@ -53,6 +65,7 @@ export class NoticesController {
   @Get('privacy')
   @Public()
   @ApiOperation({ summary: "The site's privacy statement (Markdown)" })
+  @ApiOkResponse({ type: NoticeResponse })
   privacy() {
     return this.notices.current('privacy');
   }
@@ -61,6 +74,7 @@ export class NoticesController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Publish a new version of the privacy statement' })
+  @ApiOkResponse({ type: NoticeResponse })
   publishPrivacy(@CurrentUser() admin: AuthUser, @Body() dto: PublishNoticeDto) {
     return this.notices.publish('privacy', dto.text, admin);
   }
@@ -68,6 +82,7 @@ export class NoticesController {
   @Get('privacy/versions')
   @Public()
   @ApiOperation({ summary: 'Every version of the privacy statement, newest first' })
+  @ApiOkResponse({ type: NoticeVersionsPageResponse })
   privacyVersions(@Query() query: NoticeVersionsQuery) {
     return this.notices.versions('privacy', query.before, query.limit);
   }

@@ -1,8 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type AuthUser } from '../auth/access-policy';
 import { NotificationIdParam, NotificationPageQuery } from './dto/notification-params.dto';
 import { NotificationInboxService } from './notification-inbox.service';
+import {
+  MarkedReadResponse,
+  NotificationPageResponse,
+  NotificationResponse,
+  UnreadCountResponse,
+} from './dto/notification.responses';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -13,6 +19,7 @@ export class NotificationsController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'The caller’s inbox, newest first (cursor: nextCursor of the previous page)' })
+  @ApiOkResponse({ type: NotificationPageResponse })
   page(@CurrentUser() user: AuthUser, @Query() { cursor, limit }: NotificationPageQuery) {
     return this.inbox.page(user, cursor, limit);
   }
@@ -20,6 +27,7 @@ export class NotificationsController {
   @Get('unread-count')
   @Authenticated()
   @ApiOperation({ summary: 'How many of the caller’s notifications are unread' })
+  @ApiOkResponse({ type: UnreadCountResponse })
   unreadCount(@CurrentUser() user: AuthUser) {
     return this.inbox.unreadCount(user);
   }
@@ -28,6 +36,7 @@ export class NotificationsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Mark every notification of the caller read' })
+  @ApiOkResponse({ type: MarkedReadResponse })
   markAllRead(@CurrentUser() user: AuthUser) {
     return this.inbox.markAllRead(user);
   }
@@ -36,6 +45,7 @@ export class NotificationsController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: 'Mark one of the caller’s notifications read (404 for anyone else’s)' })
+  @ApiOkResponse({ type: NotificationResponse })
   markRead(@CurrentUser() user: AuthUser, @Param() { id }: NotificationIdParam) {
     return this.inbox.markRead(user, id);
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type AuthUser } from '../auth/access-policy';
 import { EditPostDto } from './dto/edit-post.dto';
 import { PostIdParam } from './dto/params.dto';
 import { PostEditingService } from './post-editing.service';
 import { PostLikesService } from './post-likes.service';
+import { LikeStateResponse, PostResponse, RevisionsResponse } from './dto/post.responses';
 
 @ApiTags('posts')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class PostsController {
   @Patch(':id')
   @Authenticated()
   @ApiOperation({ summary: 'Edit one’s own post (and the title, on a first post); stores a revision' })
+  @ApiOkResponse({ type: PostResponse })
   edit(@CurrentUser() user: AuthUser, @Param() { id }: PostIdParam, @Body() dto: EditPostDto) {
     return this.editing.edit(user, id, dto);
   }
@@ -27,6 +29,7 @@ export class PostsController {
   @ApiOperation({
     summary: 'Delete one’s own post (soft: a placeholder shows), or remove one as a moderator',
   })
+  @ApiOkResponse({ type: PostResponse, description: 'The post as it reads now (a placeholder)' })
   remove(@CurrentUser() user: AuthUser, @Param() { id }: PostIdParam) {
     return this.editing.remove(user, id);
   }
@@ -34,6 +37,7 @@ export class PostsController {
   @Get(':id/revisions')
   @Authenticated()
   @ApiOperation({ summary: 'Edit history of a post (its author and moderators)' })
+  @ApiOkResponse({ type: RevisionsResponse })
   revisions(@CurrentUser() user: AuthUser, @Param() { id }: PostIdParam) {
     return this.editing.revisionsOf(user, id);
   }
@@ -41,6 +45,7 @@ export class PostsController {
   @Post(':id/like')
   @Authenticated()
   @ApiOperation({ summary: 'Like a post (once per user; repeating is harmless)' })
+  @ApiCreatedResponse({ type: LikeStateResponse })
   like(@CurrentUser() user: AuthUser, @Param() { id }: PostIdParam) {
     return this.likes.like(user, id);
   }
@@ -48,6 +53,7 @@ export class PostsController {
   @Delete(':id/like')
   @Authenticated()
   @ApiOperation({ summary: 'Take back a like' })
+  @ApiOkResponse({ type: LikeStateResponse })
   unlike(@CurrentUser() user: AuthUser, @Param() { id }: PostIdParam) {
     return this.likes.unlike(user, id);
   }

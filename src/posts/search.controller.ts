@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, type AuthUser } from '../auth/access-policy';
 import { SearchQueryDto } from './dto/search-query.dto';
 import { PostSearchService } from './post-search.service';
+import { SearchPageResponse } from './dto/post.responses';
 
 @ApiTags('search')
 @Controller('search')
@@ -15,6 +16,7 @@ export class SearchController {
     summary: 'Search titles and post text (literal, case-insensitive), newest first',
     description: 'Members forums are searched only for signed-in readers. Page on with ?before=<nextBefore>.',
   })
+  @ApiOkResponse({ type: SearchPageResponse })
   find(@CurrentUser() user: AuthUser | undefined, @Query() query: SearchQueryDto) {
     return this.search.search(user, { ...query, limit: query.limit ?? 20 });
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '../auth/access-policy';
 import { AppError } from '../infra/errors/app-error';
 import { PostPageQueryDto } from './dto/list-queries.dto';
@@ -10,6 +10,13 @@ import { TopicFlagsDto } from './dto/topic-flags.dto';
 import { PostPublishingService } from './post-publishing.service';
 import { TopicModerationService } from './topic-moderation.service';
 import { TopicReadingService } from './topic-reading.service';
+import {
+  PostPageResponse,
+  PublishedPostResponse,
+  ReadMarkResponse,
+  TopicResponse,
+  TopicWithForumResponse,
+} from './dto/post.responses';
 
 const DEFAULT_LIMIT = 20;
 
@@ -25,6 +32,7 @@ export class TopicsController {
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'A topic, its forum, and the reader’s unread count when signed in' })
+  @ApiOkResponse({ type: TopicWithForumResponse })
   topic(@CurrentUser() user: AuthUser | undefined, @Param() { id }: TopicIdParam) {
     return this.reading.topic(user, id);
   }
@@ -35,6 +43,7 @@ export class TopicsController {
     summary: 'Posts by sequence number: ?after=<seq> going forward, or ?before=<seq> going back',
     description: 'Reading a page moves a signed-in reader’s last-read mark to its last post.',
   })
+  @ApiOkResponse({ type: PostPageResponse })
   posts(
     @CurrentUser() user: AuthUser | undefined,
     @Param() { id }: TopicIdParam,
@@ -53,6 +62,7 @@ export class TopicsController {
     summary: 'Reply to a topic',
     description: '409 topic_locked when the topic is locked; 422/428 from the personal-data check.',
   })
+  @ApiCreatedResponse({ type: PublishedPostResponse })
   reply(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: ReplyDto) {
     return this.publishing.reply(user, id, dto);
   }
@@ -61,6 +71,7 @@ export class TopicsController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Move the caller’s last-read mark forward to seq (never backwards)' })
+  @ApiOkResponse({ type: ReadMarkResponse })
   markRead(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: MarkTopicReadDto) {
     return this.reading.markRead(user, id, dto.seq);
   }
@@ -69,6 +80,7 @@ export class TopicsController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Pin or lock a topic (moderators of its forum)' })
+  @ApiOkResponse({ type: TopicResponse })
   setFlags(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: TopicFlagsDto) {
     return this.moderation.setFlags(user, id, dto);
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '../auth/access-policy';
 import { AuthCookies } from '../auth/auth-cookies';
@@ -9,6 +16,8 @@ import { AccountDeletionService } from './account-deletion.service';
 import { DataExportService } from './data-export.service';
 import { DeleteAccountDto, UnsubscribeQuery, UpdatePreferencesDto } from './dto/privacy.dto';
 import { UnsubscribeService } from './unsubscribe.service';
+import { DATA_EXPORT_SCHEMA, ExportProfileResponse, UnsubscribedResponse } from './dto/privacy.responses';
+import { NoticeAcknowledgementResponse, NotificationPreferencesResponse } from '../users/dto/user.responses';
 
 @ApiTags('privacy')
 @Controller()
@@ -26,6 +35,8 @@ export class PrivacyController {
   @ApiBearerAuth()
   @Header('Content-Disposition', 'attachment; filename="parley-export.json"')
   @ApiOperation({ summary: 'Everything stored about you, as one JSON document' })
+  @ApiExtraModels(ExportProfileResponse, NoticeAcknowledgementResponse)
+  @ApiOkResponse({ schema: DATA_EXPORT_SCHEMA })
   export(@CurrentUser() user: AuthUser) {
     return this.exports.exportFor(user);
   }
@@ -34,6 +45,7 @@ export class PrivacyController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Turn notifications and mailings on or off, per kind and channel' })
+  @ApiOkResponse({ type: NotificationPreferencesResponse })
   async preferences(@CurrentUser() user: AuthUser, @Body() dto: UpdatePreferencesDto) {
     const updated = await this.accounts.updatePreferences(user.id, dto);
     return toAccountView(updated).notificationPreferences;
@@ -44,6 +56,7 @@ export class PrivacyController {
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete your account (password required); your sessions end' })
+  @ApiNoContentResponse({ description: 'Deleted; the cookies are cleared' })
   async delete(
     @CurrentUser() user: AuthUser,
     @Body() dto: DeleteAccountDto,
@@ -56,6 +69,7 @@ export class PrivacyController {
   @Get('unsubscribe')
   @Public()
   @ApiOperation({ summary: 'One-click unsubscribe from an email link; works without signing in' })
+  @ApiOkResponse({ type: UnsubscribedResponse })
   unsubscribe(@Query() query: UnsubscribeQuery) {
     return this.unsubscribes.unsubscribe(query.token);
   }
@@ -64,6 +78,7 @@ export class PrivacyController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'RFC 8058 one-click unsubscribe (List-Unsubscribe-Post)' })
+  @ApiOkResponse({ type: UnsubscribedResponse })
   unsubscribeOneClick(@Query() query: UnsubscribeQuery) {
     return this.unsubscribes.unsubscribe(query.token);
   }

@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/infra/config/app-config';
+import { appendFileSync } from 'node:fs';
+import { checkEveryResponse, OpenApiResponses, type OpenApiDocument } from './openapi';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -14,6 +16,8 @@ export interface TestApp {
   dbName: string;
   /** Every JSON log line the application wrote so far. */
   logs: string[];
+  /** Responses that did not match the OpenAPI document (test/helpers/openapi.ts). */
+  openApiProblems: string[];
   close(): Promise<void>;
 }
 
@@ -57,14 +61,35 @@ export async function startApp(options: StartAppOptions = {}): Promise<TestApp> 
   const app = await createApp(config, { logDestination });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const http = request(url);
+  const openApiProblems: string[] = [];
+  // Every response a spec receives is checked against the OpenAPI document, and close() fails on a mismatch
+  // (README, Development). PARLEY_OPENAPI_CHECK=0: no check; =<file>: mismatches are appended there instead.
+  const check = process.env.PARLEY_OPENAPI_CHECK ?? '1';
+  if (check !== '0') {
+    const document = (await request(url).get('/api/docs/openapi.json')).body as OpenApiDocument;
+    checkEveryResponse(http as never, new OpenApiResponses(document), (problems, res) => {
+      openApiProblems.push(...problems);
+      if (check !== '1') {
+        const sample = JSON.stringify(res.body)?.slice(0, 2000);
+        appendFileSync(check, `${JSON.stringify({ problems, sample })}\n`);
+      }
+    });
+  }
   return {
     app,
     url,
-    http: request(url),
+    http,
     dbName,
     logs,
+    openApiProblems,
     close: async () => {
       await app.close();
+      if (check === '1' && openApiProblems.length > 0) {
+        throw new Error(
+          `responses that do not match the OpenAPI document:\n${[...new Set(openApiProblems)].join('\n')}`,
+        );
+      }
     },
   };
 }

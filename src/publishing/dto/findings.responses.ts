@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export const PII_POLICIES = ['warn', 'review', 'mask'];
+
+export class FindingCountsResponse {
+  @ApiProperty() email!: number;
+  @ApiProperty() phone!: number;
+}
+
+/** What the personal-data check found in a stored post or message: counts and rules, never the values. */
+export class FindingsSummaryResponse {
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: FindingCountsResponse }) byType!: FindingCountsResponse;
+  @ApiProperty({ type: [String], example: ['email.plain'] }) rules!: string[];
+  @ApiProperty() acknowledged!: boolean;
+  @ApiProperty({ enum: PII_POLICIES }) policy!: string;
+}
+
+/** A span the mask policy replaced, as offsets into the stored text. */
+export class MaskedSpanResponse {
+  @ApiProperty({ enum: ['email', 'phone'] }) type!: 'email' | 'phone';
+  @ApiProperty() start!: number;
+  @ApiProperty() end!: number;
+}
