@@ -5,6 +5,8 @@ import { delimiter, join } from 'node:path';
 
 /** The engine chain of ARCHITECTURE.md: MONGODB_URI, then FerretDB (SQLite), then mongodb-memory-server. */
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2';
+/** The package name scripts/install-ferretdb.sh gives its build; `ferretdb --version` prints it. */
+const FERRETDB_ID_INDEX_FIX = 'parley-sqlite-id-index';
 
 export type EngineKind = 'mongodb-uri' | 'ferretdb' | 'mongodb-memory-server';
 
@@ -34,7 +36,25 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 
 /** The FerretDB binary on PATH or in Go's bin folder, installed with Go when missing. */
 export function ferretDbBinary(log: (message: string) => void): string | undefined {
-  return findFerretDb() ?? installFerretDb(log);
+  const binary = findFerretDb() ?? installFerretDb(log);
+  if (binary && !hasIdIndexFix(binary)) {
+    log(
+      `engine: ${binary} is FerretDB without the _id index fix, so every lookup by _id scans its collection; ` +
+        'bash scripts/install-ferretdb.sh builds the fixed one',
+    );
+  }
+  return binary;
+}
+
+/** Built by scripts/install-ferretdb.sh, which fixes the SQLite backend's _id lookups (see there). */
+function hasIdIndexFix(binary: string): boolean {
+  try {
+    return execFileSync(binary, ['--version'], { encoding: 'utf8' }).includes(
+      `package: ${FERRETDB_ID_INDEX_FIX}`,
+    );
+  } catch {
+    return false;
+  }
 }
 
 function findFerretDb(): string | undefined {
