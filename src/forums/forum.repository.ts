@@ -5,6 +5,13 @@ import { AppError } from '../infra/errors/app-error';
 import type { Forum, ForumChanges, NewForum } from './forum';
 import { ForumRecord } from './forum.schema';
 import { isDuplicateKey } from '../infra/database/duplicate-key';
+import { GroupCommit } from '../infra/concurrency/group-commit';
+
+interface ActivityDelta {
+  topics: number;
+  posts: number;
+  at?: Date;
+}
 
 type ForumRow = ForumRecord & { _id: { toString(): string } };
 
@@ -30,6 +37,10 @@ function toForum(row: ForumRow): Forum {
 
 @Injectable()
 export class ForumRepository {
+  private readonly activity = new GroupCommit<ActivityDelta, void>((id, deltas) =>
+    this.writeActivity(id, deltas),
+  );
+
   constructor(@InjectModel(ForumRecord.name) private readonly forums: Model<ForumRecord>) {}
 
   async findById(id: string): Promise<Forum | null> {
@@ -86,12 +97,20 @@ export class ForumRepository {
     await this.forums.updateOne({ _id: id }, { $set: { position } }).exec();
   }
 
-  /** Counters move with $inc so that concurrent posts never lose an update. */
-  async recordActivity(id: string, delta: { topics?: number; posts?: number }, at?: Date): Promise<void> {
-    const update: Record<string, unknown> = {
-      $inc: { topicCount: delta.topics ?? 0, postCount: delta.posts ?? 0 },
-    };
-    if (at) update.$max = { lastActivityAt: at };
+  /**
+   * Counters move with $inc so that concurrent posts never lose an update. Every post in a forum moves the same
+   * document: what arrives while one update is written is summed into the next one (group commit).
+   */
+  recordActivity(id: string, delta: { topics?: number; posts?: number }, at?: Date): Promise<void> {
+    return this.activity.submit(id, { topics: delta.topics ?? 0, posts: delta.posts ?? 0, at });
+  }
+
+  private async writeActivity(id: string, deltas: ActivityDelta[]): Promise<void[]> {
+    const sum = (field: 'topics' | 'posts') => deltas.reduce((total, delta) => total + delta[field], 0);
+    const update: Record<string, unknown> = { $inc: { topicCount: sum('topics'), postCount: sum('posts') } };
+    const times = deltas.flatMap((delta) => (delta.at ? [delta.at.getTime()] : []));
+    if (times.length > 0) update.$max = { lastActivityAt: new Date(Math.max(...times)) };
     await this.forums.updateOne({ _id: id }, update).exec();
+    return deltas.map(() => undefined);
   }
 }

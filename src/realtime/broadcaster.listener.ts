@@ -3,7 +3,13 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { ForumsService } from '../forums/forums.service';
 import { ForumEvent, type ContentView, type ForumEventPayloads as P } from '../infra/events/forum-events';
 import { DELETED_USER_NAME } from '../users/user';
-import { RETAINED_PER_ROOM, RoomEventRepository, type EventOrigin } from './room-event.repository';
+import { GroupCommit } from '../infra/concurrency/group-commit';
+import {
+  RETAINED_PER_ROOM,
+  RoomEventRepository,
+  type EventOrigin,
+  type NewRoomEvent,
+} from './room-event.repository';
 import { roomName, ServerEvent, SocketLimits, type JoinReply } from './socket-protocol';
 import { emitNow, userRoom, type ParleySocket } from './socket-data';
 import { SocketServerRef } from './socket-server.ref';
@@ -11,6 +17,7 @@ import { SocketServerRef } from './socket-server.ref';
 const ON = { async: true, promisify: true } as const;
 
 type Replay = Pick<JoinReply, 'lastEventSeq' | 'replayed' | 'resync'>;
+type PendingRoomEvent = NewRoomEvent & { redelivery: boolean };
 
 const origin = (view?: ContentView): EventOrigin => ({
   contentId: view?.id ?? null,
@@ -20,12 +27,15 @@ const origin = (view?: ContentView): EventOrigin => ({
 /**
  * The only code that emits to rooms. Domain events become room events: each is numbered per room and stored
  * (room_events) before it is emitted with its `eventSeq`, so a reconnecting client can ask for what it missed.
- * On this instance, one room's events are numbered and emitted one at a time, so they leave in eventSeq order.
+ * On this instance, one room's events are numbered and stored a batch at a time (group commit: what queued up
+ * while the previous batch was written goes together) and leave in eventSeq order.
  */
 @Injectable()
 export class BroadcasterListener {
   private readonly logger = new Logger('Broadcaster');
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly batches = new GroupCommit<PendingRoomEvent, void>((room, items) =>
+    this.flushRoom(room, items),
+  );
   private readonly forumSlugs = new Map<string, string>();
 
   constructor(
@@ -36,8 +46,11 @@ export class BroadcasterListener {
 
   @OnEvent(ForumEvent.PostCreated, ON)
   async postCreated({ redelivery, ...p }: P['post.created']) {
-    await this.publish(roomName('topic', p.topicId), ServerEvent.PostCreated, p, origin(p.post), redelivery);
-    await this.toForum(p.forumId, ServerEvent.PostCreated, p, origin(p.post), redelivery);
+    // Two rooms, two logs: written side by side.
+    await Promise.all([
+      this.publish(roomName('topic', p.topicId), ServerEvent.PostCreated, p, origin(p.post), redelivery),
+      this.toForum(p.forumId, ServerEvent.PostCreated, p, origin(p.post), redelivery),
+    ]);
   }
 
   @OnEvent(ForumEvent.PostUpdated, ON)
@@ -189,21 +202,39 @@ export class BroadcasterListener {
     from: EventOrigin,
     redelivery = false,
   ): Promise<void> {
-    await this.inRoomOrder(room, async () => {
-      if (redelivery && from.contentId && (await this.log.hasEventAbout(room, event, from.contentId))) return;
-      const data = payload as Record<string, unknown>;
-      const eventSeq = await this.log.append(room, event, data, from);
-      this.serverRef
-        .get()
-        ?.to(room)
-        .emit(event, { ...data, room, eventSeq });
-    }).catch((error: Error) => {
-      // The write itself is stored; viewers see it on their next reload or resync.
-      this.logger.error(
-        { room, event, err: { name: error.name, message: error.message } },
-        'room event not sent',
-      );
-    });
+    await this.batches
+      .submit(room, { event, payload: payload as Record<string, unknown>, origin: from, redelivery })
+      .catch((error: Error) => {
+        // The write itself is stored; viewers see it on their next reload or resync.
+        this.logger.error(
+          { room, event, err: { name: error.name, message: error.message } },
+          'room event not sent',
+        );
+      });
+  }
+
+  /**
+   * Stores a room's queued events in one go (group commit), then emits them in eventSeq order. A redelivery is
+   * dropped when the log, or an earlier event of the same batch, already announced that content.
+   */
+  private async flushRoom(room: string, items: PendingRoomEvent[]): Promise<void[]> {
+    const announced = new Set<string>();
+    const fresh: PendingRoomEvent[] = [];
+    for (const item of items) {
+      const about = item.origin.contentId ? `${item.event}|${item.origin.contentId}` : null;
+      const known =
+        item.redelivery &&
+        about !== null &&
+        (announced.has(about) || (await this.log.hasEventAbout(room, item.event, item.origin.contentId!)));
+      if (about) announced.add(about);
+      if (!known) fresh.push(item);
+    }
+    const seqs = await this.log.append(room, fresh);
+    const server = this.serverRef.get();
+    fresh.forEach((item, i) =>
+      server?.to(room).emit(item.event, { ...item.payload, room, eventSeq: seqs[i] }),
+    );
+    return items.map(() => undefined);
   }
 
   private async toForum(
@@ -224,19 +255,5 @@ export class BroadcasterListener {
     const forum = await this.forums.findById(forumId);
     if (forum) this.forumSlugs.set(forumId, forum.slug);
     return forum?.slug ?? null;
-  }
-
-  private inRoomOrder<T>(room: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(room) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(room, settled);
-    void settled.then(() => {
-      if (this.queues.get(room) === settled) this.queues.delete(room);
-    });
-    return run;
   }
 }

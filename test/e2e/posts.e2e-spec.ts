@@ -85,7 +85,8 @@ describe('Topics and replies', () => {
   });
 
   it('gives concurrent replies distinct, gap-free sequence numbers and counts each once', async () => {
-    const topic = await createTopic(api, ann, forum.slug);
+    const own = await createForum(api, admin);
+    const topic = await createTopic(api, ann, own.slug);
     const replies = await Promise.all(
       Array.from({ length: 12 }, (_, i) => reply(api, i % 2 ? ann : bob, topic.id, `at once ${i}`)),
     );
@@ -94,6 +95,12 @@ describe('Topics and replies', () => {
     );
     const shown = await api.http.get(`/api/topics/${topic.id}`).expect(200);
     expect(shown.body.topic).toMatchObject({ replyCount: 12, lastSeq: 13 });
+    // The forum's counters take concurrent replies in batches (group commit): none is lost or counted twice.
+    const forums = await api.http.get('/api/forums').expect(200);
+    expect(forums.body.items.find((f: { id: string }) => f.id === own.id)).toMatchObject({
+      topicCount: 1,
+      postCount: 13,
+    });
   });
 
   it('answers 400 when replying to a post number that does not exist', async () => {

@@ -93,6 +93,27 @@ describe('Real time on one instance', () => {
     expect((event.data.post as { id: string }).id).toBe(post.id);
   });
 
+  it('numbers concurrent replies in the forum room without gaps or repeats, live and on replay', async () => {
+    const topics = [await createTopic(api, ann, forum.slug), await createTopic(api, bob, forum.slug)];
+    const room = `forum:${forum.slug}`;
+    const viewer = await connect();
+    const joined = await join(viewer, room);
+    // Replies arriving together are stored as batches (group commit); each must still get its own number.
+    const posts = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => reply(api, i % 2 ? ann : bob, topics[i % 2].id, `Reply ${i}`)),
+    );
+    const live = await viewer.waitFor(ServerEvent.PostCreated, posts.length);
+    const expected = posts.map((_, i) => joined.lastEventSeq + 1 + i);
+    expect(live.map((e) => e.data.eventSeq)).toEqual(expected);
+    const ids = (events: typeof live) => events.map((e) => (e.data.post as { id: string }).id).sort();
+    expect(ids(live)).toEqual(posts.map((post) => post.id).sort());
+    const late = await connect();
+    await join(late, room, joined.lastEventSeq);
+    const replayed = late.named(ServerEvent.PostCreated);
+    expect(replayed.map((e) => e.data.eventSeq)).toEqual(expected);
+    expect(ids(replayed)).toEqual(ids(live));
+  });
+
   it('produces the same message.created event for a socket send and a REST post', async () => {
     const viewer = await connect();
     await join(viewer, `board:${board.slug}`);
