@@ -3,10 +3,13 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { FindingsSummary } from '../publishing/publish-decision';
 import type { NewPost, PendingEdit, Post, PostContentChange, PostStatus } from './post';
+import { IdDirectory } from '../infra/database/id-directory';
 import { PostPageCache } from './post-page-cache';
 import { PostRecord } from './post.schema';
 
 type PostRow = PostRecord & { _id: { toString(): string } };
+
+const seqKey = (post: Pick<Post, 'topicId' | 'seq'>) => `${post.topicId}:${post.seq}`;
 
 export function toPost(row: PostRow): Post {
   return {
@@ -37,6 +40,9 @@ export function toPost(row: PostRow): Post {
  */
 @Injectable()
 export class PostRepository {
+  /** Post ids by `<topicId>:<seq>` (see IdDirectory): quotes and replies name posts by number. */
+  private readonly seqIds = new IdDirectory();
+
   constructor(
     @InjectModel(PostRecord.name) private readonly posts: Model<PostRecord>,
     private readonly pages: PostPageCache,
@@ -53,18 +59,25 @@ export class PostRepository {
     return row ? toPost(row) : null;
   }
 
+  /** The post numbered `seq` in the topic: by _id when its number was seen before (see IdDirectory). */
   async findBySeq(topicId: string, seq: number): Promise<Post | null> {
-    const row = await this.posts.findOne({ topicId, seq }).lean<PostRow>().exec();
-    return row ? toPost(row) : null;
+    return (await this.findBySeqs(topicId, [seq]))[0] ?? null;
   }
 
   async findBySeqs(topicId: string, seqs: number[]): Promise<Post[]> {
     if (seqs.length === 0) return [];
-    const rows = await this.posts
-      .find({ topicId, seq: { $in: seqs } })
-      .lean<PostRow[]>()
-      .exec();
-    return rows.map(toPost);
+    return this.seqIds.find<Post>(
+      [...new Set(seqs)].map((seq) => `${topicId}:${seq}`),
+      seqKey,
+      (id) => this.findById(id),
+      async (missing) => {
+        const rows = await this.posts
+          .find({ topicId, seq: { $in: missing.map((key) => Number(key.slice(topicId.length + 1))) } })
+          .lean<PostRow[]>()
+          .exec();
+        return rows.map(toPost);
+      },
+    );
   }
 
   async highestSeq(topicId: string): Promise<number> {
@@ -76,7 +89,7 @@ export class PostRepository {
   async insert(post: NewPost): Promise<Post> {
     const created = await this.posts.create(post);
     this.pages.forget(post.topicId);
-    return toPost(created.toObject() as PostRow);
+    return this.seen([toPost(created.toObject() as PostRow)])[0];
   }
 
   /** A page of a topic by sequence number: `after` ascending, or `before` descending (returned ascending). */
@@ -93,7 +106,7 @@ export class PostRepository {
         .limit(limit)
         .lean<PostRow[]>()
         .exec();
-      return rows.map(toPost).reverse();
+      return this.seen(rows.map(toPost)).reverse();
     }
     const rows = await this.posts
       .find({ topicId, seq: { $gt: cursor.after ?? 0 } })
@@ -101,7 +114,13 @@ export class PostRepository {
       .limit(limit)
       .lean<PostRow[]>()
       .exec();
-    return rows.map(toPost);
+    return this.seen(rows.map(toPost));
+  }
+
+  /** Remembers where these posts are, for findBySeq(s). */
+  private seen(posts: Post[]): Post[] {
+    for (const post of posts) this.seqIds.remember(seqKey(post), post.id);
+    return posts;
   }
 
   /** Rewrites the text after an edit or a redaction (html already rendered and sanitized by the caller). */

@@ -58,10 +58,12 @@ export class TopicReadingService {
       query.before !== undefined
         ? rows.slice(rows.length - Math.min(rows.length, query.limit))
         : rows.slice(0, query.limit);
+    // Only posts someone liked can be liked by this reader: most pages then ask nothing (on FerretDB the
+    // question reads every stored like, bench:http).
     const liked = user
       ? await this.likes.likedBy(
           user.id,
-          page.map((post) => post.id),
+          page.filter((post) => post.likeCount > 0).map((post) => post.id),
         )
       : new Set<string>();
     const items = page.flatMap((post) => {
