@@ -43,13 +43,17 @@ export class ConnectionsPerAddress {
     return this.open.get(address) ?? 0;
   }
 
-  /** Behind the TLS proxy (TRUST_PROXY), the address the proxy appended, as Express's `trust proxy 1` reads it. */
   private addressOf(socket: ParleySocket): string {
-    const forwarded = socket.handshake.headers['x-forwarded-for'];
-    if (this.config.TRUST_PROXY && typeof forwarded === 'string' && forwarded.trim()) {
-      const hops = forwarded.split(',');
-      return hops[hops.length - 1].trim();
-    }
-    return socket.handshake.address;
+    return clientAddress(socket, this.config.TRUST_PROXY);
   }
+}
+
+/** Behind the TLS proxy (TRUST_PROXY), the address the proxy appended, as Express's `trust proxy 1` reads it. */
+export function clientAddress(socket: ParleySocket, trustProxy: boolean): string {
+  const forwarded = socket.handshake.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string' && forwarded.trim()) {
+    const hops = forwarded.split(',');
+    return hops[hops.length - 1].trim();
+  }
+  return socket.handshake.address;
 }

@@ -55,6 +55,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     // Before authentication: a refused connection costs no token check.
     server.use(this.perAddress.middleware);
     server.use(this.authenticator.middleware);
+    server.use(this.connections.coolOffMiddleware);
   }
 
   handleConnection(socket: ParleySocket): void {

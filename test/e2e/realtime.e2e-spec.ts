@@ -343,13 +343,27 @@ describe('Real time on one instance', () => {
     expect(typing).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
-  it('disconnects a socket that floods events, with the reason first', async () => {
-    const flooder = await connect(ann);
+  it('disconnects a socket that floods events, with the reason first, and keeps its user out for a while', async () => {
+    const member = await acknowledgedMember(api);
+    const flooder = await connect(member);
     const gone = disconnected(flooder.socket);
     for (let i = 0; i < 100; i += 1)
       flooder.socket.emit(ClientCommand.Leave, { room: `board:${board.slug}` });
     expect(await gone).toBe('io server disconnect');
-    expect(flooder.named(ServerEvent.Disconnecting)[0]?.data).toMatchObject({ code: 'rate_limited' });
+    expect(flooder.named(ServerEvent.Disconnecting)[0]?.data).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringContaining('reconnect in 30 s'),
+    });
+    // Reconnecting at once is refused with the wait; anyone else on the same address still connects.
+    const refused = await refusedHandshake(api.url, { token: member.token });
+    expect(refused.data).toEqual({
+      statusCode: 429,
+      code: 'rate_limited',
+      message: expect.stringMatching(/reconnect in (29|30) s/),
+      details: { retryAfterSeconds: expect.any(Number) },
+    });
+    await connect(bob);
+    await connect();
   });
 
   it('disconnects a socket that sends an oversized event, with the reason first', async () => {

@@ -19,6 +19,7 @@ const LIMITS = {
   HTTP_HEADERS_TIMEOUT_MS: '1000',
   HTTP_REQUEST_TIMEOUT_MS: '2000',
   SOCKETS_PER_ADDRESS: '3',
+  SOCKET_FLOOD_COOL_OFF_MS: '3000',
 };
 
 interface RawExchange {
@@ -111,6 +112,8 @@ describe('Abuse limits', () => {
         .send(`title=Too+long&body=${'x'.repeat(20 * 1024)}`);
       for (const res of [json, form]) {
         expect(res.status).toBe(413);
+        // Announced too large: refused unread, and the connection is not kept for the rest of the body.
+        expect(res.headers.connection).toBe('close');
         expect(res.body).toEqual({
           statusCode: 413,
           code: 'payload_too_large',
@@ -242,6 +245,12 @@ describe('Abuse limits', () => {
         for (let i = 0; i < 200; i += 1) flooder.socket.emit(ClientCommand.Typing, { room });
         expect(await gone).toBe('io server disconnect');
         expect(flooder.named(ServerEvent.Disconnecting)[0]?.data).toMatchObject({ code: 'rate_limited' });
+        // It may not come straight back: the refusal says how long to wait.
+        const refused = await refusedHandshake(api.url, { token: member.token });
+        expect(refused.data).toMatchObject({ statusCode: 429, code: 'rate_limited' });
+        const wait = (refused.data?.details as { retryAfterSeconds: number }).retryAfterSeconds;
+        expect(wait).toBeGreaterThan(0);
+        const reconnectAt = Date.now() + 1000 * wait + 100;
         // The viewer still gets room events and answers to its commands.
         await api.http
           .post(`/api/boards/${board.slug}/messages`)
@@ -250,6 +259,9 @@ describe('Abuse limits', () => {
           .expect(201);
         await viewer.waitFor(ServerEvent.MessageCreated);
         expect(await viewer.send(ClientCommand.Leave, { room })).toMatchObject({ ok: true });
+        // Once its cool-off is over, the flooder may connect again.
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, reconnectAt - Date.now())));
+        (await connectSocket(api.url, { token: member.token })).close();
       } finally {
         viewer.close();
         flooder.close();

@@ -65,6 +65,8 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000) HTTP_REQUEST_TIMEOUT_MS = 30_000;
   // Open socket.io connections from one client address (the proxy's X-Forwarded-For with TRUST_PROXY).
   @Type(() => Number) @IsInt() @Min(1) SOCKETS_PER_ADDRESS = 100;
+  // After a socket is cut off for flooding events, its user (or, signed out, its address) may not reconnect for this long.
+  @Type(() => Number) @IsInt() @Min(0) @Max(3_600_000) SOCKET_FLOOD_COOL_OFF_MS = 30_000;
   @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' }) PUBLIC_URL?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
