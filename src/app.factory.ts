@@ -16,7 +16,7 @@ import type { AppConfig } from './infra/config/app-config';
 import { DatabaseDeadline } from './infra/database/database-deadline';
 import { toAppError } from './infra/errors/to-app-error';
 import { assignRequestId } from './infra/http/request-id';
-import { applyServerLimits } from './infra/http/server-limits';
+import { applyServerLimits, bodyLimitBytes, refuseAnnouncedOversize } from './infra/http/server-limits';
 import { createValidationPipe } from './infra/http/validation';
 import { setUpRealtime } from './realtime/realtime-setup';
 
@@ -55,6 +55,7 @@ export async function createApp(
   app.use(assignRequestId);
   app.use(new DatabaseDeadline(app.get(getConnectionToken()), config.MONGODB_TIMEOUT_MS).middleware);
   app.use(cookieParser());
+  app.use(refuseAnnouncedOversize(bodyLimitBytes(config.BODY_LIMIT)));
   app.use(express.json({ limit: config.BODY_LIMIT }));
   app.use(express.urlencoded({ limit: config.BODY_LIMIT, extended: false }));
   // Body-parser failures become AppErrors here, so the filter answers malformed_json / payload_too_large.
