@@ -52,10 +52,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   afterInit(server: ParleyServer): void {
     this.serverRef.set(server);
-    // Before authentication: a refused connection costs no token check.
+    // Before authentication: a refused connection (too many from its address, a flooder cooling off) costs no
+    // token check.
     server.use(this.perAddress.middleware);
-    server.use(this.authenticator.middleware);
     server.use(this.connections.coolOffMiddleware);
+    server.use(this.authenticator.middleware);
   }
 
   handleConnection(socket: ParleySocket): void {

@@ -3,6 +3,7 @@ import { MetricsService } from '../health/metrics.service';
 import { AppConfig } from '../infra/config/app-config';
 import { AppError } from '../infra/errors/app-error';
 import { clientAddress } from './connections-per-address';
+import { claimedUserId, connectError } from './socket-authenticator';
 import { PresenceService } from './presence.service';
 import { TokenBucket } from './rate-limiter';
 import { emitNow, userRoom, type ParleySocket } from './socket-data';
@@ -10,8 +11,8 @@ import { ServerEvent, SocketLimits } from './socket-protocol';
 import { SocketServerRef } from './socket-server.ref';
 
 /** Who a flood cool-off applies to: the user when signed in (any address), else the address. */
-const flooderOf = (socket: ParleySocket, trustProxy: boolean) =>
-  socket.data.user ? `user:${socket.data.user.id}` : `address:${clientAddress(socket, trustProxy)}`;
+const flooderKey = (userId: string | null | undefined, socket: ParleySocket, trustProxy: boolean) =>
+  userId ? `user:${userId}` : `address:${clientAddress(socket, trustProxy)}`;
 
 /**
  * Per-socket bookkeeping: the open-sockets gauge, the user's private room, presence on the way out, and the
@@ -32,21 +33,23 @@ export class SocketConnectionsService implements BeforeApplicationShutdown {
     private readonly config: AppConfig,
   ) {}
 
-  /** Handshake middleware, after authentication: refuses a flooder still cooling off. */
+  /** Handshake middleware, before the token check (which reads the database): refuses a flooder cooling off. */
   readonly coolOffMiddleware = (socket: ParleySocket, next: (error?: Error) => void): void => {
-    const who = flooderOf(socket, this.config.TRUST_PROXY);
+    const who = flooderKey(claimedUserId(socket), socket, this.config.TRUST_PROXY);
     const until = this.coolingOff.get(who) ?? 0;
     const waitMs = until - Date.now();
     if (waitMs <= 0) {
       this.coolingOff.delete(who);
       return next();
     }
-    const error = new AppError(
-      'rate_limited',
-      `Cut off for sending too many events: reconnect in ${Math.ceil(waitMs / 1000)} s`,
-      { retryAfterSeconds: Math.ceil(waitMs / 1000) },
+    const seconds = Math.ceil(waitMs / 1000);
+    next(
+      connectError(
+        new AppError('rate_limited', `Cut off for sending too many events: reconnect in ${seconds} s`, {
+          retryAfterSeconds: seconds,
+        }),
+      ),
     );
-    next(Object.assign(new Error(error.message), { data: error.toBody() }));
   };
 
   /** Synchronous on purpose: the packet limiter must be in place before the first command is read. */
@@ -97,7 +100,10 @@ export class SocketConnectionsService implements BeforeApplicationShutdown {
     const coolOffMs = this.config.SOCKET_FLOOD_COOL_OFF_MS;
     if (coolOffMs > 0) {
       if (this.coolingOff.size >= 100_000) this.coolingOff.clear();
-      this.coolingOff.set(flooderOf(socket, this.config.TRUST_PROXY), Date.now() + coolOffMs);
+      this.coolingOff.set(
+        flooderKey(socket.data.user?.id, socket, this.config.TRUST_PROXY),
+        Date.now() + coolOffMs,
+      );
     }
     const wait = coolOffMs > 0 ? `; reconnect in ${Math.ceil(coolOffMs / 1000)} s` : '';
     this.kick(socket, 'rate_limited', `Too many events: slow down${wait}`);
