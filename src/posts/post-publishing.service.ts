@@ -89,12 +89,22 @@ export class PostPublishingService {
       if (!isDuplicateKey(error)) throw error;
       const raced = await this.existingTopic(user, clientKey);
       if (raced) return raced;
-      throw new AppError(
-        'conflict',
-        'An earlier request with this clientId is still creating the topic; retry',
-      );
+      // The topic is stored without its first post: an earlier request with this clientId is storing it
+      // now, or its process died in between (SIGKILL). Storing the post here finishes the topic either way;
+      // the unique indexes let only one first post in.
+      const unfinished = await this.topics.findByClientKey(clientKey);
+      if (!unfinished || unfinished.firstPostId !== null) throw stillCreating();
+      topic = unfinished;
     }
-    const post = await this.posts.insert(newPost(user, forum, topic, 1, composed, clientKey, null));
+    let post: Post;
+    try {
+      post = await this.posts.insert(newPost(user, forum, topic, 1, composed, clientKey, null));
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const raced = await this.existingTopic(user, clientKey);
+      if (raced) return raced;
+      throw stillCreating();
+    }
     await this.topics.setFirstPost(topic.id, post.id, post.status === 'visible');
     await this.reads.advance(user.id, topic.id, forum.id, 1);
     const stored = { ...topic, firstPostId: post.id, lastVisibleSeq: post.status === 'visible' ? 1 : 0 };
@@ -215,6 +225,9 @@ export class PostPublishingService {
     }
   }
 }
+
+const stillCreating = () =>
+  new AppError('conflict', 'An earlier request with this clientId is still creating the topic; retry');
 
 /** Without a clientId every request is new; with one, the author's repeated request finds the first result. */
 function keyOf(user: AuthUser, clientId: string | undefined): string {

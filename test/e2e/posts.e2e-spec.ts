@@ -4,6 +4,7 @@ import { getModelToken } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { ForumEvent } from '../../src/infra/events/forum-events';
 import { TopicReadRecord } from '../../src/posts/topic-read.schema';
+import { TopicRepository } from '../../src/posts/topic.repository';
 import { createForum, type TestForum } from '../factories/forum.factory';
 import { createTopic, registerAuthor, reply } from '../factories/topic.factory';
 import { createUser, type TestUser } from '../factories/user.factory';
@@ -214,6 +215,32 @@ describe('Topics and replies', () => {
     const list = await api.http.get(`/api/forums/${forum.slug}/topics?limit=100`).expect(200);
     const titles = list.body.items.filter((t: { title: string }) => t.title === 'Retried after a timeout');
     expect(titles).toHaveLength(1);
+  });
+
+  it('finishes a topic stored without its first post (process killed in between) when the request is retried', async () => {
+    const clientId = randomUUID();
+    // What a process killed between the two inserts leaves: the topic with this clientId, no post.
+    const stranded = await api.app.get(TopicRepository).insert({
+      forumId: forum.id,
+      title: 'Stranded by a crash',
+      authorId: bob.id,
+      authorName: bob.username,
+      tags: [],
+      status: 'visible',
+      clientKey: `${bob.id}:${clientId}`,
+    });
+    const send = () =>
+      api.http
+        .post(`/api/forums/${forum.slug}/topics`)
+        .set(bob.auth)
+        .send({ title: 'Stranded by a crash', body: 'sent before the crash', clientId });
+    const retried = await send().expect(201);
+    expect(retried.body.topic.id).toBe(stranded.id);
+    expect(retried.body.post).toMatchObject({ seq: 1 });
+    const again = await send().expect(201);
+    expect(again.body.post.id).toBe(retried.body.post.id);
+    const page = await api.http.get(`/api/topics/${stranded.id}/posts`).expect(200);
+    expect(page.body.items.map((p: { seq: number }) => p.seq)).toEqual([1]);
   });
 
   it('returns every post exactly once across pages while new replies keep arriving', async () => {
