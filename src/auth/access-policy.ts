@@ -27,6 +27,8 @@ export interface AuthUser {
   moderatedForumIds: string[];
   status: 'active' | 'silenced' | 'suspended';
   noticeVersionAcknowledged?: number;
+  /** When this copy was read from the database (ms since the epoch); a socket keeps its handshake's copy. */
+  loadedAt?: number;
 }
 
 /** The signed-in user, or undefined on a public route called anonymously. */

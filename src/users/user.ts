@@ -61,6 +61,7 @@ export function toAuthUser(user: User): AuthUser {
     moderatedForumIds: user.moderatedForumIds,
     status: user.status,
     noticeVersionAcknowledged: versions.length > 0 ? Math.max(...versions) : undefined,
+    loadedAt: Date.now(),
   };
 }
 
