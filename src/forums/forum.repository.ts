@@ -6,6 +6,10 @@ import type { Forum, ForumChanges, NewForum } from './forum';
 import { ForumRecord } from './forum.schema';
 import { isDuplicateKey } from '../infra/database/duplicate-key';
 import { GroupCommit } from '../infra/concurrency/group-commit';
+import { ShortLivedCache } from '../infra/cache/short-lived-cache';
+
+/** How long a forum read serves this instance's next requests; other instances see a change within it. */
+export const FORUM_READ_TTL_MS = 1000;
 
 interface ActivityDelta {
   topics: number;
@@ -41,20 +45,32 @@ export class ForumRepository {
     this.writeActivity(id, deltas),
   );
 
+  /**
+   * Forums by id and by slug, shared by the requests of one second: every page view and post looks its forum
+   * up (bench:http). Forums are few, so any write here forgets them all.
+   */
+  private readonly recent = new ShortLivedCache<Forum | null>(FORUM_READ_TTL_MS, 1_000, (forum) =>
+    forum ? structuredClone(forum) : null,
+  );
+
   constructor(@InjectModel(ForumRecord.name) private readonly forums: Model<ForumRecord>) {}
 
   async findById(id: string): Promise<Forum | null> {
     if (!isValidObjectId(id)) return null;
-    const row = await this.forums.findById(id).lean<ForumRow>().exec();
-    return row ? toForum(row) : null;
+    return this.recent.get(`id|${id}`, async () => {
+      const row = await this.forums.findById(id).lean<ForumRow>().exec();
+      return row ? toForum(row) : null;
+    });
   }
 
   async findBySlug(slug: string): Promise<Forum | null> {
-    const row = await this.forums
-      .findOne({ slug: String(slug) })
-      .lean<ForumRow>()
-      .exec();
-    return row ? toForum(row) : null;
+    return this.recent.get(`slug|${String(slug)}`, async () => {
+      const row = await this.forums
+        .findOne({ slug: String(slug) })
+        .lean<ForumRow>()
+        .exec();
+      return row ? toForum(row) : null;
+    });
   }
 
   async findByIds(ids: string[]): Promise<Forum[]> {
@@ -75,6 +91,7 @@ export class ForumRepository {
   async insert(forum: NewForum): Promise<Forum> {
     try {
       const created = await this.forums.create(forum);
+      this.recent.forget();
       return toForum(created.toObject() as ForumRow);
     } catch (error) {
       if (isDuplicateKey(error)) {
@@ -90,11 +107,13 @@ export class ForumRepository {
       .findByIdAndUpdate(id, { $set: changes }, { new: true })
       .lean<ForumRow>()
       .exec();
+    this.recent.forget();
     return row ? toForum(row) : null;
   }
 
   async setPosition(id: string, position: number): Promise<void> {
     await this.forums.updateOne({ _id: id }, { $set: { position } }).exec();
+    this.recent.forget();
   }
 
   /**
@@ -111,6 +130,7 @@ export class ForumRepository {
     const times = deltas.flatMap((delta) => (delta.at ? [delta.at.getTime()] : []));
     if (times.length > 0) update.$max = { lastActivityAt: new Date(Math.max(...times)) };
     await this.forums.updateOne({ _id: id }, update).exec();
+    this.recent.forget();
     return deltas.map(() => undefined);
   }
 }
