@@ -49,7 +49,10 @@ export class NoticesService {
     return toNoticeView(notice);
   }
 
-  /** Stored on the user's account (Accounts owns it), so the export and account deletion include it. */
+  /**
+   * Stored on the user's account (Accounts owns it), so the export and account deletion include it. The
+   * caller's copy of the account follows: later checks in this request (or on this copy) trust it.
+   */
   async acknowledge(user: AuthUser, version: number): Promise<Acknowledgement> {
     const current = await this.notices.latest('public-area');
     if (!current || current.version !== version) {
@@ -60,6 +63,7 @@ export class NoticesService {
     const account = await this.users.recordNoticeAcknowledgement(user.id, version);
     const recorded = account.noticeAcknowledgements.find((ack) => ack.version === version);
     if (!recorded) throw new NotFound('User');
+    user.noticeVersionAcknowledged = Math.max(user.noticeVersionAcknowledged ?? 0, version);
     return { version, acknowledgedAt: recorded.acknowledgedAt };
   }
 

@@ -7,8 +7,17 @@ import { isDuplicateKey } from '../infra/database/duplicate-key';
 /** A mark's `_id`: one document per reader and topic, addressed without an index lookup. */
 export const readMarkId = (userId: string, topicId: string) => `${userId}:${topicId}`;
 
+/** Marks remembered by `atLeast`, the oldest dropped first beyond this. */
+const MARKS_REMEMBERED = 200_000;
+
 @Injectable()
 export class TopicReadRepository {
+  /**
+   * Mark id → a lastReadSeq this instance knows is stored: reopening a topic read to its end then costs no
+   * database read at all (every signed-in page view advances the mark; bench:http).
+   */
+  private readonly atLeast = new Map<string, number>();
+
   constructor(@InjectModel(TopicReadRecord.name) private readonly reads: Model<TopicReadRecord>) {}
 
   /**
@@ -18,7 +27,10 @@ export class TopicReadRepository {
    */
   async advance(userId: string, topicId: string, forumId: string, seq: number): Promise<void> {
     const _id = readMarkId(userId, topicId);
+    // Marks only move forward, so one this instance saw at `seq` or beyond is still there (or further).
+    if ((this.atLeast.get(_id) ?? 0) >= seq) return;
     const mark = await this.reads.findById(_id, { lastReadSeq: 1 }).lean<{ lastReadSeq: number }>().exec();
+    this.saw(_id, mark?.lastReadSeq ?? 0);
     if (mark && mark.lastReadSeq >= seq) return;
     const update = { $max: { lastReadSeq: seq }, $setOnInsert: { userId, topicId, forumId } };
     try {
@@ -29,6 +41,15 @@ export class TopicReadRepository {
       if (!isDuplicateKey(error)) throw error;
       await this.reads.updateOne({ userId, topicId }, { $max: { lastReadSeq: seq } }).exec();
     }
+    this.saw(_id, seq);
+  }
+
+  private saw(markId: string, seq: number): void {
+    if (seq <= (this.atLeast.get(markId) ?? 0)) return;
+    this.atLeast.delete(markId);
+    if (this.atLeast.size >= MARKS_REMEMBERED)
+      this.atLeast.delete(this.atLeast.keys().next().value as string);
+    this.atLeast.set(markId, seq);
   }
 
   async positions(userId: string, topicIds: string[]): Promise<Map<string, number>> {
@@ -42,5 +63,6 @@ export class TopicReadRepository {
 
   async deleteAllFor(userId: string): Promise<void> {
     await this.reads.deleteMany({ userId }).exec();
+    this.atLeast.clear();
   }
 }
