@@ -197,8 +197,8 @@ function abuses(url: string, seed: HttpSeed, config: Config): Phase[] {
     {
       name: 'event floods',
       abuse:
-        `20 signed-in sockets (own addresses) each firing 500 typing events at once, reconnecting and doing it ` +
-        `again when cut off (bucket ${SocketLimits.eventsPerSecond}/s, burst ${SocketLimits.eventBurst})`,
+        `20 sockets of one signed-in account, each from its own address, firing 500 typing events at once and ` +
+        `reconnecting to do it again when cut off (bucket ${SocketLimits.eventsPerSecond}/s, burst ${SocketLimits.eventBurst})`,
       run: (until, outcomes) =>
         loops(20, until, async (i) => {
           const flooder = await handshake(url, { address: `203.0.113.${100 + i}`, token: abuser.token });
