@@ -14,35 +14,24 @@
  * Knobs: BENCH_SECONDS per phase (default 15; the slow-request phase lasts until the request timeout has passed),
  * BENCH_SKIP_BUILD=1 (reuse dist/), BENCH_REPORT=0 (print only).
  */
-import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import mongoose from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
-import { startEngine } from '../src/infra/database/engine-chain';
 import { ClientCommand, ServerEvent } from '../src/realtime/socket-protocol';
+import { fromDist, withBenchStack, type BenchStack } from './support/bench-stack';
 import { replyBody } from './support/http-bodies';
 import { READ_TOPIC_POSTS, seedForum, type HttpSeed } from './support/http-seed';
 import { runHttpLoad, type LoadFigures } from './support/load';
-import { buildProduction, serverErrors, startProductionServer } from './support/production-server';
+import { serverErrors } from './support/production-server';
 import { loadAverages, machine, percentile, writeReportSection } from './support/report';
 
-const ROOT = join(__dirname, '..');
 const HEADING = '## Abuse under load (bench/abuse.ts)';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const say = (message: string) => process.stderr.write(`[abuse] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The production defaults this bench runs under, read from the build it measures. */
-const fromDist = createRequire(join(ROOT, 'dist', 'main.js'));
-const { loadConfig } = fromDist(
-  './infra/config/app-config',
-) as typeof import('../src/infra/config/app-config');
+/** The socket limits this bench runs under, read from the build it measures. */
 const { SocketLimits } = fromDist(
   './realtime/socket-protocol',
 ) as typeof import('../src/realtime/socket-protocol');
@@ -83,53 +72,28 @@ interface PhaseResult {
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : 'n/a');
 
 async function main(): Promise<void> {
-  if (process.env.BENCH_SKIP_BUILD !== '1') buildProduction(say);
-  const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-abuse-'));
-  const engine = await startEngine({ uri: process.env.MONGODB_URI, dataDir, log: say });
-  const env = {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    MONGODB_URI: engine.uri,
-    MONGODB_DB_NAME: `bench_abuse_${Date.now().toString(36)}`,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-    THROTTLE_LIMIT: '100000000',
-    // Socket addresses come from X-Forwarded-For, as behind the TLS proxy: the abusers and the viewer differ.
-    TRUST_PROXY: 'true',
-    LOG_LEVEL: 'info',
-  };
-  const config = loadConfig(env);
   const loadBefore = loadAverages();
-  const db = await mongoose.createConnection(engine.uri, { dbName: env.MONGODB_DB_NAME }).asPromise();
-  let results: PhaseResult[] = [];
-  let errorLines: string[] = [];
-  try {
-    const server = await startProductionServer(env, join(dataDir, 'server.log'));
-    try {
+  // Socket addresses come from X-Forwarded-For, as behind the TLS proxy: the abusers and the viewer differ.
+  const { results, errorLines, config, engineKind } = await withBenchStack(
+    { name: 'abuse', env: { TRUST_PROXY: 'true' }, say },
+    async ({ server, db, config, engineKind }) => {
       const seed = await seedForum(server.url, db, say);
-      const phases = abuses(server.url, seed, config);
-      results = [];
-      for (const phase of phases) {
+      const results: PhaseResult[] = [];
+      for (const phase of abuses(server.url, seed, config)) {
         results.push(await runPhase(server.url, seed, phase));
         say(summary(results[results.length - 1]));
       }
-      errorLines = serverErrors(server.logFile);
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    await db.close();
-    await engine.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+      return { results, errorLines: serverErrors(server.logFile), config, engineKind };
+    },
+  );
   if (errorLines.length > 0)
     say(`${errorLines.length} error lines in the server log, first: ${errorLines[0]}`);
-  const section = report(results, config, engine.kind, loadBefore, loadAverages(), errorLines.length);
+  const section = report(results, config, engineKind, loadBefore, loadAverages(), errorLines.length);
   console.log(`\n${section}`);
   if (process.env.BENCH_REPORT !== '0') writeReportSection(HEADING, section);
 }
 
-type Config = ReturnType<typeof loadConfig>;
+type Config = BenchStack['config'];
 
 function abuses(url: string, seed: HttpSeed, config: Config): Phase[] {
   const abuser = seed.writers[seed.writers.length - 1];

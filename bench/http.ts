@@ -10,26 +10,17 @@
  * (runs the server with --cpu-prof and prints where its time went), BENCH_DB_TRACE=<file> (times every database
  * command the server sends, by shape; see support/db-trace.ts), BENCH_SKIP_BUILD=1 (reuse dist/).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { startEngine } from '../src/infra/database/engine-chain';
 import { summariseCpuProfiles, summariseDbTrace } from './support/cpu-profile';
+import { fromDist, withBenchStack } from './support/bench-stack';
 import { draftText, replyBody } from './support/http-bodies';
 import { READ_TOPIC_POSTS, seedForum, type HttpSeed } from './support/http-seed';
 import { runHttpLoad, runInsertLoad, type HttpRequestPlan, type LoadFigures } from './support/load';
-import {
-  buildProduction,
-  serverErrors,
-  startProductionServer,
-  type ProductionServer,
-} from './support/production-server';
+import { serverErrors, type ProductionServer } from './support/production-server';
 import { loadAverages, machine, writeReportSection } from './support/report';
 
-const ROOT = join(__dirname, '..');
 const HEADING = '## HTTP load (bench/http.ts)';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_UP_SECONDS = 3;
@@ -40,13 +31,10 @@ const DB_TRACE = process.env.BENCH_DB_TRACE;
 const say = (message: string) => process.stderr.write(`[http] ${message}\n`);
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)];
 
-/** Production code that the bench uses directly, from the build it measures (tsx emits no decorator metadata). */
-const fromDist = createRequire(join(ROOT, 'dist', 'main.js'));
+/** Production code that the bench uses directly, from the build it measures. */
 type Dist = ReturnType<typeof dist>;
 const dist = () => ({
   ...(fromDist('./posts/post.schema') as typeof import('../src/posts/post.schema')),
-  ...(fromDist('./infra/database/database.module') as typeof import('../src/infra/database/database.module')),
-  ...(fromDist('./infra/config/app-config') as typeof import('../src/infra/config/app-config')),
   ...(fromDist('./infra/rendering/render-post') as typeof import('../src/infra/rendering/render-post')),
   ...(fromDist('./posts/search-text') as typeof import('../src/posts/search-text')),
 });
@@ -123,46 +111,15 @@ function rawInsert(seed: HttpSeed, model: Model<unknown>, d: Dist) {
 }
 
 async function main(): Promise<void> {
-  if (process.env.BENCH_SKIP_BUILD !== '1') buildProduction(say);
-  const d = dist();
-  const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-http-'));
-  const engine = await startEngine({ uri: process.env.MONGODB_URI, dataDir, log: say });
-  const env = {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    MONGODB_URI: engine.uri,
-    MONGODB_DB_NAME: `bench_http_${Date.now().toString(36)}`,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-    THROTTLE_LIMIT: '100000000',
-    PII_CHECK_LIMIT_PER_MINUTE: '100000000',
-    BENCH_ROUTES: 'true',
-    LOG_LEVEL: 'info',
-  };
-  const loadBefore = loadAverages();
   const flags = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
   if (DB_TRACE) flags.push('--import', 'tsx', '--import', join(__dirname, 'support', 'db-trace.ts'));
-  const config = d.loadConfig(env);
-  // retryAttempts is @nestjs/mongoose's own option, not the driver's.
-  const { uri: _uri, retryAttempts: _retry, ...options } = d.mongooseOptions(config);
-  const db = await mongoose.createConnection(engine.uri, options).asPromise();
-  let run: Measured | undefined;
-  try {
-    const server = await startProductionServer(
-      DB_TRACE ? { ...env, BENCH_DB_TRACE: DB_TRACE } : env,
-      join(dataDir, 'server.log'),
-      flags,
-    );
-    try {
-      run = await measure(server, db, d);
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    await db.close();
-    await engine.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  const loadBefore = loadAverages();
+  const env: Record<string, string> = { PII_CHECK_LIMIT_PER_MINUTE: '100000000', BENCH_ROUTES: 'true' };
+  if (DB_TRACE) env.BENCH_DB_TRACE = DB_TRACE;
+  const { engineKind, ...run } = await withBenchStack(
+    { name: 'http', env, nodeFlags: flags, say },
+    async ({ server, db, engineKind }) => ({ engineKind, ...(await measure(server, db, dist())) }),
+  );
   const { results, loads, errors, window } = run;
   if (errors.length > 0)
     say(`${errors.length} error lines in the server log, first: ${errors[0].slice(0, 500)}`);
@@ -170,7 +127,7 @@ async function main(): Promise<void> {
   if (CPU_PROF_DIR) console.log(`\n${summariseCpuProfiles(CPU_PROF_DIR, window)}`);
   if (DB_TRACE) console.log(`\n${summariseDbTrace(DB_TRACE, results)}`);
   if (!ONLY && !CPU_PROF_DIR && !DB_TRACE && process.env.BENCH_REPORT !== '0')
-    writeReport(results, loads, loadBefore, loadAverages(), engine.kind, errors.length);
+    writeReport(results, loads, loadBefore, loadAverages(), engineKind, errors.length);
 }
 
 interface Measured {
