@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { ShortLivedCache } from '../infra/cache/short-lived-cache';
 import type { Post } from './post';
 
 /** How long a page read by one request serves the next ones, at most; writes on this instance end it at once. */
 export const POST_PAGE_TTL_MS = 1000;
 /** Topics with cached pages; the least recently filled one goes first beyond this. */
 export const POST_PAGE_TOPICS = 2000;
-
-interface Entry {
-  rows: Promise<Post[]>;
-  until: number;
-}
+/** Pages kept per topic (cursor and size differ by reader), the oldest dropped first beyond this. */
+const PAGES_PER_TOPIC = 50;
 
 /**
  * Pages of a topic's posts that were just read, so that the readers of a busy topic share one query a second.
@@ -25,21 +23,10 @@ interface Entry {
  */
 @Injectable()
 export class PostPageCache {
-  private readonly topics = new Map<string, Map<string, Entry>>();
+  private readonly topics = new Map<string, ShortLivedCache<Post[]>>();
 
   read(topicId: string, page: string, load: () => Promise<Post[]>): Promise<Post[]> {
-    const now = Date.now();
-    const pages = this.topics.get(topicId) ?? this.start(topicId);
-    const cached = pages.get(page);
-    if (cached && cached.until > now) return copies(cached.rows);
-    // The page lives from the end of its query: on a slow engine the query can take longer than the TTL.
-    const entry: Entry = { rows: load(), until: Infinity };
-    pages.set(page, entry);
-    entry.rows.then(
-      () => (entry.until = Date.now() + POST_PAGE_TTL_MS),
-      () => pages.get(page) === entry && pages.delete(page),
-    );
-    return copies(entry.rows);
+    return (this.topics.get(topicId) ?? this.start(topicId)).get(page, load);
   }
 
   /** After a write to posts of `topicId`, or of unknown or several topics (no argument). */
@@ -48,18 +35,16 @@ export class PostPageCache {
     else this.topics.delete(topicId);
   }
 
-  private start(topicId: string): Map<string, Entry> {
+  private start(topicId: string): ShortLivedCache<Post[]> {
     if (this.topics.size >= POST_PAGE_TOPICS) {
       const oldest = this.topics.keys().next().value;
       if (oldest !== undefined) this.topics.delete(oldest);
     }
-    const pages = new Map<string, Entry>();
+    // Callers may change what they get; the cached rows stay as read.
+    const pages = new ShortLivedCache<Post[]>(POST_PAGE_TTL_MS, PAGES_PER_TOPIC, (rows) =>
+      rows.map((post) => ({ ...post })),
+    );
     this.topics.set(topicId, pages);
     return pages;
   }
-}
-
-/** Callers may change what they get; the cached rows stay as read. */
-async function copies(rows: Promise<Post[]>): Promise<Post[]> {
-  return (await rows).map((post) => ({ ...post }));
 }
