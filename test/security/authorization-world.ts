@@ -275,20 +275,7 @@ async function buildScope(
       return [actor, content] as const;
     }),
   );
-  const own = Object.fromEntries(owned) as Record<SignedInActor, OwnContent>;
-  return {
-    forum,
-    topic,
-    actionTopic,
-    post,
-    reportedPost,
-    heldPost,
-    board,
-    message,
-    reportedMessage,
-    heldMessage,
-    own,
-  };
+  return { ...fixture, own: Object.fromEntries(owned) as Record<SignedInActor, OwnContent> };
 }
 
 /** One reply mentioning every actor gives each of them a notification; returns its id per actor. */
