@@ -19,7 +19,7 @@ export class ConnectionsPerAddress {
   readonly middleware = (socket: ParleySocket, next: (error?: Error) => void): void => {
     const connection = socket.conn;
     if (this.counted.has(connection)) return next();
-    const address = this.addressOf(socket);
+    const address = clientAddress(socket, this.config.TRUST_PROXY);
     const count = this.open.get(address) ?? 0;
     if (count >= this.config.SOCKETS_PER_ADDRESS) {
       const error = new AppError(
@@ -41,10 +41,6 @@ export class ConnectionsPerAddress {
   /** Open connections from an address; for tests and metrics. */
   countOf(address: string): number {
     return this.open.get(address) ?? 0;
-  }
-
-  private addressOf(socket: ParleySocket): string {
-    return clientAddress(socket, this.config.TRUST_PROXY);
   }
 }
 
