@@ -18,9 +18,6 @@ import { TopicReadRepository } from './topic-read.repository';
 import { TopicRepository } from './topic.repository';
 import { isDuplicateKey } from '../infra/database/duplicate-key';
 
-/** Concurrent replies to one topic that can collide on a number before one of them gives up (409). */
-const MAX_NUMBERING_ATTEMPTS = 20;
-
 export interface NewTopicInput {
   title: string;
   body: string;
@@ -46,7 +43,7 @@ export interface PublishedPost {
 /**
  * New topics and replies: load and check → the composer (the publish gate, rendering) → store visible or held →
  * counters → events after the write. A clientId used before gets the post stored then (a new topic asks before
- * composing, a reply learns it from the unique index when it stores: see insertNumbered).
+ * composing, a reply learns it from the unique index when it stores: see insertOnce).
  */
 @Injectable()
 export class PostPublishingService {
@@ -119,7 +116,7 @@ export class PostPublishingService {
     const composed = await this.composer.compose({ ...input, user, forum, topicId, title: null });
     const seq = await this.topics.nextSeq(topic.id, moderator);
     if (seq === null) throw topicLocked();
-    const { post, raced } = await this.insertNumbered(
+    const { post, raced } = await this.insertOnce(
       newPost(user, forum, topic, seq, composed, clientKey, input.replyTo ?? null),
     );
     if (raced) {
@@ -131,28 +128,20 @@ export class PostPublishingService {
   }
 
   /**
-   * Inserts under the unique (topicId, seq) index. On MongoDB the $inc-taken number never collides. FerretDB 1.24
-   * (SQLite) loses concurrent $inc updates, so a number can be handed out twice: the index refuses the second
-   * insert and we number again from the highest stored post. A clientKey collision means the same request came
-   * twice (a retry, or two at once): the first post stands and is the answer (the number taken here stays a gap).
-   * Replies learn that their clientId was used here rather than by asking before composing: asking costs every
-   * reply a query (on FerretDB, which indexes only `_id`, a read of every post; bench:http), and only retries
-   * need the answer.
+   * The number came from the topic's atomic $inc, so the unique (topicId, seq) index never refuses it; a
+   * duplicate key therefore means the clientKey was used before (a retry, or two at once): the first post stands
+   * and is the answer (the number taken here stays a gap). Any other duplicate is a fault and surfaces as one.
+   * Replies learn that their clientId was used here rather than by asking before composing: only retries need it.
    */
-  private async insertNumbered(post: NewPost): Promise<{ post: Post; raced: boolean }> {
-    let seq = post.seq;
-    for (let attempt = 0; attempt < MAX_NUMBERING_ATTEMPTS; attempt += 1) {
-      try {
-        return { post: await this.posts.insert({ ...post, seq }), raced: false };
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        const raced = await this.posts.findByClientKey(post.clientKey);
-        if (raced) return { post: raced, raced: true };
-        seq = (await this.posts.highestSeq(post.topicId)) + 1;
-        await this.topics.raiseSeq(post.topicId, seq);
-      }
+  private async insertOnce(post: NewPost): Promise<{ post: Post; raced: boolean }> {
+    try {
+      return { post: await this.posts.insert(post), raced: false };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const raced = await this.posts.findByClientKey(post.clientKey);
+      if (raced) return { post: raced, raced: true };
+      throw error;
     }
-    throw new AppError('conflict', 'This topic is very busy right now; send the reply again');
   }
 
   private async afterReply(user: AuthUser, forum: Forum, topic: Topic, post: Post, composed: ComposedPost) {

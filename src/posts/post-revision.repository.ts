@@ -3,7 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { renderPostHtml } from '../infra/rendering/render-post';
 import type { PendingEdit, PostRevision } from './post';
-import { PostPageCache } from './post-page-cache';
 import { PostRevisionRecord } from './post-revision.schema';
 import { PostRecord } from './post.schema';
 import { searchTextOf } from './search-text';
@@ -28,7 +27,6 @@ export class PostRevisionRepository {
   constructor(
     @InjectModel(PostRevisionRecord.name) private readonly revisions: Model<PostRevisionRecord>,
     @InjectModel(PostRecord.name) private readonly posts: Model<PostRecord>,
-    private readonly pages: PostPageCache,
   ) {}
 
   /** `rev` comes from the post's revisionCount; the unique (postId, rev) index stops two edits claiming one slot. */
@@ -73,8 +71,8 @@ export class PostRevisionRepository {
   /** An edit parked for review is another stored copy of the text: redaction rewrites it as well. */
   private async replaceInPendingEdit(postId: string, search: string, replacement: string): Promise<void> {
     const row = await this.posts
-      .findById(postId, { pendingEdit: 1, topicId: 1 })
-      .lean<{ pendingEdit?: PendingEdit | null; topicId: string }>()
+      .findById(postId, { pendingEdit: 1 })
+      .lean<{ pendingEdit?: PendingEdit | null }>()
       .exec();
     const pending = row?.pendingEdit;
     if (!pending || (!pending.source.includes(search) && !pending.title?.includes(search))) return;
@@ -88,6 +86,5 @@ export class PostRevisionRepository {
       searchText: searchTextOf(source, title),
     };
     await this.posts.updateOne({ _id: postId }, { $set: { pendingEdit } }).exec();
-    this.pages.forget(row.topicId);
   }
 }

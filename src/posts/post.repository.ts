@@ -3,13 +3,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { FindingsSummary } from '../publishing/publish-decision';
 import type { NewPost, PendingEdit, Post, PostContentChange, PostStatus } from './post';
-import { IdDirectory } from '../infra/database/id-directory';
-import { PostPageCache } from './post-page-cache';
 import { PostRecord } from './post.schema';
 
 type PostRow = PostRecord & { _id: { toString(): string } };
-
-const seqKey = (post: Pick<Post, 'topicId' | 'seq'>) => `${post.topicId}:${post.seq}`;
 
 export function toPost(row: PostRow): Post {
   return {
@@ -34,19 +30,10 @@ export function toPost(row: PostRow): Post {
   };
 }
 
-/**
- * Posts of topics. Moderation uses findById, updateContent, setStatus; redaction also PostRevisionRepository.
- * Every write ends the cached pages of its topic (PostPageCache): a new write method must do so too.
- */
+/** Posts of topics. Moderation uses findById, updateContent, setStatus; redaction also PostRevisionRepository. */
 @Injectable()
 export class PostRepository {
-  /** Post ids by `<topicId>:<seq>` (see IdDirectory): quotes and replies name posts by number. */
-  private readonly seqIds = new IdDirectory();
-
-  constructor(
-    @InjectModel(PostRecord.name) private readonly posts: Model<PostRecord>,
-    private readonly pages: PostPageCache,
-  ) {}
+  constructor(@InjectModel(PostRecord.name) private readonly posts: Model<PostRecord>) {}
 
   async findById(id: string): Promise<Post | null> {
     if (!isValidObjectId(id)) return null;
@@ -59,46 +46,32 @@ export class PostRepository {
     return row ? toPost(row) : null;
   }
 
-  /** The post numbered `seq` in the topic: by _id when its number was seen before (see IdDirectory). */
+  /** The post numbered `seq` in the topic (the unique {topicId, seq} index). */
   async findBySeq(topicId: string, seq: number): Promise<Post | null> {
-    return (await this.findBySeqs(topicId, [seq]))[0] ?? null;
+    const row = await this.posts.findOne({ topicId, seq }).lean<PostRow>().exec();
+    return row ? toPost(row) : null;
   }
 
   async findBySeqs(topicId: string, seqs: number[]): Promise<Post[]> {
     if (seqs.length === 0) return [];
-    return this.seqIds.find<Post>(
-      [...new Set(seqs)].map((seq) => `${topicId}:${seq}`),
-      seqKey,
-      (id) => this.findById(id),
-      async (missing) => {
-        const rows = await this.posts
-          .find({ topicId, seq: { $in: missing.map((key) => Number(key.slice(topicId.length + 1))) } })
-          .lean<PostRow[]>()
-          .exec();
-        return rows.map(toPost);
-      },
-    );
+    const rows = await this.posts
+      .find({ topicId, seq: { $in: [...new Set(seqs)] } })
+      .lean<PostRow[]>()
+      .exec();
+    return rows.map(toPost);
   }
 
-  async highestSeq(topicId: string): Promise<number> {
-    const row = await this.posts.findOne({ topicId }).sort({ seq: -1 }).lean<PostRow>().exec();
-    return row?.seq ?? 0;
-  }
-
-  /** Throws the driver's duplicate-key error on a repeated clientKey; callers turn it into "the same post". */
+  /**
+   * Throws the driver's duplicate-key error: on clientKey the caller turns it into "the same post"; on
+   * (topicId, seq) it is a fault, since every number comes from the topic's atomic $inc.
+   */
   async insert(post: NewPost): Promise<Post> {
     const created = await this.posts.create(post);
-    this.pages.forget(post.topicId);
-    return this.seen([toPost(created.toObject() as PostRow)])[0];
+    return toPost(created.toObject() as PostRow);
   }
 
   /** A page of a topic by sequence number: `after` ascending, or `before` descending (returned ascending). */
-  page(topicId: string, cursor: { after?: number; before?: number }, limit: number): Promise<Post[]> {
-    const key = `${cursor.after ?? ''}|${cursor.before ?? ''}|${limit}`;
-    return this.pages.read(topicId, key, () => this.readPage(topicId, cursor, limit));
-  }
-
-  private async readPage(topicId: string, cursor: { after?: number; before?: number }, limit: number) {
+  async page(topicId: string, cursor: { after?: number; before?: number }, limit: number): Promise<Post[]> {
     if (cursor.before !== undefined) {
       const rows = await this.posts
         .find({ topicId, seq: { $lt: cursor.before } })
@@ -106,7 +79,7 @@ export class PostRepository {
         .limit(limit)
         .lean<PostRow[]>()
         .exec();
-      return this.seen(rows.map(toPost)).reverse();
+      return rows.map(toPost).reverse();
     }
     const rows = await this.posts
       .find({ topicId, seq: { $gt: cursor.after ?? 0 } })
@@ -114,13 +87,7 @@ export class PostRepository {
       .limit(limit)
       .lean<PostRow[]>()
       .exec();
-    return this.seen(rows.map(toPost));
-  }
-
-  /** Remembers where these posts are, for findBySeq(s). */
-  private seen(posts: Post[]): Post[] {
-    for (const post of posts) this.seqIds.remember(seqKey(post), post.id);
-    return posts;
+    return rows.map(toPost);
   }
 
   /** Rewrites the text after an edit or a redaction (html already rendered and sanitized by the caller). */
@@ -131,7 +98,7 @@ export class PostRepository {
     };
     if (edited) update.$inc = { revisionCount: 1 };
     const row = await this.posts.findByIdAndUpdate(id, update, { new: true }).lean<PostRow>().exec();
-    return this.changed(row);
+    return row ? toPost(row) : null;
   }
 
   /** Stores (or, with null, drops) an edit waiting for a moderator; the published text is untouched. */
@@ -141,7 +108,7 @@ export class PostRepository {
       .findByIdAndUpdate(id, { $set: { pendingEdit } }, { new: true })
       .lean<PostRow>()
       .exec();
-    return this.changed(row);
+    return row ? toPost(row) : null;
   }
 
   /** For redaction: new text and the findings summary without re-running the write path. */
@@ -151,7 +118,7 @@ export class PostRepository {
   ): Promise<Post | null> {
     if (!isValidObjectId(id)) return null;
     const row = await this.posts.findByIdAndUpdate(id, { $set: text }, { new: true }).lean<PostRow>().exec();
-    return this.changed(row);
+    return row ? toPost(row) : null;
   }
 
   /** `from` limits the change to posts still in one of these statuses (so two moderators cannot race). */
@@ -165,7 +132,7 @@ export class PostRepository {
       .findOneAndUpdate(filter, { $set: set }, { new: true })
       .lean<PostRow>()
       .exec();
-    return this.changed(row);
+    return row ? toPost(row) : null;
   }
 
   async addLikes(id: string, delta: number): Promise<number> {
@@ -173,7 +140,7 @@ export class PostRepository {
       .findByIdAndUpdate(id, { $inc: { likeCount: delta } }, { new: true })
       .lean<PostRow>()
       .exec();
-    return this.changed(row)?.likeCount ?? 0;
+    return row?.likeCount ?? 0;
   }
 
   /** Newest first, by _id cursor; the regex is built from escaped terms by the search service only. */
@@ -201,33 +168,22 @@ export class PostRepository {
         { $set: { authorId: null, authorName: placeholderName, mentionedUserIds: [] } },
       )
       .exec();
-    this.pages.forget();
     return result.modifiedCount;
   }
 
   async deleteAllByAuthor(authorId: string): Promise<string[]> {
     const rows = await this.posts.find({ authorId }, { _id: 1 }).lean<PostRow[]>().exec();
     await this.posts.updateMany({ authorId }, { $set: { status: 'deleted', deletedAt: new Date() } }).exec();
-    this.pages.forget();
     return rows.map((row) => row._id.toString());
   }
 
   /** Moderation moved the topic: its posts follow. Returns how many visible posts moved (forum counters). */
   async moveTopicToForum(topicId: string, forumId: string): Promise<number> {
     await this.posts.updateMany({ topicId }, { $set: { forumId } }).exec();
-    this.pages.forget(topicId);
     return this.posts.countDocuments({ topicId, status: 'visible' }).exec();
   }
 
   async setSearchTextOfFirstPost(topicId: string, searchText: string): Promise<void> {
     await this.posts.updateOne({ topicId, seq: 1 }, { $set: { searchText } }).exec();
-    this.pages.forget(topicId);
-  }
-
-  /** The post a write changed, if any, after ending the cached pages of its topic. */
-  private changed(row: PostRow | null): Post | null {
-    if (!row) return null;
-    this.pages.forget(row.topicId);
-    return toPost(row);
   }
 }

@@ -14,7 +14,6 @@ import { PostEditingService } from './post-editing.service';
 import { PostLikeRepository } from './post-like.repository';
 import { PostLikeRecord, PostLikeSchema } from './post-like.schema';
 import { PostLikesService } from './post-likes.service';
-import { PostPageCache } from './post-page-cache';
 import { PostPublishingService } from './post-publishing.service';
 import { PostRevisingService } from './post-revising.service';
 import { PostRevisionRepository } from './post-revision.repository';
@@ -56,7 +55,6 @@ import { TopicsController } from './topics.controller';
   controllers: [ForumPagesController, TopicsController, PostsController, SearchController],
   providers: [
     TopicRepository,
-    PostPageCache,
     PostRepository,
     PostRevisionRepository,
     PostLikeRepository,

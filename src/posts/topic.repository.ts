@@ -3,7 +3,6 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { NewTopic, Topic, TopicStatus } from './topic';
 import { TopicRecord } from './topic.schema';
-import { ShortLivedCache } from '../infra/cache/short-lived-cache';
 
 type TopicRow = TopicRecord & { _id: { toString(): string } };
 
@@ -27,17 +26,6 @@ function toTopic(row: TopicRow): Topic {
   };
 }
 
-/**
- * How long a topic read, or a page of a forum's topic list, serves the next requests of this instance. Why: every
- * page view reads its topic, and on FerretDB 1.24 a topic list reads every topic of every forum (only _id
- * equality reaches an index there; bench:http). Other instances see a change within this time, like a topic
- * page (POST_PAGE_TTL_MS); a lock still holds at once everywhere, since taking a reply's number checks it in the
- * same atomic update (nextSeq).
- */
-export const TOPIC_READ_TTL_MS = 1000;
-
-const copyTopic = (topic: Topic | null): Topic | null => topic && { ...topic, tags: [...topic.tags] };
-
 export interface TopicListCursor {
   lastActivityAt: string;
   id: string;
@@ -45,27 +33,12 @@ export interface TopicListCursor {
 
 @Injectable()
 export class TopicRepository {
-  /** Topics by id, shared by the requests of one second (see ShortLivedCache); every write here forgets. */
-  private readonly byId = new ShortLivedCache<Topic | null>(TOPIC_READ_TTL_MS, 10_000, copyTopic);
-  /** Pages of a forum's topic list, likewise; any topic write forgets them all. */
-  private readonly lists = new ShortLivedCache<Topic[]>(TOPIC_READ_TTL_MS, 1_000, (topics) =>
-    topics.map((topic) => copyTopic(topic)!),
-  );
-
   constructor(@InjectModel(TopicRecord.name) private readonly topics: Model<TopicRecord>) {}
 
   async findById(id: string): Promise<Topic | null> {
     if (!isValidObjectId(id)) return null;
-    return this.byId.get(id, async () => {
-      const row = await this.topics.findById(id).lean<TopicRow>().exec();
-      return row ? toTopic(row) : null;
-    });
-  }
-
-  /** After every write: this instance never reads a topic older than its own last change. */
-  private written(id?: string): void {
-    this.byId.forget(id);
-    this.lists.forget();
+    const row = await this.topics.findById(id).lean<TopicRow>().exec();
+    return row ? toTopic(row) : null;
   }
 
   async findByIds(ids: string[]): Promise<Topic[]> {
@@ -84,7 +57,6 @@ export class TopicRepository {
   /** The first post takes seq 1, so the counter starts there; throws duplicate-key on a repeated clientKey. */
   async insert(topic: NewTopic): Promise<Topic> {
     const created = await this.topics.create({ ...topic, lastSeq: 1, lastActivityAt: new Date() });
-    this.written(created._id.toString());
     return toTopic(created.toObject() as TopicRow);
   }
 
@@ -92,14 +64,12 @@ export class TopicRepository {
     const set: Record<string, unknown> = { firstPostId: postId };
     if (visible) set.lastVisibleSeq = 1;
     await this.topics.updateOne({ _id: id }, { $set: set }).exec();
-    this.written(id);
   }
 
   /**
    * Takes the next sequence number in one atomic update. Unless `evenIfLocked`, the filter refuses a locked
    * topic, so a lock that lands between the caller's check and this call still wins. Null: locked or gone.
    */
-  // No projection: FerretDB 1.24's findAndModify does not implement `fields`.
   async nextSeq(id: string, evenIfLocked: boolean): Promise<number | null> {
     const filter: FilterQuery<TopicRecord> = { _id: id };
     if (!evenIfLocked) filter.locked = false;
@@ -107,27 +77,18 @@ export class TopicRepository {
       .findOneAndUpdate(filter, { $inc: { lastSeq: 1 } }, { new: true })
       .lean<TopicRow>()
       .exec();
-    this.written(id);
     return row ? row.lastSeq : null;
-  }
-
-  /** Moves the counter up to at least `seq` after a numbering collision (never down). */
-  async raiseSeq(id: string, seq: number): Promise<void> {
-    await this.topics.updateOne({ _id: id }, { $max: { lastSeq: seq } }).exec();
-    this.written(id);
   }
 
   /** A reply became visible: counters with $inc/$max only. */
   async recordVisibleReply(id: string, seq: number, at: Date): Promise<void> {
     const update = { $inc: { replyCount: 1 }, $max: { lastVisibleSeq: seq, lastActivityAt: at } };
     await this.topics.updateOne({ _id: id }, update).exec();
-    this.written(id);
   }
 
   /** A reply left or came back to the visible posts (deleted, hidden, unhidden). */
   async addReplies(id: string, delta: number): Promise<void> {
     await this.topics.updateOne({ _id: id }, { $inc: { replyCount: delta } }).exec();
-    this.written(id);
   }
 
   async update(
@@ -139,7 +100,6 @@ export class TopicRepository {
       .findByIdAndUpdate(id, { $set: changes }, { new: true })
       .lean<TopicRow>()
       .exec();
-    this.written(id);
     return row ? toTopic(row) : null;
   }
 
@@ -150,7 +110,6 @@ export class TopicRepository {
       .findByIdAndUpdate(id, { $set: { forumId } }, { new: true })
       .lean<TopicRow>()
       .exec();
-    this.written(id);
     return row ? toTopic(row) : null;
   }
 
@@ -159,16 +118,14 @@ export class TopicRepository {
   }
 
   /** Pinned topics of a forum (first page only), newest activity first; bounded, pinning is rare. */
-  listPinned(forumId: string, statuses: TopicStatus[], limit: number): Promise<Topic[]> {
-    return this.lists.get(`pinned|${forumId}|${statuses.join(',')}|${limit}`, async () => {
-      const rows = await this.topics
-        .find({ forumId, pinned: true, status: { $in: statuses } })
-        .sort({ lastActivityAt: -1, _id: -1 })
-        .limit(limit)
-        .lean<TopicRow[]>()
-        .exec();
-      return rows.map(toTopic);
-    });
+  async listPinned(forumId: string, statuses: TopicStatus[], limit: number): Promise<Topic[]> {
+    const rows = await this.topics
+      .find({ forumId, pinned: true, status: { $in: statuses } })
+      .sort({ lastActivityAt: -1, _id: -1 })
+      .limit(limit)
+      .lean<TopicRow[]>()
+      .exec();
+    return rows.map(toTopic);
   }
 
   /** Unpinned topics by last activity, then id, with a keyset cursor (never skip). */
@@ -183,16 +140,13 @@ export class TopicRepository {
       const at = new Date(cursor.lastActivityAt);
       filter.$or = [{ lastActivityAt: { $lt: at } }, { lastActivityAt: at, _id: { $lt: cursor.id } }];
     }
-    const key = `active|${forumId}|${statuses.join(',')}|${cursor?.lastActivityAt}|${cursor?.id}|${limit}`;
-    return this.lists.get(key, async () => {
-      const rows = await this.topics
-        .find(filter)
-        .sort({ lastActivityAt: -1, _id: -1 })
-        .limit(limit)
-        .lean<TopicRow[]>()
-        .exec();
-      return rows.map(toTopic);
-    });
+    const rows = await this.topics
+      .find(filter)
+      .sort({ lastActivityAt: -1, _id: -1 })
+      .limit(limit)
+      .lean<TopicRow[]>()
+      .exec();
+    return rows.map(toTopic);
   }
 
   /** The most recently active topics of several forums, for unread counts on the forum list. */
@@ -210,6 +164,5 @@ export class TopicRepository {
     await this.topics
       .updateMany({ authorId }, { $set: { authorId: null, authorName: placeholderName } })
       .exec();
-    this.written();
   }
 }

@@ -4,7 +4,6 @@ import { isValidObjectId, type Model } from 'mongoose';
 import type { Role } from '../auth/access-policy';
 import { defaultPreferences, type NotificationPreferences, type User, type UserStatus } from './user';
 import { UserRecord } from './user.schema';
-import { IdDirectory } from '../infra/database/id-directory';
 
 type UserRow = UserRecord & { _id: { toString(): string } };
 
@@ -70,9 +69,6 @@ export function toUser(row: UserRow, now = new Date()): User {
 /** The only code that touches the users collection. Returns plain Users; the password hash only on request. */
 @Injectable()
 export class UserRepository {
-  /** User ids by lower-cased username: a username never changes (erasure replaces it, and is checked). */
-  private readonly idsByName = new IdDirectory();
-
   constructor(@InjectModel(UserRecord.name) private readonly users: Model<UserRecord>) {}
 
   async insert(input: NewUser): Promise<User> {
@@ -105,21 +101,14 @@ export class UserRepository {
     return rows.map((row) => toUser(row));
   }
 
-  /** Mentions: by _id when the name was seen before (see IdDirectory), else by the lower-cased name. */
+  /** Mentions: live accounts by lower-cased name (the unique usernameLower index). */
   async findByUsernamesLower(names: string[]): Promise<User[]> {
     if (names.length === 0) return [];
-    return this.idsByName.find<User>(
-      [...new Set(names)],
-      (user) => (user.deleted ? null : user.username.toLowerCase()),
-      (id) => this.findById(id),
-      async (missing) => {
-        const rows = await this.users
-          .find({ usernameLower: { $in: missing }, deletedAt: null })
-          .lean<UserRow[]>()
-          .exec();
-        return rows.map((row) => toUser(row));
-      },
-    );
+    const rows = await this.users
+      .find({ usernameLower: { $in: [...new Set(names)] }, deletedAt: null })
+      .lean<UserRow[]>()
+      .exec();
+    return rows.map((row) => toUser(row));
   }
 
   async findByUsernameOrEmail(login: string): Promise<User | null> {
