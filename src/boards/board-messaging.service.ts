@@ -12,7 +12,6 @@ import { BoardAccessService, publishArea, type BoardContext } from './board-acce
 import type { BoardMessage, NewBoardMessage } from './board-message';
 import { toMessageView, toPublicMessageView, type BoardMessageView } from './board-message-view';
 import { BoardMessageRepository } from './board-message.repository';
-import { SerialQueue } from '../infra/concurrency/serial-queue';
 import { BoardPostingSlotRepository } from './board-posting-slot.repository';
 import { BoardRepository, isDuplicateKey } from './board.repository';
 
@@ -40,8 +39,6 @@ export interface SentMessage {
  */
 @Injectable()
 export class BoardMessagingService {
-  private readonly numbering = new SerialQueue();
-
   constructor(
     private readonly access: BoardAccessService,
     private readonly gate: PublishGateService,
@@ -148,26 +145,18 @@ export class BoardMessagingService {
   }
 
   /**
-   * Numbers and stores the message. A duplicate clientKey means the same send raced in twice: the first
-   * message stands. A duplicate seq means two sends got one number: FerretDB 1.24 does not make
-   * findAndModify's $inc atomic under concurrency. Numbering is therefore serialised per board on this
-   * instance, and a collision with another instance takes a new number (MongoDB never gets there).
+   * Numbers the message with the board's atomic $inc and stores it. A duplicate key can then only be the
+   * clientKey: the same send raced in twice, and the first message stands. Anything else surfaces as an error.
    */
-  private insertNumbered(draft: Omit<NewBoardMessage, 'seq'>): Promise<BoardMessage> {
-    return this.numbering.run(draft.boardId, () => this.numberAndInsert(draft));
-  }
-
-  private async numberAndInsert(draft: Omit<NewBoardMessage, 'seq'>): Promise<BoardMessage> {
-    for (let attempt = 0; ; attempt += 1) {
-      const seq = await this.boards.nextSeq(draft.boardId);
-      try {
-        return await this.messages.insert({ ...draft, seq });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        const raced = await this.messages.findByClientKey(draft.clientKey);
-        if (raced) return raced;
-        if (attempt >= 10) throw error;
-      }
+  private async insertNumbered(draft: Omit<NewBoardMessage, 'seq'>): Promise<BoardMessage> {
+    const seq = await this.boards.nextSeq(draft.boardId);
+    try {
+      return await this.messages.insert({ ...draft, seq });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const raced = await this.messages.findByClientKey(draft.clientKey);
+      if (raced) return raced;
+      throw error;
     }
   }
 

@@ -72,7 +72,6 @@ export class BoardRepository {
   }
 
   /** Takes the next message number; $inc on the board document, so concurrent senders never share one. */
-  // No projection: FerretDB 1.24 findAndModify does not implement `fields`.
   async nextSeq(id: string): Promise<number> {
     const row = await this.boards
       .findByIdAndUpdate(id, { $inc: { lastSeq: 1 } }, { new: true })

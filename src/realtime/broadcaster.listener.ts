@@ -3,13 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { ForumsService } from '../forums/forums.service';
 import { ForumEvent, type ContentView, type ForumEventPayloads as P } from '../infra/events/forum-events';
 import { DELETED_USER_NAME } from '../users/user';
-import { GroupCommit } from '../infra/concurrency/group-commit';
-import {
-  RETAINED_PER_ROOM,
-  RoomEventRepository,
-  type EventOrigin,
-  type NewRoomEvent,
-} from './room-event.repository';
+import { RETAINED_PER_ROOM, RoomEventRepository, type EventOrigin } from './room-event.repository';
 import { roomName, ServerEvent, SocketLimits, type JoinReply } from './socket-protocol';
 import { emitNow, userRoom, type ParleySocket } from './socket-data';
 import { SocketServerRef } from './socket-server.ref';
@@ -17,7 +11,6 @@ import { SocketServerRef } from './socket-server.ref';
 const ON = { async: true, promisify: true } as const;
 
 type Replay = Pick<JoinReply, 'lastEventSeq' | 'replayed' | 'resync'>;
-type PendingRoomEvent = NewRoomEvent & { redelivery: boolean };
 
 const origin = (view?: ContentView): EventOrigin => ({
   contentId: view?.id ?? null,
@@ -27,15 +20,11 @@ const origin = (view?: ContentView): EventOrigin => ({
 /**
  * The only code that emits to rooms. Domain events become room events: each is numbered per room and stored
  * (room_events) before it is emitted with its `eventSeq`, so a reconnecting client can ask for what it missed.
- * On this instance, one room's events are numbered and stored a batch at a time (group commit: what queued up
- * while the previous batch was written goes together) and leave in eventSeq order.
+ * Events of one room may leave in a different order than they were numbered; clients order by eventSeq.
  */
 @Injectable()
 export class BroadcasterListener {
   private readonly logger = new Logger('Broadcaster');
-  private readonly batches = new GroupCommit<PendingRoomEvent, void>((room, items) =>
-    this.flushRoom(room, items),
-  );
   private readonly forumSlugs = new Map<string, string>();
 
   constructor(
@@ -169,7 +158,7 @@ export class BroadcasterListener {
   /**
    * Joins the room, then sends this socket (only) every stored event after `lastEventSeq`, oldest first,
    * before its acknowledgement; or answers resync when more than the bound are missing or they were pruned.
-   * Not serialised with the room's publishing: a reconnect storm must not queue behind one room's lock. A live
+   * Not serialised with the room's publishing: a reconnect storm must not wait for a busy room. A live
    * event may therefore reach the socket before or after a replayed one; the client orders by eventSeq and
    * drops duplicates (docs/realtime.md), and nothing is missed because the socket is in the room first.
    */
@@ -194,7 +183,10 @@ export class BroadcasterListener {
     return { lastEventSeq: newest, replayed: missed.length, resync: false };
   }
 
-  /** `redelivery`: the content's first announcement may or may not have happened; log and send it only once. */
+  /**
+   * Numbers the event (the room counter's atomic $inc), stores it, then emits it. `redelivery`: the content's
+   * first announcement may or may not have happened; when the log already has it, it is neither logged nor sent.
+   */
   private async publish(
     room: string,
     event: string,
@@ -202,39 +194,25 @@ export class BroadcasterListener {
     from: EventOrigin,
     redelivery = false,
   ): Promise<void> {
-    await this.batches
-      .submit(room, { event, payload: payload as Record<string, unknown>, origin: from, redelivery })
-      .catch((error: Error) => {
-        // The write itself is stored; viewers see it on their next reload or resync.
-        this.logger.error(
-          { room, event, err: { name: error.name, message: error.message } },
-          'room event not sent',
-        );
+    try {
+      if (redelivery && from.contentId && (await this.log.hasEventAbout(room, event, from.contentId))) return;
+      const eventSeq = await this.log.append(room, {
+        event,
+        payload: payload as Record<string, unknown>,
+        origin: from,
       });
-  }
-
-  /**
-   * Stores a room's queued events in one go (group commit), then emits them in eventSeq order. A redelivery is
-   * dropped when the log, or an earlier event of the same batch, already announced that content.
-   */
-  private async flushRoom(room: string, items: PendingRoomEvent[]): Promise<void[]> {
-    const announced = new Set<string>();
-    const fresh: PendingRoomEvent[] = [];
-    for (const item of items) {
-      const about = item.origin.contentId ? `${item.event}|${item.origin.contentId}` : null;
-      const known =
-        item.redelivery &&
-        about !== null &&
-        (announced.has(about) || (await this.log.hasEventAbout(room, item.event, item.origin.contentId!)));
-      if (about) announced.add(about);
-      if (!known) fresh.push(item);
+      this.serverRef
+        .get()
+        ?.to(room)
+        .emit(event, { ...payload, room, eventSeq });
+    } catch (error) {
+      // The write itself is stored; viewers see it on their next reload or resync.
+      const err = error as Error;
+      this.logger.error(
+        { room, event, err: { name: err.name, message: err.message } },
+        'room event not sent',
+      );
     }
-    const seqs = await this.log.append(room, fresh);
-    const server = this.serverRef.get();
-    fresh.forEach((item, i) =>
-      server?.to(room).emit(item.event, { ...item.payload, room, eventSeq: seqs[i] }),
-    );
-    return items.map(() => undefined);
   }
 
   private async toForum(

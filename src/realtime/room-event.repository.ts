@@ -34,59 +34,23 @@ export class RoomEventRepository {
   ) {}
 
   /**
-   * Numbers the events (one $inc of the room's counter by their count) and stores them with one insert, in
-   * order; returns their eventSeqs. The broadcaster hands over every event that queued up for the room while the
-   * previous batch was being written (group commit), so a busy room costs two writes per batch, not per event.
+   * Numbers the event with one atomic $inc of the room's counter and stores it; returns its eventSeq. The number
+   * is the room's alone, so a duplicate (room, eventSeq) is a fault and surfaces as an error.
    */
-  async append(room: string, items: NewRoomEvent[]): Promise<number[]> {
-    if (items.length === 0) return [];
-    const last = await this.nextSeq(room, items.length);
-    const first = last - items.length + 1;
-    const at = new Date();
-    const docs = items.map((item, i) => ({
+  async append(room: string, item: NewRoomEvent): Promise<number> {
+    const eventSeq = await this.nextSeq(room);
+    await this.events.create({
       room,
-      eventSeq: first + i,
+      eventSeq,
       event: item.event,
       payload: item.payload,
       ...item.origin,
-      at,
-    }));
-    let stored = docs.length;
-    try {
-      await this.events.insertMany(docs, { ordered: true });
-    } catch (error) {
-      // Two instances got the same numbers (FerretDB 1.24's findAndModify $inc is not atomic across
-      // processes): the unique index kept the events stored before the clash; the rest take new numbers.
-      const clash = (error as { writeErrors?: Array<{ index: number }> }).writeErrors?.[0]?.index;
-      if (!isDuplicateKey(error) || clash === undefined) throw error;
-      stored = clash;
+      at: new Date(),
+    });
+    if (eventSeq % PRUNE_EVERY === 0) {
+      await this.events.deleteMany({ room, eventSeq: { $lte: eventSeq - RETAINED_PER_ROOM } }).exec();
     }
-    const seqs = docs.slice(0, stored).map((doc) => doc.eventSeq);
-    for (const item of items.slice(stored)) seqs.push(await this.appendOne(room, item));
-    if (Math.floor(last / PRUNE_EVERY) > Math.floor((first - 1) / PRUNE_EVERY)) {
-      await this.events.deleteMany({ room, eventSeq: { $lte: last - RETAINED_PER_ROOM } }).exec();
-    }
-    return seqs;
-  }
-
-  /** One event after a numbering clash, retried with the next number while the clash lasts. */
-  private async appendOne(room: string, item: NewRoomEvent): Promise<number> {
-    for (let attempt = 0; ; attempt += 1) {
-      const eventSeq = await this.nextSeq(room, 1);
-      try {
-        await this.events.create({
-          room,
-          eventSeq,
-          event: item.event,
-          payload: item.payload,
-          ...item.origin,
-          at: new Date(),
-        });
-        return eventSeq;
-      } catch (error) {
-        if (!isDuplicateKey(error) || attempt >= 10) throw error;
-      }
-    }
+    return eventSeq;
   }
 
   /** Whether the room's log already has this event about this post or message. */
@@ -148,18 +112,18 @@ export class RoomEventRepository {
     await this.events.updateMany({ authorId }, { $set: { authorId: null } }).exec();
   }
 
-  // No projection on findAndModify: FerretDB 1.24 does not implement `fields`. The upsert of two instances
-  // numbering a room's very first event can collide once on the unique _id; the retry then increments.
-  private async nextSeq(room: string, count: number, attempt = 0): Promise<number> {
+  /** MongoDB may answer two concurrent first upserts of one counter with a duplicate key: the retry finds it. */
+  private async nextSeq(room: string, attempt = 0): Promise<number> {
     try {
       const row = await this.counters
-        .findOneAndUpdate({ _id: room }, { $inc: { seq: count } }, { upsert: true, new: true })
+        .findOneAndUpdate({ _id: room }, { $inc: { seq: 1 } }, { upsert: true, new: true })
         .lean<RoomCounterRecord>()
         .exec();
-      return row!.seq;
+      if (!row) throw new Error(`room counter ${room} was not returned by its upsert`);
+      return row.seq;
     } catch (error) {
       if (!isDuplicateKey(error) || attempt > 2) throw error;
-      return this.nextSeq(room, count, attempt + 1);
+      return this.nextSeq(room, attempt + 1);
     }
   }
 }
