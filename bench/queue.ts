@@ -25,7 +25,6 @@ async function load() {
     ...(await import('../src/infra/config/app-config')),
     ...(await import('../src/moderation/review-item.repository')),
     ...(await import('../src/moderation/review-queue.service')),
-    ...(await import('../src/moderation/queue-lanes.service')),
     ...(await import('../src/posts/post.schema')),
     ...(await import('../src/users/users.service')),
     ...(await import('../src/users/user')),
@@ -80,7 +79,7 @@ async function post(url: string, path: string, body: object, token?: string) {
 
 async function main(): Promise<void> {
   const m = await load();
-  const { createApp, loadConfig, ReviewItemRepository, ReviewQueueService, QueueLanes } = m;
+  const { createApp, loadConfig, ReviewItemRepository, ReviewQueueService } = m;
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-queue-'));
   const engine = await startEngine({ uri: process.env.MONGODB_URI, dataDir });
   const config = loadConfig({
@@ -100,7 +99,6 @@ async function main(): Promise<void> {
     say('seeded; timing');
     const queue = app.get(ReviewQueueService);
     const items = app.get(ReviewItemRepository);
-    const lanes = app.get(QueueLanes);
     const first = await queue.page(admin, { limit: PAGE });
     if (first.items.length !== PAGE || !first.items[0].content)
       throw new Error('the seeded queue is not readable');
@@ -115,16 +113,8 @@ async function main(): Promise<void> {
       await time('ReviewQueueService.page (content, spans, author history)', () =>
         queue.page(admin, { limit: PAGE }),
       ),
-      await time('QueueLanes.read (slot walk only, no content)', () =>
-        lanes.read(undefined, () => true, null, PAGE + 1),
-      ),
-      // For comparison: the same page as one sorted find() over the compound index. FerretDB 1.24 (SQLite)
-      // sorts in its own process after reading every open entry, so this one is timed a few times only.
-      await time(
-        'ReviewItemRepository.page (one sorted find, for comparison)',
-        () => items.page({ status: 'open' }, null, PAGE + 1),
-        5,
-        1,
+      await time('ReviewItemRepository.page (the index walk only, no content)', () =>
+        items.page({ status: 'open' }, null, PAGE + 1),
       ),
     ];
     const plan = await explain(app);
@@ -175,22 +165,12 @@ async function seed(m: Loaded, app: NestExpressApplication, url: string) {
   }));
   const inserted = await posts.insertMany(rows, { ordered: false });
   say(`${inserted.length} posts stored`);
-  // Items, their two slots each (all-forums lane and the forum's lane) and the lane counters, as enqueue
-  // would leave them, written in bulk so seeding takes seconds rather than 10,000 round trips.
-  const counters = new Map<string, number>();
-  const take = (lane: string) => {
-    const n = counters.get(lane) ?? 0;
-    counters.set(lane, n + 1);
-    return `${lane}|${n}`;
-  };
-  const slots: Array<{ _id: string; itemId: string }> = [];
+  // Items as enqueue would leave them, written in bulk so seeding takes seconds rather than 10,000 round trips.
   const items = inserted.map((row, i) => {
     const at = new Date(now - (ITEMS - i) * 1000);
     const low = i % 4 === 3;
     const priority = low ? 1 : 0;
     const id = `post:${row._id.toString()}`;
-    const itemSlots = [take(`all|${priority}`), take(`${forum.id}|${priority}`)];
-    slots.push(...itemSlots.map((slot) => ({ _id: slot, itemId: id })));
     return {
       _id: id,
       targetType: 'post' as const,
@@ -205,17 +185,10 @@ async function seed(m: Loaded, app: NestExpressApplication, url: string) {
       createdAt: at,
       updatedAt: at,
       resolution: null,
-      slots: itemSlots,
     };
   });
   await app.get(ReviewItemRepository).insertMany(items);
-  const db = app.get<Connection>(getConnectionToken()).db;
-  if (!db) throw new Error('no database connection');
-  await db.collection<{ _id: string }>('review_slots').insertMany(slots);
-  await db
-    .collection<{ _id: string }>('review_lanes')
-    .insertMany([...counters].map(([lane, next]) => ({ _id: lane, next, low: 0 })));
-  say(`${items.length} queue entries and ${slots.length} slots stored`);
+  say(`${items.length} queue entries stored`);
   return { admin: toAuthUser(adminUser) as AuthUser, token };
 }
 
@@ -257,13 +230,10 @@ function writeReport(timings: Timing[], plan: string, engineKind: string): void 
     '| --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    'Target: the first page under 100 ms. How: every open entry holds a slot in a lane (`review_slots`,',
-    '`_id` `<scope>|<priority>|<n>`, scope `all` or the forum id, n from a `$inc` counter in `review_lanes`),',
-    'and a page walks the lane from its low-water mark with `_id` point reads, 25 at a time, then reads the',
-    'entries by `_id` (`review_items._id` is `<targetType>:<targetId>`). The primary key is the one index',
-    'FerretDB 1.24 on SQLite uses: it has no sort pushdown, and its field filters run `json_each` over every',
-    'row, so the one sorted `find()` over the compound index `{ status, priority, queuedAt, _id }` reads and',
-    'sorts all open entries (last row; on MongoDB that same query walks `limit + 1` index entries).',
+    'Target: the first page under 100 ms. How: one `find()` over the compound index',
+    '`{ status, priority, queuedAt, _id }` (or `{ status, forumId, priority, queuedAt, _id }` for a forum),',
+    'keyset-paginated by (priority, queuedAt, _id), so a page walks `limit + 1` index entries however long the',
+    'queue is.',
     `Engine's explain of the sorted find: \`${plan}\`.`,
     'See docs/moderation.md for what the page adds on top of the index walk (content, spans, author history).',
     '',

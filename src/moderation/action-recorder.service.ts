@@ -4,9 +4,9 @@ import { actorRoleOf } from '../audit/audit-entry';
 import { AuditLogService } from '../audit/audit-log.service';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
+import { ModerationHistoryRepository } from './moderation-history.repository';
 import { ReportRepository } from './report.repository';
 import type { ReviewTargetType } from './review-item';
-import { QueueSlotRepository } from './queue-slot.repository';
 import { ReviewQueueService } from './review-queue.service';
 
 export interface ActionTarget {
@@ -55,7 +55,7 @@ export class ActionRecorder {
   constructor(
     private readonly audit: AuditLogService,
     private readonly queue: ReviewQueueService,
-    private readonly history: QueueSlotRepository,
+    private readonly history: ModerationHistoryRepository,
     private readonly reports: ReportRepository,
     private readonly events: EventBus,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ForumEvent, type ForumEventPayloads } from '../infra/events/forum-events';
-import { QueueSlotRepository } from './queue-slot.repository';
+import { ModerationHistoryRepository } from './moderation-history.repository';
 import { ReportRepository } from './report.repository';
 
 /**
@@ -12,7 +12,7 @@ import { ReportRepository } from './report.repository';
 @Injectable()
 export class ModerationHistoryListener {
   constructor(
-    private readonly history: QueueSlotRepository,
+    private readonly history: ModerationHistoryRepository,
     private readonly reports: ReportRepository,
   ) {}
 

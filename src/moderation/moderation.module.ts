@@ -17,17 +17,9 @@ import { ModerationTopicsController } from './moderation-topics.controller';
 import { ModerationUsersController } from './moderation-users.controller';
 import { MessageContentAdapter } from './message-content.adapter';
 import { ModerationHistoryListener } from './moderation-history.listener';
+import { ModerationHistoryRepository } from './moderation-history.repository';
+import { ModerationHistoryRecord, ModerationHistorySchema } from './moderation-history.schema';
 import { PostContentAdapter } from './post-content.adapter';
-import { QueueLanes } from './queue-lanes.service';
-import { QueueSlotRepository } from './queue-slot.repository';
-import {
-  ModerationHistoryRecord,
-  ModerationHistorySchema,
-  ReviewLaneRecord,
-  ReviewLaneSchema,
-  ReviewSlotRecord,
-  ReviewSlotSchema,
-} from './queue-slot.schema';
 import { RedactionService } from './redaction.service';
 import { ReportRepository } from './report.repository';
 import { ReportRecord, ReportSchema } from './report.schema';
@@ -50,8 +42,6 @@ import { UserActionsService } from './user-actions.service';
     MongooseModule.forFeature([
       { name: ReviewItemRecord.name, schema: ReviewItemSchema },
       { name: ReportRecord.name, schema: ReportSchema },
-      { name: ReviewSlotRecord.name, schema: ReviewSlotSchema },
-      { name: ReviewLaneRecord.name, schema: ReviewLaneSchema },
       { name: ModerationHistoryRecord.name, schema: ModerationHistorySchema },
     ]),
     ForumsModule,
@@ -70,8 +60,7 @@ import { UserActionsService } from './user-actions.service';
   providers: [
     ReviewItemRepository,
     ReportRepository,
-    QueueSlotRepository,
-    QueueLanes,
+    ModerationHistoryRepository,
     ModerationHistoryListener,
     PostContentAdapter,
     MessageContentAdapter,

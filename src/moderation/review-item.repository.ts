@@ -31,7 +31,6 @@ function toReviewItem(row: ReviewRow): ReviewItem {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     resolution: row.resolution ?? null,
-    slots: row.slots ?? [],
   };
 }
 
@@ -67,39 +66,27 @@ export class ReviewItemRepository {
     return row ? toReviewItem(row) : null;
   }
 
-  async findByIds(ids: string[]): Promise<Array<ReviewItem | null>> {
-    return Promise.all(ids.map((id) => this.findById(id)));
-  }
-
-  async setSlots(id: string, slots: string[]): Promise<void> {
-    await this.items.updateOne({ _id: id }, { $set: { slots } }).exec();
-  }
-
-  /** Oldest first within a priority; keyset `after` the given position (never skip). */
-  async page(
-    filter: QueueFilter,
-    after: Extract<QueuePosition, { mode: 'keyset' }> | null,
-    limit: number,
-  ): Promise<ReviewItem[]> {
+  /**
+   * Oldest first within a priority; keyset `after` the given position (never skip). Each query walks one range
+   * of the compound index: {status, priority, queuedAt, _id} for every forum, {status, forumId, ...} for one.
+   */
+  async page(filter: QueueFilter, after: QueuePosition | null, limit: number): Promise<ReviewItem[]> {
     const query: FilterQuery<ReviewItemRecord> = { status: filter.status };
     if (filter.forumIds)
       query.forumId = filter.forumIds.length === 1 ? filter.forumIds[0] : { $in: filter.forumIds };
     if (filter.reason === 'reported') query.reasons = { $regex: '^reported:' };
     else if (filter.reason) query.reasons = filter.reason;
-    if (after) {
-      const at = new Date(after.queuedAt);
-      query.$or = [
-        { priority: { $gt: after.priority } },
-        { priority: after.priority, queuedAt: { $gt: at } },
-        { priority: after.priority, queuedAt: at, _id: { $gt: after.id } },
-      ];
+    const rows: ReviewRow[] = [];
+    for (const range of after ? rangesAfter(after) : [{}]) {
+      if (rows.length >= limit) break;
+      const found = await this.items
+        .find({ ...query, ...range })
+        .sort({ priority: 1, queuedAt: 1, _id: 1 })
+        .limit(limit - rows.length)
+        .lean<ReviewRow[]>()
+        .exec();
+      rows.push(...found);
     }
-    const rows = await this.items
-      .find(query)
-      .sort({ priority: 1, queuedAt: 1, _id: 1 })
-      .limit(limit)
-      .lean<ReviewRow[]>()
-      .exec();
     return rows.map(toReviewItem);
   }
 
@@ -113,7 +100,7 @@ export class ReviewItemRepository {
     const row = await this.items
       .findOneAndUpdate(
         { _id: reviewItemId(targetType, targetId), status: 'open' },
-        { $set: { status: 'resolved', resolution, reportCount: 0, updatedAt: now, slots: [] } },
+        { $set: { status: 'resolved', resolution, reportCount: 0, updatedAt: now } },
         { new: false },
       )
       .lean<ReviewRow>()
@@ -160,7 +147,6 @@ export class ReviewItemRepository {
             queuedAt: now,
             updatedAt: now,
             resolution: null,
-            slots: [],
           },
           $setOnInsert: { createdAt: now },
         },
@@ -170,4 +156,18 @@ export class ReviewItemRepository {
       .exec();
     return toReviewItem(row as ReviewRow);
   }
+}
+
+/**
+ * What follows a position, in queue order, as three index ranges: the same priority and time with a later id,
+ * a later time in the same priority, then the later priorities. (One $or of the three would be planned as a
+ * merge of every branch followed by a sort, reading the whole queue after the position.)
+ */
+function rangesAfter(after: QueuePosition): Array<FilterQuery<ReviewItemRecord>> {
+  const at = new Date(after.queuedAt);
+  return [
+    { priority: after.priority, queuedAt: at, _id: { $gt: after.id } },
+    { priority: after.priority, queuedAt: { $gt: at } },
+    { priority: { $gt: after.priority } },
+  ];
 }

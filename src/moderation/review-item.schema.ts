@@ -3,7 +3,7 @@ import type { ReviewStatus, ReviewTargetType } from './review-item';
 
 @Schema({ collection: 'review_items', versionKey: false })
 export class ReviewItemRecord {
-  // `<targetType>:<targetId>`: one entry per item, found by primary key on every engine.
+  // `<targetType>:<targetId>`: one entry per item, found by primary key.
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ type: String, required: true }) targetType!: ReviewTargetType;
   @Prop({ required: true }) targetId!: string;
@@ -17,8 +17,6 @@ export class ReviewItemRecord {
   @Prop({ required: true }) createdAt!: Date;
   @Prop({ required: true }) updatedAt!: Date;
   @Prop({ type: String, default: null }) resolution!: string | null;
-  // The queue slots (review_slots ids) that currently point at this entry; a slot not listed here is stale.
-  @Prop({ type: [String], default: [] }) slots!: string[];
 }
 
 export const ReviewItemSchema = SchemaFactory.createForClass(ReviewItemRecord);

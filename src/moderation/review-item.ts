@@ -27,7 +27,6 @@ export interface ReviewItem {
   createdAt: string;
   updatedAt: string;
   resolution: string | null;
-  slots: string[];
 }
 
 export const reviewItemId = (targetType: ReviewTargetType, targetId: string) => `${targetType}:${targetId}`;

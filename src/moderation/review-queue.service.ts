@@ -5,10 +5,9 @@ import { ForumsService } from '../forums/forums.service';
 import { AppError, Forbidden } from '../infra/errors/app-error';
 import { ContentAdapters } from './content-adapters';
 import { ModerationAccessService } from './moderation-access.service';
-import { decodeQueueCursor, encodeQueueCursor, type QueuePosition } from './queue-cursor';
+import { ModerationHistoryRepository } from './moderation-history.repository';
+import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 import { toQueueItemView, type QueueItemView } from './queue-item-view';
-import { QueueLanes } from './queue-lanes.service';
-import { QueueSlotRepository } from './queue-slot.repository';
 import type { QueueEntry, QueueFilter, ReviewItem, ReviewStatus, ReviewTargetType } from './review-item';
 import { ReviewItemRepository } from './review-item.repository';
 
@@ -26,7 +25,6 @@ export interface QueuePage {
 }
 
 const DEFAULT_PAGE = 20;
-type Listing = { items: ReviewItem[]; next: QueuePosition | null };
 
 /**
  * The review queue: entries come in from listeners and reports (enqueue), moderators read it oldest first
@@ -39,20 +37,16 @@ export class ReviewQueueService {
     private readonly adapters: ContentAdapters,
     private readonly access: ModerationAccessService,
     private readonly forums: ForumsService,
-    private readonly lanes: QueueLanes,
-    private readonly slots: QueueSlotRepository,
+    private readonly history: ModerationHistoryRepository,
   ) {}
 
-  async enqueue(entry: QueueEntry): Promise<ReviewItem> {
-    const item = await this.items.enqueue(entry, new Date());
-    await this.lanes.place(item);
-    return item;
+  enqueue(entry: QueueEntry): Promise<ReviewItem> {
+    return this.items.enqueue(entry, new Date());
   }
 
-  /** Closes an item's open entry (after a moderator's action) and frees its slots. */
+  /** Closes an item's open entry (after a moderator's action). */
   async resolve(targetType: ReviewTargetType, targetId: string, resolution: string): Promise<void> {
-    const item = await this.items.resolve(targetType, targetId, resolution, new Date());
-    if (item) await this.lanes.remove(item);
+    await this.items.resolve(targetType, targetId, resolution, new Date());
   }
 
   async page(user: AuthUser, query: QueueQuery): Promise<QueuePage> {
@@ -65,35 +59,14 @@ export class ReviewQueueService {
     if (query.cursor && !after)
       throw new AppError('bad_request', 'That cursor is not one this server gave out');
     const size = query.limit ?? DEFAULT_PAGE;
-    const oneScope = filter.status === 'open' && (!filter.forumIds || filter.forumIds.length === 1);
-    const { items, next } = oneScope
-      ? await this.fromLane(filter, after, size)
-      : await this.fromIndex(filter, after, size);
-    return { items: await this.views(items), nextCursor: next ? encodeQueueCursor(next) : null };
-  }
-
-  /** Open entries of one scope: the slot lanes (point reads by _id, fast on every engine). */
-  private async fromLane(filter: QueueFilter, after: QueuePosition | null, size: number): Promise<Listing> {
-    if (after && after.mode !== 'lane') throw wrongCursor();
-    const accept = (item: ReviewItem) => matchesReason(item, filter.reason);
-    const hits = await this.lanes.read(filter.forumIds?.[0], accept, after, size + 1);
-    const last = hits[Math.min(size, hits.length) - 1];
-    const next: QueuePosition | null =
-      hits.length > size ? { mode: 'lane', priority: last.priority, n: last.n } : null;
-    return { items: hits.slice(0, size).map((hit) => hit.item), next };
-  }
-
-  /** Resolved entries, or several forums at once: the compound index, keyset by (priority, queuedAt, id). */
-  private async fromIndex(filter: QueueFilter, after: QueuePosition | null, size: number): Promise<Listing> {
-    if (after && after.mode !== 'keyset') throw wrongCursor();
     const rows = await this.items.page(filter, after, size + 1);
     const items = rows.slice(0, size);
     const last = items[items.length - 1];
-    const next: QueuePosition | null =
+    const next =
       rows.length > size
-        ? { mode: 'keyset', priority: last.priority, queuedAt: last.queuedAt, id: last.id }
+        ? encodeQueueCursor({ priority: last.priority, queuedAt: last.queuedAt, id: last.id })
         : null;
-    return { items, next };
+    return { items: await this.views(items), nextCursor: next };
   }
 
   /** Forums this caller may read the queue of: undefined means all (admins and global moderators). */
@@ -113,7 +86,7 @@ export class ReviewQueueService {
     const authors = [...new Set(items.flatMap((item) => (item.authorId ? [item.authorId] : [])))];
     const [forums, history, contents] = await Promise.all([
       this.forums.findByIds(forumIds),
-      this.slots.actionsOn(authors),
+      this.history.actionsOn(authors),
       Promise.all(
         items.map((item) =>
           this.adapters
@@ -130,12 +103,4 @@ export class ReviewQueueService {
       return toQueueItemView(item, contents[i], previous, regions.get(item.forumId), now);
     });
   }
-}
-
-const wrongCursor = () => new AppError('bad_request', 'That cursor belongs to another listing');
-
-function matchesReason(item: ReviewItem, reason: string | undefined): boolean {
-  if (!reason) return true;
-  if (reason === 'reported') return item.reasons.some((r) => r.startsWith('reported:'));
-  return (item.reasons as string[]).includes(reason);
 }
