@@ -10,16 +10,12 @@ import { NoticeRepository } from './notice.repository';
 const FRESH_COPY_MS = 1000;
 
 /**
- * How long an instance trusts its copy of the current public-area notice. Publishing a new version clears the
- * copy on the instance that published it; other instances pick it up within this many milliseconds.
+ * Answers "which notice version is current, and has this caller acknowledged it?" for every public-area read.
+ * The current version is read every time (one indexed lookup), so a version published on any instance holds at
+ * once everywhere.
  */
-export const CURRENT_NOTICE_TTL_MS = 5_000;
-
-/** Answers "which notice version is current, and has this caller acknowledged it?" for every public-area read. */
 @Injectable()
 export class NoticeStateService {
-  private cached: { notice: Notice; until: number } | null = null;
-
   constructor(
     private readonly notices: NoticeRepository,
     private readonly users: UsersService,
@@ -38,17 +34,10 @@ export class NoticeStateService {
   }
 
   async current(): Promise<Notice> {
-    if (this.cached && this.cached.until > Date.now()) return this.cached.notice;
     const notice = await this.notices.latest('public-area');
     // Seeded at bootstrap, so missing means someone emptied the collection by hand.
     if (!notice) throw new AppError('internal_error', 'No public-area notice is published');
-    this.cached = { notice, until: Date.now() + CURRENT_NOTICE_TTL_MS };
     return notice;
-  }
-
-  /** Called after a new version is stored on this instance. */
-  invalidate(): void {
-    this.cached = null;
   }
 
   /**

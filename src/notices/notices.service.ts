@@ -24,7 +24,7 @@ export class NoticesService {
 
   async currentForCaller(user: AuthUser | undefined): Promise<NoticeView & { acknowledged: boolean }> {
     const [notice, state] = await Promise.all([this.current('public-area'), this.state.forUser(user)]);
-    // The state comes from a cache that can trail the database by a few seconds; the text is authoritative.
+    // Two reads: a version published between them must not be shown as acknowledged; the text is authoritative.
     const acknowledged = state.version === notice.version && state.acknowledged;
     return { ...notice, acknowledged };
   }
@@ -45,7 +45,6 @@ export class NoticesService {
       publishedAt: new Date().toISOString(),
       publishedBy: admin.id,
     });
-    if (kind === 'public-area') this.state.invalidate();
     return toNoticeView(notice);
   }
 
