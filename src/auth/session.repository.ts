@@ -33,7 +33,7 @@ const toToken = (row: TokenRow): RefreshToken => ({
   used: !!row.usedAt,
 });
 
-/** Sessions and their refresh tokens (hashes only). No TTL index: FerretDB 1.24 has none; rows are tiny. */
+/** Sessions and their refresh tokens (hashes only). No TTL index (not in the portable query subset); rows are tiny. */
 @Injectable()
 export class SessionRepository {
   constructor(

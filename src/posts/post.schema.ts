@@ -11,7 +11,7 @@ export class PostRecord {
   @Prop({ required: true }) authorName!: string;
   @Prop({ required: true }) source!: string;
   @Prop({ required: true }) html!: string;
-  // Lower-cased, normalised title + text for the simple substring search (no $text on FerretDB).
+  // Lower-cased, normalised title + text for the simple substring search (no $text in the portable query subset).
   @Prop({ required: true }) searchText!: string;
   @Prop({ type: Number, default: null }) replyTo!: number | null;
   @Prop({ type: [String], default: [] }) quotedPostIds!: string[];

@@ -1,4 +1,4 @@
-/** Search works on a lower-cased, normalised copy of the text (FerretDB has no $text and no collations). */
+/** Search works on a lower-cased, normalised copy of the text (no $text and no collations in the portable query subset). */
 export function normaliseForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }

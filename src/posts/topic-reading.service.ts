@@ -58,8 +58,7 @@ export class TopicReadingService {
       query.before !== undefined
         ? rows.slice(rows.length - Math.min(rows.length, query.limit))
         : rows.slice(0, query.limit);
-    // Only posts someone liked can be liked by this reader: most pages then ask nothing (on FerretDB the
-    // question reads every stored like, bench:http).
+    // Only posts someone liked can be liked by this reader: most pages then ask nothing.
     const liked = user
       ? await this.likes.likedBy(
           user.id,

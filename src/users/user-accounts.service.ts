@@ -76,7 +76,7 @@ export class UserAccountsService {
     return this.users.erase(userId, new Date());
   }
 
-  /** Which field was taken: asked of the database, since FerretDB's duplicate-key message does not say. */
+  /** Which field was taken: asked of the database, since not every server's duplicate-key error names it. */
   private async duplicateToConflict(error: unknown, input: { username?: string; email?: string }) {
     if (!isDuplicateKey(error)) return error;
     const field = await this.users.takenField(input.username, input.email);

@@ -17,7 +17,7 @@ const NoticeAcknowledgementSchema = SchemaFactory.createForClass(NoticeAcknowled
 @Schema({ collection: 'users', versionKey: false })
 export class UserRecord {
   @Prop({ type: String, required: true }) username!: string;
-  // FerretDB 1.24 has no collations, so case-insensitive uniqueness uses a lower-cased copy.
+  // No collations in the portable query subset, so case-insensitive uniqueness uses a lower-cased copy.
   @Prop({ type: String, required: true, unique: true }) usernameLower!: string;
   @Prop({ type: String, default: null }) email!: string | null;
   // Trimmed and lower-cased; unique. Deleted accounts hold a placeholder so the address can register again.
