@@ -96,7 +96,7 @@ describe('Topics and replies', () => {
     );
     const shown = await api.http.get(`/api/topics/${topic.id}`).expect(200);
     expect(shown.body.topic).toMatchObject({ replyCount: 12, lastSeq: 13 });
-    // The forum's counters take concurrent replies in batches (group commit): none is lost or counted twice.
+    // Each reply moves the forum's counters with one atomic $inc: none is lost or counted twice.
     const forums = await api.http.get('/api/forums').expect(200);
     expect(forums.body.items.find((f: { id: string }) => f.id === own.id)).toMatchObject({
       topicCount: 1,
