@@ -20,6 +20,8 @@ export interface AppliedRedaction {
 const LABELS: Record<RemovedType, string> = {
   email: '[email removed]',
   phone: '[phone removed]',
+  card: '[card number removed]',
+  iban: '[IBAN removed]',
   other: '[personal info removed]',
 };
 

@@ -1,8 +1,10 @@
 import type { DetectOptions, Finding } from './finding';
 import { mergeOverlaps } from './merge';
 import { normaliseCharacters } from './normalise';
+import { findCards } from './rules/card.rule';
 import { undoEmailObfuscation } from './rules/email-obfuscation';
 import { findEmails } from './rules/email.rule';
+import { findIbans } from './rules/iban.rule';
 import { findPhones } from './rules/phone.rule';
 import { findSpelledPhones } from './rules/spelled-digits.rule';
 import { ScanContext } from './scan-context';
@@ -14,7 +16,10 @@ import { ScanContext } from './scan-context';
  */
 export const MAX_SCAN_LENGTH = 100_000;
 
-/** Finds email addresses and phone numbers in what a user typed. Never throws on any string. */
+/**
+ * Finds email addresses, phone numbers, payment card numbers and IBANs in what a user typed.
+ * Never throws on any string. Linear in the length of the text (docs/pii-detector.md, "Bound").
+ */
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
   const bounded = text.length > MAX_SCAN_LENGTH ? text.slice(0, MAX_SCAN_LENGTH) : text;
   const normal = normaliseCharacters(bounded);
@@ -22,12 +27,19 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   const findings: Finding[] = [...findEmails(bounded, normal)];
   const deobfuscated = undoEmailObfuscation(normal);
   if (deobfuscated !== null) findings.push(...findEmails(bounded, deobfuscated, 'rewritten'));
-  if (hasDigitRun(normal.text)) findings.push(...findPhones(ctx));
+  if (hasDigitRun(normal.text)) {
+    // Cards and IBANs first: their digits are not read again as phone numbers.
+    const cards = findCards(ctx);
+    const ibans = findIbans(ctx);
+    findings.push(...cards.findings, ...ibans.findings);
+    const claimed = [...cards.spans, ...ibans.spans].sort((a, b) => a[0] - b[0]);
+    findings.push(...findPhones(ctx, claimed));
+  }
   findings.push(...findSpelledPhones(ctx));
   return mergeOverlaps(findings);
 }
 
-/** Phones need seven digits; skip the candidate scan for posts with fewer. */
+/** Phones need seven digits, cards twelve, IBANs eleven; skip the digit rules for posts with fewer. */
 function hasDigitRun(text: string): boolean {
   let digits = 0;
   for (let i = 0; i < text.length; i++) {

@@ -1,5 +1,5 @@
 /** What the detector reports. Kept dependency-free so the web client can share the types. */
-export type FindingType = 'email' | 'phone';
+export type FindingType = 'email' | 'phone' | 'card' | 'iban';
 
 /** Stable rule ids: moderators see them in explanations, so never rename one. */
 export type EmailRuleId =
@@ -18,7 +18,13 @@ export type PhoneRuleId =
   | 'phone.unicode-digits'
   | 'phone.obfuscated';
 
-export type RuleId = EmailRuleId | PhoneRuleId;
+/** Payment card numbers: Luhn check digit and an issuer's number range. */
+export type CardRuleId = 'card.luhn';
+
+/** IBANs: the country's length and the mod-97 check digits. */
+export type IbanRuleId = 'iban.mod97';
+
+export type RuleId = EmailRuleId | PhoneRuleId | CardRuleId | IbanRuleId;
 
 export const RULE_IDS: readonly RuleId[] = [
   'email.plain',
@@ -33,6 +39,8 @@ export const RULE_IDS: readonly RuleId[] = [
   'phone.spelled-digits',
   'phone.unicode-digits',
   'phone.obfuscated',
+  'card.luhn',
+  'iban.mod97',
 ];
 
 export interface Finding {
@@ -47,6 +55,7 @@ export interface Finding {
    * Emails: lower-cased, domain in ASCII (punycode).
    * Phones: E.164, with `;ext=NN` appended when an extension was written; digits only when the
    * number is plausible but libphonenumber cannot place it in a region (a spelled 7-digit local number).
+   * Cards: the digits. IBANs: upper-case letters and digits, no spaces.
    */
   normalized: string;
   /** 0..1, how sure the rule is. */

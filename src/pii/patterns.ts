@@ -76,6 +76,11 @@ export const TYPOGRAPHIC_DASH = /[\u2010-\u2015\u2212]/;
  */
 export const LOOKALIKE_PAIR = /[0-9][lIoO]|[lIoO][0-9]/g;
 export const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/**
+ * What a number may not touch: Latin letters (and marks), digits, underscore. Letters of other
+ * scripts may touch it, as libphonenumber's matcher allows ("電話090-1234-5678", "тел.8 916 …").
+ */
+export const LATIN_WORD_CHAR = /[\p{Script=Latin}\p{M}\p{N}_]/u;
 export const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Words before or after a number, for context. */
 export const CONTEXT_WORD = /[\p{L}][\p{L}'’]{0,30}/gu;
@@ -130,6 +135,7 @@ export const PATTERNS: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   { name: 'TYPOGRAPHIC_DASH', pattern: TYPOGRAPHIC_DASH },
   { name: 'LOOKALIKE_PAIR', pattern: LOOKALIKE_PAIR },
   { name: 'WORD_CHAR', pattern: WORD_CHAR },
+  { name: 'LATIN_WORD_CHAR', pattern: LATIN_WORD_CHAR },
   { name: 'LETTER_OR_DIGIT', pattern: LETTER_OR_DIGIT },
   { name: 'CONTEXT_WORD', pattern: CONTEXT_WORD },
   { name: 'SENTENCE_BREAK', pattern: SENTENCE_BREAK },

@@ -15,7 +15,8 @@ export interface Redaction {
 }
 
 /**
- * Replaces each finding's span with a label: `[email removed]`, `[phone removed]`, or with
+ * Replaces each finding's span with a label: `[email removed]`, `[phone removed]`,
+ * `[card number removed]`, `[IBAN removed]`, or with
  * 'keep-last-two' `[phone removed ••67]` for phones, so a reader who already knows the number can
  * tell which one it was. Findings may come in any order; overlapping or out-of-range ones are
  * skipped rather than corrupting the text.
@@ -54,6 +55,8 @@ export function redact(
 /** `number` is the E.164 value when known (so an extension is not shown), else the typed text. */
 function labelFor(type: FindingType, number: string, style: RedactStyle): string {
   if (type === 'email') return '[email removed]';
+  if (type === 'card') return '[card number removed]';
+  if (type === 'iban') return '[IBAN removed]';
   if (style === 'label') return '[phone removed]';
   const digits = lastDigits(number, 2);
   return digits.length === 2 ? `[phone removed ••${digits}]` : '[phone removed]';

@@ -53,6 +53,11 @@ export function findRegionHints(original: string): RegionHint[] {
       }
     }
   }
+  // Kanji are Chinese characters too: next to kana they are Japanese ("電話090-…まで").
+  const kana = hints.find((hint) => hint.regions === SCRIPT_RANGES[0][2]);
+  if (kana !== undefined) {
+    for (const hint of hints) if (hint.regions === HAN_REGIONS) hint.regions = kana.regions;
+  }
   return hints;
 }
 
@@ -68,19 +73,63 @@ export function regionsFor(
   defaultRegion: string,
   near = 300,
 ): string[] {
-  if (hints.length === 0) return [defaultRegion];
-  const regions: string[] = [];
-  const nearby = hints.filter((hint) => Math.abs(hint.index - index) <= near);
-  if (nearby.length > 1) nearby.sort((a, b) => Math.abs(a.index - index) - Math.abs(b.index - index));
-  for (const hint of nearby) addRegions(regions, hint.regions);
-  if (!regions.includes(defaultRegion)) regions.push(defaultRegion);
-  for (const hint of hints) if (Math.abs(hint.index - index) > near) addRegions(regions, hint.regions);
-  return regions;
+  return new RegionHintIndex(hints).regionsAt(index, defaultRegion, near);
+}
+
+/**
+ * regionsFor over one post's hints, asked once per candidate: hints sorted by position (the nearby
+ * ones are found by binary search) and each distinct region list once, in order of first
+ * appearance. A far list that is also near was already added, so visiting each distinct list once
+ * gives what visiting every far hint did, at a cost bounded by the number of regions, not hints.
+ */
+export class RegionHintIndex {
+  private readonly byIndex: RegionHint[];
+  private readonly distinct: Array<readonly string[]> = [];
+
+  constructor(hints: readonly RegionHint[]) {
+    this.byIndex = [...hints].sort((a, b) => a.index - b.index);
+    const seen = new Set<string>();
+    for (const hint of hints) {
+      const key = hint.regions.join();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.distinct.push(hint.regions);
+    }
+  }
+
+  regionsAt(index: number, defaultRegion: string, near = 300): string[] {
+    if (this.byIndex.length === 0) return [defaultRegion];
+    const regions: string[] = [];
+    const nearby: RegionHint[] = [];
+    for (let i = this.firstAtOrAfter(index - near); i < this.byIndex.length; i++) {
+      if (this.byIndex[i].index > index + near) break;
+      nearby.push(this.byIndex[i]);
+    }
+    // Stable: equally distant hints keep their order of position.
+    if (nearby.length > 1) nearby.sort((a, b) => Math.abs(a.index - index) - Math.abs(b.index - index));
+    for (const hint of nearby) addRegions(regions, hint.regions);
+    if (!regions.includes(defaultRegion)) regions.push(defaultRegion);
+    for (const list of this.distinct) addRegions(regions, list);
+    return regions;
+  }
+
+  private firstAtOrAfter(index: number): number {
+    let lo = 0;
+    let hi = this.byIndex.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.byIndex[mid].index < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 function addRegions(regions: string[], list: readonly string[]): void {
   for (const region of list) if (!regions.includes(region)) regions.push(region);
 }
+
+const HAN_REGIONS: readonly string[] = ['CN', 'TW', 'HK'];
 
 /** Scripts used mainly in one region or a few: Japanese kana, Hangul, Devanagari digits, … */
 const SCRIPT_RANGES: ReadonlyArray<readonly [number, number, readonly string[]]> = [
@@ -94,7 +143,7 @@ const SCRIPT_RANGES: ReadonlyArray<readonly [number, number, readonly string[]]>
   [0x0e00, 0x0e7f, ['TH']],
   [0x0590, 0x05ff, ['IL']],
   [0x0370, 0x03ff, ['GR']],
-  [0x4e00, 0x9fff, ['CN', 'TW', 'HK']],
+  [0x4e00, 0x9fff, HAN_REGIONS],
 ];
 
 function scriptRegions(c: number): readonly string[] | undefined {

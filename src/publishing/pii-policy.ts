@@ -53,8 +53,8 @@ export function summarizeFindings(
   acknowledged: boolean,
   policy: PiiPolicy,
 ): FindingsSummary {
-  const byType = { email: 0, phone: 0 };
-  for (const finding of findings) byType[finding.type] += 1;
+  const byType: FindingsSummary['byType'] = { email: 0, phone: 0 };
+  for (const finding of findings) byType[finding.type] = (byType[finding.type] ?? 0) + 1;
   const rules = [...new Set(findings.map((finding) => finding.rule))].sort();
   return { total: findings.length, byType, rules, acknowledged, policy };
 }

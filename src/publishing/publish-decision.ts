@@ -16,7 +16,7 @@ export interface PublishRequest {
 /** Types, counts and rules only: never the values themselves. */
 export interface FindingsSummary {
   total: number;
-  byType: { email: number; phone: number };
+  byType: { email: number; phone: number; card?: number; iban?: number };
   rules: string[];
   acknowledged: boolean;
   policy: PiiPolicy;
@@ -33,7 +33,7 @@ export interface PublishDecision {
   action: 'publish' | 'hold' | 'mask';
   text: string;
   findings: FindingsSummary;
-  masked: Array<{ type: 'email' | 'phone'; start: number; end: number }>;
+  masked: Array<{ type: 'email' | 'phone' | 'card' | 'iban'; start: number; end: number }>;
   /** Set on `hold`: the moderation-queue reason to emit with post.held / message held ("personal data"). */
   reason?: string;
 }

@@ -45,7 +45,7 @@ export interface Topic {
 
 export interface FindingsSummary {
   total: number;
-  byType: { email: number; phone: number };
+  byType: { email: number; phone: number; card?: number; iban?: number };
   rules: string[];
   acknowledged: boolean;
   policy: PiiPolicy;

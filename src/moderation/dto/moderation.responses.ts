@@ -44,7 +44,7 @@ export class RedactionResponse {
 }
 
 export class MarkedSpanResponse {
-  @ApiProperty({ enum: ['email', 'phone'] }) type!: string;
+  @ApiProperty({ enum: ['email', 'phone', 'card', 'iban'] }) type!: string;
   @ApiProperty() start!: number;
   @ApiProperty() end!: number;
   @ApiProperty({ example: 'email.plain' }) rule!: string;

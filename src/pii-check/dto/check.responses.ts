@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PII_POLICIES } from '../../publishing/dto/findings.responses';
 
 export class ReportedFindingResponse {
-  @ApiProperty({ enum: ['email', 'phone'] }) type!: string;
+  @ApiProperty({ enum: ['email', 'phone', 'card', 'iban'] }) type!: string;
   @ApiProperty({ description: 'UTF-16 offset into the text' }) start!: number;
   @ApiProperty({ description: 'Exclusive end offset' }) end!: number;
   @ApiProperty({ description: 'text.slice(start, end)' }) text!: string;

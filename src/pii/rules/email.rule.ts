@@ -80,11 +80,15 @@ function isAddressInProse(text: string, match: AddressMatch, at: number, spelled
   if (before === '/' || CONTRACTION.test(match.local)) return false;
   const after = text[match.end];
   if (after === ':' && match.end + 1 < text.length && !WHITESPACE.test(text[match.end + 1])) return false;
+  // Both look-backs are bounded (a scheme is a few characters before the login, a command a few
+  // words before the address): unbounded, every `@` of a long unbroken token rescanned it.
   let tokenStart = match.start;
-  while (tokenStart > 0 && !isTokenBoundary(text[tokenStart - 1])) tokenStart--;
+  const tokenLimit = Math.max(0, match.start - 300);
+  while (tokenStart > tokenLimit && !isTokenBoundary(text[tokenStart - 1])) tokenStart--;
   if (URL_SCHEME.test(text.slice(tokenStart, match.start))) return false;
-  const lineStart = text.lastIndexOf('\n', match.start) + 1;
-  if (LOGIN_COMMAND.test(text.slice(Math.max(lineStart, match.start - 200), match.start))) return false;
+  const lookBack = Math.max(0, match.start - 200);
+  const before200 = text.slice(lookBack, match.start);
+  if (LOGIN_COMMAND.test(before200.slice(before200.lastIndexOf('\n') + 1))) return false;
   if (spelledAt) {
     // "look at example.com", "meet me at home dot com": the word before " at " is prose.
     if (PROSE_BEFORE_AT.has(text.slice(match.start, at).toLowerCase())) return false;

@@ -1,4 +1,4 @@
-import { CONTEXT_WORD, LETTER_OR_DIGIT, SENTENCE_BREAK, WORD_CHAR } from '../patterns';
+import { CONTEXT_WORD, LATIN_WORD_CHAR, LETTER_OR_DIGIT, SENTENCE_BREAK } from '../patterns';
 import { isLetterAt } from '../words';
 
 export type ContextSignal = 'positive' | 'negative' | 'neutral';
@@ -77,7 +77,13 @@ export function contextBefore(text: string, start: number): ContextSignal {
       return IDENTIFIER_WORDS.has(qualifier) ? 'negative' : 'positive';
     }
     if (PHONE_WORDS.has(word)) return 'positive';
-    if (IDENTIFIER_WORDS.has(word) && !crossesBreak && !hasDigit(window, end, nearestWord)) return 'negative';
+    // Digits between the identifier and the number are the identifier's own ("price $45 212-…").
+    if (
+      IDENTIFIER_WORDS.has(word) &&
+      !crossesBreak &&
+      !hasDigit(window, end, Math.max(nearestWord, window.length))
+    )
+      return 'negative';
     if (crossesBreak) break;
     after = end - word.length;
     current = previousWord(window, wordStart);
@@ -123,21 +129,35 @@ export function unitAfter(text: string, end: number): boolean {
 }
 
 /**
- * The run must stand alone: not glued to letters or digits ("SN884434603560", "v5.25.10",
- * "INV-2024-313473"), not a price, a ticket "#", a package version "@4.17.21", or a piece of a
- * longer dotted/colon-separated code (IPs, MACs, times).
+ * The run must stand alone: not glued to Latin letters or digits ("SN884434603560", "v5.25.10",
+ * "INV-2024-313473"), not a price, a ticket "#", a package version "@4.17.21", a decimal
+ * ("(3,1415926535)"), or a piece of a longer dotted/colon-separated code (IPs, MACs, times).
+ * Letters of scripts written without spaces may touch it ("電話090…"), a label may end in a colon
+ * or an opening bracket ("Tel:030…", "Kontakt(0711) …"), the boundaries libphonenumber's matcher
+ * allows. A dot, dash or slash glued to a word ("Tel.0711…", "Hotline-0800…") is allowed only
+ * when the words before talk about phoning: 'phone-word'.
  */
-export function startsAlone(text: string, start: number): boolean {
+export function startsAlone(text: string, start: number): 'yes' | 'no' | 'phone-word' {
   const before = text[start - 1] ?? ' ';
-  if (WORD_CHAR.test(before) || '#$€£¥₹@&%'.includes(before)) return false;
-  if ('-./:'.includes(before) && LETTER_OR_DIGIT.test(text[start - 2] ?? ' ')) return false;
-  return !(before === ' ' && '$€£¥₹'.includes(text[start - 2] ?? ' '));
+  const twoBefore = text[start - 2] ?? ' ';
+  if (text[start] === '(' && isLetter(before)) return 'yes';
+  if (LATIN_WORD_CHAR.test(before) || '#$€£¥₹@&%'.includes(before)) return 'no';
+  if (before === ',' && isAsciiDigit(twoBefore)) return 'no';
+  if (before === ':') return isAsciiDigit(twoBefore) ? 'no' : 'yes';
+  if ('-./'.includes(before) && LETTER_OR_DIGIT.test(twoBefore)) {
+    return isLetter(twoBefore) ? 'phone-word' : 'no';
+  }
+  return before === ' ' && '$€£¥₹'.includes(twoBefore) ? 'no' : 'yes';
+}
+
+function isLetter(c: string): boolean {
+  return LETTER_OR_DIGIT.test(c) && !isAsciiDigit(c);
 }
 
 /** The end side of the same test: "1203ms", "45%", "12:30", "1.5.2" continue the token. */
 export function endsAlone(text: string, end: number): boolean {
   const after = text[end] ?? ' ';
-  if (WORD_CHAR.test(after) || '%°€$£¥₹'.includes(after)) return false;
+  if (LATIN_WORD_CHAR.test(after) || '%°€$£¥₹'.includes(after)) return false;
   return !('-./:,'.includes(after) && isAsciiDigit(text[end + 1]));
 }
 
@@ -148,4 +168,32 @@ function hasDigit(text: string, from: number, to: number): boolean {
 
 function isAsciiDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
+}
+
+/** Words that name a payment card or a bank account: they do not make a number an order number. */
+const PAYMENT_WORDS = new Set(
+  (
+    'card|cards|visa|mastercard|amex|maestro|discover|jcb|unionpay|diners|credit|debit|kreditkarte|karte|' +
+    'carte|tarjeta|cartão|carta|iban|konto|account|acct|bank|transfer|überweisung|virement|number|no|nr|' +
+    'numéro|numero|nummer|número|pin|cvv|cvc|expiry|exp'
+  ).split('|'),
+);
+
+/**
+ * True when one of the four words before a card number or IBAN is an identifier word that is not
+ * about payments ("order 4000 …", "tracking …", "ISBN …", "invoice …"): the number is that
+ * identifier. Payment words ("card", "Visa", "IBAN", "account") say nothing against it.
+ */
+export function isIdentifierBefore(text: string, start: number): boolean {
+  const window = text.slice(Math.max(0, start - 60), start);
+  let current = previousWord(window, window.length);
+  for (let seen = 0; current !== -1 && seen < 4; seen++) {
+    const wordStart = current >>> 8;
+    const word = window.slice(wordStart, wordStart + (current & 0xff)).toLowerCase();
+    if (SENTENCE_BREAK.test(window.slice(wordStart + word.length))) return false;
+    if (PAYMENT_WORDS.has(word)) return false;
+    if (IDENTIFIER_WORDS.has(word)) return true;
+    current = previousWord(window, wordStart);
+  }
+  return false;
 }

@@ -14,21 +14,43 @@ interface Accepted {
 }
 
 /**
+ * Most digits a phone number is written with: an international call prefix (011) and the 15
+ * digits E.164 allows. A window never holds more, which bounds the work per position (below).
+ */
+export const MAX_PHONE_DIGITS = 18;
+
+/**
  * Digit runs with phone separators, validated by libphonenumber: `+CC` and international call
  * prefixes (00, 011) in any region; national numbers in the hinted and default regions, and in
  * common regions when the sentence talks about phoning. Structural and context filters drop dates,
  * versions, identifiers and the like before libphonenumber is asked (it is the expensive part).
+ *
+ * `claimed` are spans (normalised offsets) that another rule already owns (card numbers, IBANs):
+ * a run touching one is not read as a phone.
  */
-export function findPhones(ctx: ScanContext): Finding[] {
+export function findPhones(
+  ctx: ScanContext,
+  claimed: ReadonlyArray<readonly [number, number]> = [],
+): Finding[] {
   const text = foldDigitDashes(replaceLookalikeDigits(ctx.normal.text));
   const findings: Finding[] = [];
+  let claim = 0;
+  let consumed = 0;
   PHONE_CANDIDATE.lastIndex = 0;
   for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
+    const runStart = m.index;
+    const runEnd = m.index + m[0].length;
+    // An extension read with the previous number ("…0958x456") is not a run of its own.
+    if (runStart < consumed) continue;
     // Most runs are short numbers in prose; no piece of a run with fewer than 7 digits can pass.
-    if (countDigits(text, m.index, m.index + m[0].length) < 7) continue;
-    for (const [start, end] of splitAtSentenceBreaks(text, m.index, m.index + m[0].length)) {
-      const finding = evaluateRun(ctx, text, start, end);
-      if (finding !== null) findings.push(finding);
+    if (countDigits(text, runStart, runEnd) < 7) continue;
+    while (claim < claimed.length && claimed[claim][1] <= runStart) claim++;
+    if (claim < claimed.length && claimed[claim][0] < runEnd) continue;
+    for (const [start, end] of splitAtSentenceBreaks(text, runStart, runEnd)) {
+      for (const finding of evaluatePiece(ctx, text, start, end)) {
+        findings.push(finding.finding);
+        consumed = Math.max(consumed, finding.end);
+      }
     }
   }
   return findings;
@@ -94,24 +116,149 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-function evaluateRun(ctx: ScanContext, text: string, start: number, runEnd: number): Finding | null {
-  const end = cutAtSecondLineBreak(text, start, runEnd);
-  if (countDigits(text, start, end) < 7 || !startsAlone(text, start)) return null;
+interface Group {
+  /** Offsets of the digits of the group. */
+  start: number;
+  end: number;
+  /** Digits from the start of the piece to the end of this group. */
+  digitsBefore: number;
+}
+
+/**
+ * Reads the phone numbers in one piece of a run. Windows start at the first group and, when no
+ * number starts there, at later groups after a space or slash (a ZIP code, a price or another
+ * number in front: "75008 01 42 68 53 00", "$40 555-…"); each window holds at most
+ * MAX_PHONE_DIGITS digits and is tried longest first, shorter ones cut at spaces or slashes. After
+ * a number is found, the next window starts behind it (lists "020 … 0958 - 020 … 0959"). So a group
+ * starts at most one window and each window tries at most MAX_PHONE_DIGITS cuts of at most
+ * MAX_PHONE_DIGITS groups: the work per group is bounded, whatever the length of the run.
+ */
+function evaluatePiece(
+  ctx: ScanContext,
+  text: string,
+  pieceStart: number,
+  pieceEnd: number,
+): Array<{ finding: Finding; end: number }> {
+  const end = cutAtSecondLineBreak(text, pieceStart, pieceEnd);
+  const groups = groupsOf(text, pieceStart, end);
+  const total = groups.length === 0 ? 0 : groups[groups.length - 1].digitsBefore;
+  if (total < 7) return [];
+  const found: Array<{ finding: Finding; end: number }> = [];
+  const first = contextBefore(text, pieceStart);
+  // An identifier word in front owns the whole run ("Order 114-3941689-8772991"), and digits
+  // printed in fours are a card or account number, never a phone.
+  // When the run's first number is glued to a sign ("$45", "#5521"), that number is the
+  // identifier's and later windows are judged on their own.
+  const vetoed = first === 'negative' && text[pieceStart] !== '+' && startsAlone(text, pieceStart) !== 'no';
+  if (vetoed || printedInFours(groups)) return found;
+  let afterNumber = false;
+  for (let g = 0; g < groups.length;) {
+    const digitsFrom = g === 0 ? 0 : groups[g - 1].digitsBefore;
+    if (total - digitsFrom < 7) break;
+    const start: number =
+      g === 0
+        ? pieceStart
+        : afterNumber || !oneByOne(groups, g)
+          ? windowStart(text, groups[g - 1].end, groups[g].start)
+          : -1;
+    const result: { finding: Finding; end: number } | null =
+      start === -1 ? null : evaluateWindow(ctx, text, start, groups, g, g === 0 ? first : null);
+    afterNumber = result !== null;
+    if (result === null) {
+      g++;
+      continue;
+    }
+    found.push(result);
+    while (g < groups.length && groups[g].start < result.end) g++;
+  }
+  return found;
+}
+
+/** Four or more groups of four digits: how cards and account numbers are printed. */
+function printedInFours(groups: readonly Group[]): boolean {
+  if (groups.length < 4) return false;
+  for (let i = 0; i < 4; i++) if (groups[i].end - groups[i].start !== 4) return false;
+  return true;
+}
+
+/**
+ * Digits typed one by one ("0 2 0 7 …") are typed as one whole number: a window never starts in
+ * the middle of them, so a long run of single digits is one candidate, not one per digit.
+ */
+function oneByOne(groups: readonly Group[], g: number): boolean {
+  return groups[g].end - groups[g].start === 1 && groups[g - 1].end - groups[g - 1].start === 1;
+}
+
+function groupsOf(text: string, start: number, end: number): Group[] {
+  const groups: Group[] = [];
+  let digits = 0;
+  for (let i = start; i < end;) {
+    if (!isDigit(text[i])) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < end && isDigit(text[i])) i++;
+    digits += i - from;
+    groups.push({ start: from, end: i, digitsBefore: digits });
+  }
+  return groups;
+}
+
+/**
+ * Where a window after the gap `text[gapStart, groupStart)` starts, or -1 when the gap does not
+ * separate numbers (a dot or hyphen glues groups of one number or code together). A bracket or
+ * plus right before the group belongs to the number.
+ */
+function windowStart(text: string, gapStart: number, groupStart: number): number {
+  let breaks = false;
+  for (let i = gapStart; i < groupStart; i++)
+    if (isWhitespace(text.charCodeAt(i)) || text[i] === '/') breaks = true;
+  if (!breaks) return -1;
+  let start = groupStart;
+  while (start > gapStart && (text[start - 1] === '(' || text[start - 1] === '+')) start--;
+  return start;
+}
+
+function evaluateWindow(
+  ctx: ScanContext,
+  text: string,
+  start: number,
+  groups: readonly Group[],
+  g: number,
+  knownSignal: ContextSignal | null,
+): { finding: Finding; end: number } | null {
   const plus = text[start] === '+';
+  const boundary = startsAlone(text, start);
+  if (boundary === 'no') return null;
   if (!plus && ctx.inCodeOrUrl(start)) return null;
-  const signal = contextBefore(text, start);
+  const signal = knownSignal ?? contextBefore(text, start);
   if (signal === 'negative' && !plus) return null;
-  // The whole run first, then shorter ones: a phone followed by another number ("… 0131 24/7")
-  // or by a stray digit on the next line loses trailing groups cut at spaces or slashes.
-  // The shorter runs are only listed when the whole one fails.
-  for (let cut = end; cut !== -1; cut = nextTrailingCut(text, start, cut)) {
+  if (boundary === 'phone-word' && signal !== 'positive') return null;
+  const digitsFrom = g === 0 ? 0 : groups[g - 1].digitsBefore;
+  let last = g;
+  while (last + 1 < groups.length && groups[last + 1].digitsBefore - digitsFrom <= MAX_PHONE_DIGITS) last++;
+  // The longest window first, then shorter ones: a phone followed by another number ("… 0131
+  // 24/7") or by a stray digit on the next line loses trailing groups cut at spaces or slashes.
+  for (let j = last; j >= g; j--) {
+    if (groups[j].digitsBefore - digitsFrom < 7) break;
+    const cut = groups[j].end;
+    if (j < groups.length - 1 && !isCutAfter(text, cut)) continue;
+    if (!endsAlone(text, cut) && !extensionAt(text, cut)) continue;
     const shape = shapeOf(text.slice(start, cut));
-    if (shape.digits.length < 7) break;
-    if (!endsAlone(text, cut)) continue;
     const accepted = acceptWhole(ctx, text, shape, start, cut, signal);
     if (accepted !== null) return toFinding(ctx, text, start, cut, shape, accepted);
   }
   return null;
+}
+
+/** A window may end before whitespace or a slash (what follows is another number or a stray digit). */
+function isCutAfter(text: string, cut: number): boolean {
+  return isWhitespace(text.charCodeAt(cut)) || text[cut] === '/';
+}
+
+function extensionAt(text: string, end: number): boolean {
+  return EXTENSION_AFTER.test(text.slice(end, end + 24));
 }
 
 function acceptWhole(
@@ -156,7 +303,7 @@ function toFinding(
   end: number,
   shape: RunShape,
   accepted: Accepted,
-): Finding {
+): { finding: Finding; end: number } {
   let spanEnd = end;
   let normalized = accepted.verdict.e164;
   const extension = EXTENSION_AFTER.exec(text.slice(end, end + 24));
@@ -175,7 +322,7 @@ function toFinding(
     shape,
     accepted.international,
   );
-  return {
+  const finding: Finding = {
     type: 'phone',
     start: span.start,
     end: span.end,
@@ -184,6 +331,7 @@ function toFinding(
     confidence: accepted.confidence,
     rule,
   };
+  return { finding, end: spanEnd };
 }
 
 function ruleFor(
@@ -203,25 +351,14 @@ function ruleFor(
 }
 
 function cutAtSecondLineBreak(text: string, start: number, end: number): number {
-  const first = text.indexOf('\n', start);
-  if (first === -1 || first >= end) return end;
-  const second = text.indexOf('\n', first + 1);
-  if (second === -1 || second >= end) return end;
-  let cut = second;
+  // Searched within the piece only: an unbounded indexOf per piece made long texts quadratic.
+  const first = text.slice(start, end).indexOf('\n');
+  if (first === -1) return end;
+  const second = text.slice(start + first + 1, end).indexOf('\n');
+  if (second === -1) return end;
+  let cut = start + first + 1 + second;
   while (cut > start && !(text[cut - 1] >= '0' && text[cut - 1] <= '9')) cut--;
   return cut;
-}
-
-/**
- * End offset of the next shorter run (longest first) before `cut`, cutting only at whitespace or
- * slash separators that follow a digit, or -1.
- */
-function nextTrailingCut(text: string, start: number, cut: number): number {
-  for (let i = cut - 1; i > start; i--) {
-    const c = text.charCodeAt(i - 1);
-    if (c >= 0x30 && c <= 0x39 && (isWhitespace(text.charCodeAt(i)) || text[i] === '/')) return i;
-  }
-  return -1;
 }
 
 /** `\s` of JavaScript regular expressions (WhiteSpace and LineTerminator), by code unit. */

@@ -14,10 +14,14 @@ const REASONS: Record<RuleId, string> = {
   'phone.spelled-digits': 'looks like a phone number, written in words',
   'phone.unicode-digits': 'looks like a phone number, written with unusual digits',
   'phone.obfuscated': 'looks like a phone number, disguised with spaces, letters or symbols',
+  'card.luhn': 'looks like a payment card number',
+  'iban.mod97': 'looks like a bank account number (IBAN)',
 };
 
 export function reasonFor(rule: string): string {
   if (rule in REASONS) return REASONS[rule as RuleId];
+  if (rule.startsWith('card')) return 'looks like a payment card number';
+  if (rule.startsWith('iban')) return 'looks like a bank account number (IBAN)';
   return rule.startsWith('email') ? 'looks like an email address' : 'looks like a phone number';
 }
 
@@ -34,9 +38,13 @@ export interface ShownFinding {
 export function summarise(findings: readonly { type: string }[]): string {
   const phones = findings.filter((f) => f.type === 'phone').length;
   const emails = findings.filter((f) => f.type === 'email').length;
+  const cards = findings.filter((f) => f.type === 'card').length;
+  const ibans = findings.filter((f) => f.type === 'iban').length;
   return [
     phones && `${phones} ${phones === 1 ? 'phone number' : 'phone numbers'}`,
     emails && `${emails} ${emails === 1 ? 'email address' : 'email addresses'}`,
+    cards && `${cards} ${cards === 1 ? 'card number' : 'card numbers'}`,
+    ibans && `${ibans} ${ibans === 1 ? 'IBAN' : 'IBANs'}`,
   ]
     .filter(Boolean)
     .join(' and ');
