@@ -17,8 +17,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    // engine-chain reads PATH to find a binary, not configuration.
-    ignores: ['src/infra/config/**', 'src/main.ts', 'src/infra/database/engine-chain.ts'],
+    // engine-binaries reads PATH, CARGO_HOME and HOME to find a binary, not configuration.
+    ignores: ['src/infra/config/**', 'src/main.ts', 'src/infra/database/engine-binaries.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

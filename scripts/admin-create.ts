@@ -21,6 +21,7 @@ import { startEngine } from '../src/infra/database/engine-chain';
 import { redactUri, waitForDatabase } from '../src/infra/database/wait-for-database';
 import { EventBus } from '../src/infra/events/event-bus';
 import { UserAccountsService } from '../src/users/user-accounts.service';
+import { UniqueClaims } from '../src/infra/database/unique-claims';
 import { UserRepository } from '../src/users/user.repository';
 import { UserRecord, UserSchema } from '../src/users/user.schema';
 import { UsersService } from '../src/users/users.service';
@@ -81,7 +82,12 @@ async function main(): Promise<void> {
   if (secret.length < 8 || secret.length > 200) fail('the password must have 8 to 200 characters');
 
   const config = configOrExit();
-  const engine = await startEngine({ uri: config.MONGODB_URI, dataDir: resolve(config.DATA_DIR), log: say });
+  const engine = await startEngine({
+    uri: config.MONGODB_URI,
+    dataDir: resolve(config.DATA_DIR),
+    prefer: config.DATABASE_ENGINE,
+    log: say,
+  });
   try {
     say(`admin:create: using ${engine.kind} at ${redactUri(engine.uri)}`);
     await waitForDatabase(engine.uri, say);
@@ -131,7 +137,7 @@ async function firstAdmin(connection: mongoose.Connection, config: AppConfig): P
   const userModel = connection.model(UserRecord.name, UserSchema);
   const auditModel = connection.model(AuditEntryRecord.name, AuditEntrySchema);
   await Promise.all([userModel.init(), auditModel.init()]);
-  const repository = new UserRepository(userModel);
+  const repository = new UserRepository(userModel, new UniqueClaims(connection));
   const accounts = new UserAccountsService(repository);
   const audit = new AuditLogService(new AuditEntryRepository(auditModel));
   const users = new UsersService(repository, audit, new EventBus(new EventEmitter2()));

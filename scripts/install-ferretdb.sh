@@ -15,12 +15,12 @@ version=v1.24.2
 marker=parley-sqlite-id-index
 bin_dir="$(go env GOBIN)"
 [ -n "$bin_dir" ] || bin_dir="$(go env GOPATH)/bin"
-if [ -x "$bin_dir/ferretdb" ] && "$bin_dir/ferretdb" --version 2>/dev/null | grep -q "$version" &&
-  "$bin_dir/ferretdb" --version 2>/dev/null | grep -q "package: $marker"; then
+current="$("$bin_dir/ferretdb" --version 2>/dev/null || true)"
+if [[ "$current" == *"$version"* && "$current" == *"package: $marker"* ]]; then
   echo "ferretdb $version ($marker) already installed in $bin_dir"
   exit 0
 fi
-echo "installing FerretDB $version into $bin_dir (downloads Go modules, about 2 minutes the first time)"
+echo "installing FerretDB $version into $bin_dir (downloads Go modules and builds: about 3 CPU-minutes the first time)"
 src="$(go mod download -json "github.com/FerretDB/FerretDB@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -33,4 +33,7 @@ sed -i "s|IDColumn = DefaultColumn + \"->'\$._id'\"|IDColumn = DefaultColumn + \
 grep -q 'IDColumn = DefaultColumn + "->\\"_id\\""' "$metadata" || { echo "the _id index fix did not apply to $metadata" >&2; exit 1; }
 mkdir -p "$bin_dir"
 (cd "$work" && go build -buildvcs=false -o "$bin_dir/ferretdb" ./cmd/ferretdb)
-"$bin_dir/ferretdb" --version | head -1
+# Captured, never piped into head: under pipefail an early-exiting reader killed the pipeline (SIGPIPE, exit
+# 141), 1 run in 6, and a fresh machine's first `npm start` fell through to the next engine.
+built="$("$bin_dir/ferretdb" --version)"
+echo "${built%%$'\n'*}"

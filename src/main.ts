@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { createApp } from './app.factory';
+import { seedIfEmpty } from './demo/first-start-seed';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/app-config';
-import { startEngine, type Engine } from './infra/database/engine-chain';
+import { NoEngineError, startEngine, type Engine } from './infra/database/engine-chain';
 import { redactUri, waitForDatabase } from './infra/database/wait-for-database';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
@@ -16,11 +17,18 @@ async function bootstrap(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  const engine: Engine = await startEngine({
-    uri: config.MONGODB_URI,
-    dataDir: resolve(config.DATA_DIR),
-    log: say,
-  });
+  let engine: Engine;
+  try {
+    engine = await startEngine({
+      uri: config.MONGODB_URI,
+      dataDir: resolve(config.DATA_DIR),
+      prefer: config.DATABASE_ENGINE,
+      log: say,
+    });
+  } catch (error) {
+    process.stderr.write(`${error instanceof NoEngineError ? '' : 'engine: '}${(error as Error).message}\n`);
+    process.exit(1);
+  }
   const stopEngine = () => engine.stop().catch(() => undefined);
   process.once('uncaughtException', (error) => {
     process.stderr.write(`fatal: ${error.stack ?? error.message}\n`);
@@ -35,7 +43,11 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
-  say(`Parley is listening on ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}`);
+  const localUrl = url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
+  if (config.NODE_ENV === 'development' && config.DEMO_SEED) {
+    await seedIfEmpty(app, localUrl, say).catch((error: Error) => say(`seed: not done: ${error.message}`));
+  }
+  say(`Parley is listening on ${localUrl}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

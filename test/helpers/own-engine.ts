@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ferretDbBinary, freePort, startFerretDb, type Engine } from '../../src/infra/database/engine-chain';
+import { freePort, startEngine, type Engine } from '../../src/infra/database/engine-chain';
+import { testEngineKind } from './test-database';
 
 /**
- * A FerretDB of the test's own (even when MONGODB_URI points elsewhere), for tests that stop, freeze or kill
- * the database and start it again: same port, same data folder, so clients reconnect to the same address.
+ * An engine of the test's own (the run's embedded engine, even when MONGODB_URI points elsewhere), for tests
+ * that stop, freeze or kill the database and start it again: same port, same data folder, so clients reconnect
+ * to the same address. It is not restarted when it dies: the test decides.
  */
 export interface OwnEngine {
   /** mongodb://127.0.0.1:<port>/, stable across restarts. */
@@ -26,8 +28,6 @@ export interface OwnEngine {
 }
 
 export async function createOwnEngine(): Promise<OwnEngine> {
-  const binary = ferretDbBinary(() => undefined);
-  if (!binary) throw new Error('FerretDB is not installed and Go cannot install it');
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-own-engine-'));
   const port = await freePort();
   let engine: Engine | undefined;
@@ -39,7 +39,14 @@ export async function createOwnEngine(): Promise<OwnEngine> {
     uri: `mongodb://127.0.0.1:${port}/`,
     dataDir,
     start: async () => {
-      engine = await startFerretDb(binary, dataDir, () => undefined, port);
+      engine = await startEngine({
+        dataDir,
+        port,
+        prefer: testEngineKind(),
+        install: false,
+        restartOnExit: false,
+        log: () => undefined,
+      });
     },
     stop: async () => {
       await engine?.stop();

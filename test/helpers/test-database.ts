@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEngine, type Engine } from '../../src/infra/database/engine-chain';
+import { startEngine, type EmbeddedEngineKind, type Engine } from '../../src/infra/database/engine-chain';
 
 /** One engine per test run (fresh temporary folder, deleted afterwards); each test file uses its own database. */
 const state = globalThis as typeof globalThis & { parleyEngine?: Engine; parleyEngineDir?: string };
@@ -11,6 +11,7 @@ export async function startTestDatabase(): Promise<void> {
   const engine = await startEngine({
     uri: process.env.MONGODB_URI,
     dataDir,
+    prefer: testEngineKind(),
     log: (message) => process.stderr.write(`\n${message}\n`),
   });
   state.parleyEngine = engine;
@@ -21,4 +22,12 @@ export async function startTestDatabase(): Promise<void> {
 export async function stopTestDatabase(): Promise<void> {
   await state.parleyEngine?.stop();
   if (state.parleyEngineDir) rmSync(state.parleyEngineDir, { recursive: true, force: true });
+}
+
+/** DATABASE_ENGINE picks the embedded engine the whole run uses (CI runs the storage specs on each). */
+export function testEngineKind(): EmbeddedEngineKind | undefined {
+  const kind = process.env.DATABASE_ENGINE;
+  if (kind === undefined || kind === '') return undefined;
+  if (kind !== 'secantusdb' && kind !== 'ferretdb') throw new Error(`DATABASE_ENGINE=${kind} is not an engine`);
+  return kind;
 }

@@ -41,6 +41,8 @@ export class AppConfig {
   MONGODB_WRITE_CONCERN = 'majority';
   @Type(() => Number) @IsInt() @Min(100) @Max(120_000) MONGODB_TIMEOUT_MS = 5000;
   @IsString() DATA_DIR = './data/db';
+  // Without MONGODB_URI: which embedded engine to run (unset: the first of the chain that is installed or builds).
+  @IsOptional() @IsIn(['secantusdb', 'ferretdb']) DATABASE_ENGINE?: 'secantusdb' | 'ferretdb';
 
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
@@ -73,6 +75,8 @@ export class AppConfig {
   @IsString() CLIENT_DIST = './client/dist';
   // Adds GET /api/bench/hello, the framework-only ceiling `npm run bench:http` compares routes with.
   @Transform(toBoolean) @IsBoolean() BENCH_ROUTES = false;
+  // Development only: the first start on an empty database creates the demo forums and accounts.
+  @Transform(toBoolean) @IsBoolean() DEMO_SEED = true;
 }
 
 export class ConfigError extends Error {

@@ -1,202 +1,189 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findFerretDb, findSecantusDb, FERRETDB, SECANTUSDB, type BinaryLookup } from './engine-binaries';
+import { canConnect, freePort, startEngineProcess, type EngineProcess } from './engine-process';
 
-/** The engine chain of ARCHITECTURE.md: MONGODB_URI, then FerretDB (SQLite), then mongodb-memory-server. */
-export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2';
-/** The package name scripts/install-ferretdb.sh gives its build; `ferretdb --version` prints it. */
-const FERRETDB_ID_INDEX_FIX = 'parley-sqlite-id-index';
+export { freePort } from './engine-process';
 
-export type EngineKind = 'mongodb-uri' | 'ferretdb' | 'mongodb-memory-server';
+/**
+ * The engine chain of ARCHITECTURE.md, first that applies wins: MONGODB_URI, then SecantusDB's Rust server
+ * (MongoDB's storage engine, single node), then FerretDB 1.24 on SQLite (the second engine), then one line
+ * saying what to install. `prefer` (DATABASE_ENGINE) skips the others, so CI can run specs on each engine.
+ */
+export type EngineKind = 'mongodb-uri' | 'secantusdb' | 'ferretdb';
+export type EmbeddedEngineKind = Exclude<EngineKind, 'mongodb-uri'>;
 
 export interface Engine {
   kind: EngineKind;
   uri: string;
   dataDir?: string;
   pid?: number;
+  /** Times the child was started again after dying on its own. */
+  restarts(): number;
   stop(): Promise<void>;
 }
 
 export interface EngineOptions {
   uri?: string;
+  /** The folder under which each embedded engine keeps its data (DATA_DIR). */
   dataDir: string;
+  prefer?: EmbeddedEngineKind;
+  /** Build a missing engine with its install script (npm start does; tests and benches do too). */
+  install?: boolean;
+  /** Start the child again when it dies alone (default yes). */
+  restartOnExit?: boolean;
+  /** A fixed port (tests that restart an engine at the same address); otherwise a free one. */
+  port?: number;
   log?: (message: string) => void;
 }
+
+export class NoEngineError extends Error {}
+
+interface EmbeddedEngine {
+  kind: EmbeddedEngineKind;
+  label: string;
+  find(options: { install: boolean; log: (message: string) => void }): BinaryLookup;
+  args(dataDir: string, port: number): string[];
+}
+
+export const EMBEDDED_ENGINES: readonly EmbeddedEngine[] = [
+  {
+    kind: 'secantusdb',
+    label: `SecantusDB ${SECANTUSDB.version} (WiredTiger)`,
+    find: findSecantusDb,
+    args: (dataDir, port) => {
+      // An explicit (empty) config file: otherwise the server also reads ./secantusd.toml or ~/.secantus/.
+      const config = join(dataDir, 'secantusd.toml');
+      if (!existsSync(config)) writeFileSync(config, '# Parley starts secantusd-rs with flags only.\n');
+      return [
+        '--config',
+        config,
+        '--host',
+        '127.0.0.1',
+        `--port=${port}`,
+        '--storage-path',
+        join(dataDir, 'wiredtiger'),
+        // The defaults (4G cache, 128MB preallocated log files) are sized for a database server, not for a
+        // development engine that shares the machine with the app and its tests.
+        '--cache-size',
+        '512M',
+        '--log-file-max',
+        '32MB',
+        '--log-level',
+        'WARNING',
+        // Without it an acknowledged write (j: true) is lost to a kill -9 of the engine: WiredTiger's log is
+        // flushed in the background (measured: test/engine/engine-conformance.e2e-spec.ts, "kill -9").
+        '--sync-on-commit',
+      ];
+    },
+  },
+  {
+    kind: 'ferretdb',
+    label: `FerretDB ${FERRETDB.version} (SQLite)`,
+    find: findFerretDb,
+    args: (dataDir, port) => [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--state-dir=${dataDir}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=warn',
+    ],
+  },
+];
 
 export async function startEngine(options: EngineOptions): Promise<Engine> {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   if (options.uri) {
-    return { kind: 'mongodb-uri', uri: options.uri, stop: async () => undefined };
+    log('engine: MONGODB_URI is set, so no embedded engine is started');
+    return { kind: 'mongodb-uri', uri: options.uri, restarts: () => 0, stop: async () => undefined };
   }
-  const binary = ferretDbBinary(log);
-  if (binary) return startFerretDb(binary, options.dataDir, log);
-  return startMemoryServer(options.dataDir, log);
-}
-
-/** The FerretDB binary on PATH or in Go's bin folder, installed with Go when missing. */
-export function ferretDbBinary(log: (message: string) => void): string | undefined {
-  const binary = findFerretDb() ?? installFerretDb(log);
-  if (binary && !hasIdIndexFix(binary)) {
-    log(
-      `engine: ${binary} is FerretDB without the _id index fix, so every lookup by _id scans its collection; ` +
-        'bash scripts/install-ferretdb.sh builds the fixed one',
-    );
+  const passedOver: string[] = [];
+  for (const engine of EMBEDDED_ENGINES) {
+    if (options.prefer && options.prefer !== engine.kind) {
+      passedOver.push(`${engine.kind}: DATABASE_ENGINE=${options.prefer}`);
+      continue;
+    }
+    const binary = engine.find({ install: options.install ?? true, log });
+    if (!binary.path) {
+      passedOver.push(`${engine.kind}: ${binary.reason}`);
+      continue;
+    }
+    if (passedOver.length > 0) log(`engine: passed over ${passedOver.join('; ')}`);
+    return startEmbedded(engine, binary.path, options, log);
   }
-  return binary;
+  throw new NoEngineError(
+    `no database engine: set MONGODB_URI, or install SecantusDB with \`bash scripts/install-secantusdb.sh\` ` +
+      `(needs cargo) or FerretDB with \`bash scripts/install-ferretdb.sh\` (needs go) [${passedOver.join('; ')}]`,
+  );
 }
 
-/** Built by scripts/install-ferretdb.sh, which fixes the SQLite backend's _id lookups (see there). */
-function hasIdIndexFix(binary: string): boolean {
-  try {
-    return execFileSync(binary, ['--version'], { encoding: 'utf8' }).includes(
-      `package: ${FERRETDB_ID_INDEX_FIX}`,
-    );
-  } catch {
-    return false;
-  }
-}
-
-function findFerretDb(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'ferretdb');
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  const gopathBin = goBinDir();
-  const candidate = gopathBin && join(gopathBin, 'ferretdb');
-  return candidate && existsSync(candidate) ? candidate : undefined;
-}
-
-function goBinDir(): string | undefined {
-  try {
-    const gobin = execFileSync('go', ['env', 'GOBIN'], { encoding: 'utf8' }).trim();
-    if (gobin) return gobin;
-    return join(execFileSync('go', ['env', 'GOPATH'], { encoding: 'utf8' }).trim(), 'bin');
-  } catch {
-    return undefined; // no Go toolchain
-  }
-}
-
-function installFerretDb(log: (message: string) => void): string | undefined {
-  if (!goBinDir()) return undefined;
-  // scripts/install-ferretdb.sh explains why this is not a bare `go install` of the module.
-  const script = join(__dirname, '..', '..', '..', 'scripts', 'install-ferretdb.sh');
-  log(`engine: no ferretdb binary; installing ${FERRETDB_MODULE} with Go (first run only)`);
-  try {
-    execFileSync('bash', [script], { stdio: ['ignore', 'inherit', 'inherit'] });
-  } catch (error) {
-    log(
-      `engine: FerretDB install failed (${(error as Error).message}); falling back to mongodb-memory-server`,
-    );
-    return undefined;
-  }
-  return findFerretDb();
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Runs FerretDB as a child that dies with its parent, also when the parent is killed outright. */
-export async function startFerretDb(
+async function startEmbedded(
+  engine: EmbeddedEngine,
   binary: string,
-  dataDir: string,
+  options: EngineOptions,
   log: (message: string) => void,
-  port?: number,
 ): Promise<Engine> {
-  mkdirSync(dataDir, { recursive: true });
-  const listenPort = port ?? (await freePort());
-  const args = [
-    '--handler=sqlite',
-    `--sqlite-url=file:${dataDir}/`,
-    `--state-dir=${dataDir}`,
-    `--listen-addr=127.0.0.1:${listenPort}`,
-    '--debug-addr=-',
-    '--telemetry=disable',
-    '--log-level=warn',
-  ];
-  // setpriv's pdeathsig makes the kernel send SIGTERM to FerretDB when this process dies, even on SIGKILL.
-  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
-  const child: ChildProcess = setpriv
-    ? spawn(setpriv, ['--pdeathsig', 'TERM', '--', binary, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
-    : spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
+  const dataDir = join(options.dataDir, engine.kind);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const running = await attachToRunning(engine, dataDir);
+  if (running) {
+    log(
+      `engine: ${engine.label} already runs for this data folder (pid ${running.pid}): using it at ${running.uri}`,
+    );
+    return running;
+  }
+  const port = options.port ?? (await freePort());
+  const child: EngineProcess = await startEngineProcess({
+    name: engine.label,
+    binary,
+    args: engine.args(dataDir, port),
+    port,
+    log,
+    restartOnExit: options.restartOnExit ?? true,
   });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  await waitForPort(listenPort, child, () => stderr);
-  const uri = `mongodb://127.0.0.1:${listenPort}/`;
-  log(`engine: FerretDB v1.24.2 (SQLite) at ${uri} with data in ${dataDir}`);
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  const record = join(dataDir, RUNNING_FILE);
+  writeFileSync(record, JSON.stringify({ pid: process.pid, port }), { mode: 0o600 });
+  log(`engine: ${engine.label} from ${binary} at ${uri} with data in ${dataDir}`);
   return {
-    kind: 'ferretdb',
+    kind: engine.kind,
     uri,
     dataDir,
-    pid: child.pid,
+    get pid() {
+      return child.pid;
+    },
+    restarts: () => child.restarts,
     stop: async () => {
-      process.removeListener('exit', killOnExit);
-      await stopChild(child);
+      await child.stop();
+      rmSync(record, { force: true });
     },
   };
 }
 
-async function waitForPort(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`FerretDB exited with code ${child.exitCode}: ${stderr()}`);
-    if (await canConnect(port)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/** Written beside the data by the process that runs the engine, so `npm run seed` can join a running server's. */
+const RUNNING_FILE = 'engine.json';
+
+/**
+ * An engine holds its data folder alone (WiredTiger takes a single-writer lock), so a second process on the same
+ * DATA_DIR (seed or admin:create while `npm start` runs) uses the engine already running there.
+ */
+async function attachToRunning(engine: EmbeddedEngine, dataDir: string): Promise<Engine | null> {
+  let recorded: { pid: number; port: number };
+  try {
+    recorded = JSON.parse(readFileSync(join(dataDir, RUNNING_FILE), 'utf8')) as typeof recorded;
+    process.kill(recorded.pid, 0); // throws when that process is gone
+  } catch {
+    return null;
   }
-  child.kill('SIGKILL');
-  throw new Error(`FerretDB did not listen on port ${port} within 30 s: ${stderr()}`);
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.connect(port, '127.0.0.1');
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-async function startMemoryServer(dataDir: string, log: (message: string) => void): Promise<Engine> {
-  mkdirSync(dataDir, { recursive: true });
-  log('engine: no MONGODB_URI and no FerretDB/Go; starting mongodb-memory-server (downloads mongod once)');
-  const { MongoMemoryServer } = await import('mongodb-memory-server-core');
-  const server = await MongoMemoryServer.create({
-    instance: { dbPath: dataDir, storageEngine: 'wiredTiger' },
-  });
-  const uri = server.getUri();
-  log(`engine: mongodb-memory-server at ${uri} with data in ${dataDir}`);
+  if (recorded.pid === process.pid || !(await canConnect(recorded.port))) return null;
   return {
-    kind: 'mongodb-memory-server',
-    uri,
+    kind: engine.kind,
+    uri: `mongodb://127.0.0.1:${recorded.port}/`,
     dataDir,
-    stop: async () => void (await server.stop({ doCleanup: false })),
+    pid: undefined,
+    restarts: () => 0,
+    stop: async () => undefined, // its owner stops it
   };
 }

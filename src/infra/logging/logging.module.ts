@@ -3,7 +3,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 import { AppConfig } from '../config/app-config';
+
+/**
+ * A person at a terminal reads one coloured line per entry; anything else (a file, a pipe, a log collector, and
+ * production always) gets one JSON object per line.
+ */
+function defaultDestination(config: AppConfig): DestinationStream | undefined {
+  if (config.NODE_ENV === 'production' || !process.stdout.isTTY) return undefined;
+  return pretty({ colorize: true, singleLine: true, ignore: 'pid,hostname', sync: true });
+}
 
 /** Structured JSON logs with a request id. URLs are logged without their query (it may hold a token). */
 @Module({})
@@ -34,7 +44,7 @@ export class LoggingModule {
                   error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
                 autoLogging: { ignore: (req: IncomingMessage) => req.url === '/metrics' },
               },
-              destination as DestinationStream,
+              (destination ?? defaultDestination(config)) as DestinationStream,
             ],
           }),
         }),
