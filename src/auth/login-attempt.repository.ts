@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { upsertReturning } from '../infra/database/upserts';
 import { LoginAttemptRecord } from './login-attempt.schema';
 
 @Injectable()
@@ -14,15 +15,13 @@ export class LoginAttemptRepository {
 
   /** Atomically counts one more failure and returns the new count. */
   async addFailure(key: string, at: Date): Promise<number> {
-    const row = await this.attempts
-      .findOneAndUpdate(
-        { key },
-        { $inc: { failures: 1 }, $set: { updatedAt: at } },
-        { upsert: true, new: true, setDefaultsOnInsert: false },
-      )
-      .lean<LoginAttemptRecord>()
-      .exec();
-    return row?.failures ?? 1;
+    const row = await upsertReturning<LoginAttemptRecord>(
+      this.attempts,
+      { key },
+      { $inc: { failures: 1 }, $set: { updatedAt: at } },
+      { setDefaultsOnInsert: false },
+    );
+    return row.failures;
   }
 
   async lock(key: string, until: Date): Promise<void> {

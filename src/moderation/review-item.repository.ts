@@ -13,6 +13,7 @@ import {
 } from './review-item';
 import { ReviewItemRecord } from './review-item.schema';
 import { isDuplicateKey } from '../infra/database/duplicate-key';
+import { upsertReturning } from '../infra/database/upserts';
 
 type ReviewRow = ReviewItemRecord;
 
@@ -131,30 +132,27 @@ export class ReviewItemRepository {
   }
 
   private async open(entry: QueueEntry, now: Date): Promise<ReviewItem> {
-    const row = await this.items
-      .findOneAndUpdate(
-        { _id: reviewItemId(entry.targetType, entry.targetId), status: { $ne: 'open' } },
-        {
-          $set: {
-            targetType: entry.targetType,
-            targetId: entry.targetId,
-            forumId: entry.forumId,
-            authorId: entry.authorId,
-            reasons: [entry.reason],
-            priority: priorityOf(entry.reason),
-            status: 'open',
-            reportCount: entry.reports,
-            queuedAt: now,
-            updatedAt: now,
-            resolution: null,
-          },
-          $setOnInsert: { createdAt: now },
+    const row = await upsertReturning<ReviewRow>(
+      this.items,
+      { _id: reviewItemId(entry.targetType, entry.targetId), status: { $ne: 'open' } },
+      {
+        $set: {
+          targetType: entry.targetType,
+          targetId: entry.targetId,
+          forumId: entry.forumId,
+          authorId: entry.authorId,
+          reasons: [entry.reason],
+          priority: priorityOf(entry.reason),
+          status: 'open',
+          reportCount: entry.reports,
+          queuedAt: now,
+          updatedAt: now,
+          resolution: null,
         },
-        { new: true, upsert: true },
-      )
-      .lean<ReviewRow>()
-      .exec();
-    return toReviewItem(row as ReviewRow);
+        $setOnInsert: { createdAt: now },
+      },
+    );
+    return toReviewItem(row);
   }
 }
 

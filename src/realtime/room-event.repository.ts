@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from '../infra/database/duplicate-key';
+import { incrementCounter } from '../infra/database/upserts';
 import { RoomCounterRecord, RoomEventRecord } from './room-event.schema';
 
 export interface StoredRoomEvent {
@@ -112,18 +112,7 @@ export class RoomEventRepository {
     await this.events.updateMany({ authorId }, { $set: { authorId: null } }).exec();
   }
 
-  /** MongoDB may answer two concurrent first upserts of one counter with a duplicate key: the retry finds it. */
-  private async nextSeq(room: string, attempt = 0): Promise<number> {
-    try {
-      const row = await this.counters
-        .findOneAndUpdate({ _id: room }, { $inc: { seq: 1 } }, { upsert: true, new: true })
-        .lean<RoomCounterRecord>()
-        .exec();
-      if (!row) throw new Error(`room counter ${room} was not returned by its upsert`);
-      return row.seq;
-    } catch (error) {
-      if (!isDuplicateKey(error) || attempt > 2) throw error;
-      return this.nextSeq(room, attempt + 1);
-    }
+  private nextSeq(room: string): Promise<number> {
+    return incrementCounter(this.counters, room, 'seq');
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isValidObjectId, type Model } from 'mongoose';
+import { isValidObjectId, Types, type Model } from 'mongoose';
+import { UniqueClaims } from '../infra/database/unique-claims';
 import type { Role } from '../auth/access-policy';
 import { defaultPreferences, type NotificationPreferences, type User, type UserStatus } from './user';
 import { UserRecord } from './user.schema';
@@ -66,24 +67,53 @@ export function toUser(row: UserRow, now = new Date()): User {
   };
 }
 
+const USERNAME = 'username';
+const EMAIL = 'email';
+
 /** The only code that touches the users collection. Returns plain Users; the password hash only on request. */
 @Injectable()
 export class UserRepository {
-  constructor(@InjectModel(UserRecord.name) private readonly users: Model<UserRecord>) {}
+  constructor(
+    @InjectModel(UserRecord.name) private readonly users: Model<UserRecord>,
+    private readonly unique: UniqueClaims,
+  ) {}
 
+  /** Claims the name and the address first (ValueTaken, a duplicate key, when either is held), then stores. */
   async insert(input: NewUser): Promise<User> {
-    const [row] = await this.users.insertMany([
-      {
-        ...input,
-        usernameLower: input.username.toLowerCase(),
-        emailNormalized: normalizeEmail(input.email),
-        email: input.email.trim(),
-        notificationPreferences: defaultPreferences(),
-        createdAt: new Date(),
-      },
-    ]);
-    return toUser(row.toObject() as UserRow);
+    const _id = new Types.ObjectId();
+    const id = _id.toHexString();
+    const usernameLower = input.username.toLowerCase();
+    const emailNormalized = normalizeEmail(input.email);
+    await this.unique.claim(USERNAME, usernameLower, id, this.holdsUsername);
+    try {
+      await this.unique.claim(EMAIL, emailNormalized, id, this.holdsEmail);
+      const [row] = await this.users.insertMany([
+        {
+          ...input,
+          _id,
+          usernameLower,
+          emailNormalized,
+          email: input.email.trim(),
+          notificationPreferences: defaultPreferences(),
+          createdAt: new Date(),
+        },
+      ]);
+      return toUser(row.toObject() as UserRow);
+    } catch (error) {
+      await this.unique.release(USERNAME, usernameLower, id);
+      await this.unique.release(EMAIL, emailNormalized, id);
+      throw error;
+    }
   }
+
+  /** A deleted account keeps its name reserved, so nobody can appear to be the author of its posts. */
+  private readonly holdsUsername = async (ownerId: string, value: string) =>
+    (await this.users
+      .exists({ _id: ownerId, $or: [{ usernameLower: value }, { deletedAt: { $ne: null } }] })
+      .exec()) !== null;
+
+  private readonly holdsEmail = async (ownerId: string, value: string) =>
+    (await this.users.exists({ _id: ownerId, emailNormalized: value, deletedAt: null }).exec()) !== null;
 
   async findById(id: string): Promise<User | null> {
     if (!isValidObjectId(id)) return null;
@@ -121,10 +151,8 @@ export class UserRepository {
   }
 
   async takenField(username?: string, email?: string): Promise<'username' | 'email' | null> {
-    if (username && (await this.users.exists({ usernameLower: username.toLowerCase() }).exec())) {
-      return 'username';
-    }
-    if (email && (await this.users.exists({ emailNormalized: normalizeEmail(email) }).exec())) return 'email';
+    if (username && (await this.unique.isClaimed(USERNAME, username.toLowerCase()))) return 'username';
+    if (email && (await this.unique.isClaimed(EMAIL, normalizeEmail(email)))) return 'email';
     return null;
   }
 
@@ -141,11 +169,18 @@ export class UserRepository {
   async updateProfile(id: string, changes: ProfileChanges): Promise<User | null> {
     const set: Record<string, unknown> = {};
     if (changes.displayName !== undefined) set.displayName = changes.displayName;
-    if (changes.email !== undefined) {
-      set.email = changes.email.trim();
-      set.emailNormalized = normalizeEmail(changes.email);
-    }
-    return this.update(id, { $set: set });
+    if (changes.email === undefined) return this.update(id, { $set: set });
+    const before = await this.findById(id);
+    if (!before || before.deleted) return null;
+    const previous = normalizeEmail(before.email ?? '');
+    const next = normalizeEmail(changes.email);
+    if (next !== previous) await this.unique.claim(EMAIL, next, id, this.holdsEmail);
+    set.email = changes.email.trim();
+    set.emailNormalized = next;
+    const updated = await this.update(id, { $set: set });
+    // The old address is freed once the new one is stored; a failed update gives the new one back.
+    if (next !== previous) await this.unique.release(EMAIL, updated ? previous : next, id);
+    return updated;
   }
 
   async setPreferences(id: string, changes: Record<string, boolean>): Promise<User | null> {
@@ -193,6 +228,7 @@ export class UserRepository {
 
   /** Erases every personal field; the placeholders cannot collide with real usernames or addresses. */
   async erase(id: string, at: Date): Promise<void> {
+    const before = await this.findById(id);
     const placeholder = `deleted-${id}`;
     await this.users
       .updateOne(
@@ -216,6 +252,8 @@ export class UserRepository {
         },
       )
       .exec();
+    // The address can register again; the name stays reserved (holdsUsername).
+    if (before?.email) await this.unique.release(EMAIL, normalizeEmail(before.email), id);
   }
 
   /** Admin listing, newest first, cursor by _id; `prefix` matches the start of the username or email. */

@@ -18,10 +18,12 @@ const NoticeAcknowledgementSchema = SchemaFactory.createForClass(NoticeAcknowled
 export class UserRecord {
   @Prop({ type: String, required: true }) username!: string;
   // No collations in the portable query subset, so case-insensitive uniqueness uses a lower-cased copy.
-  @Prop({ type: String, required: true, unique: true }) usernameLower!: string;
+  // Unique through UniqueClaims (src/infra/database/unique-claims.ts): the value changes on erasure.
+  @Prop({ type: String, required: true, index: true }) usernameLower!: string;
   @Prop({ type: String, default: null }) email!: string | null;
   // Trimmed and lower-cased; unique. Deleted accounts hold a placeholder so the address can register again.
-  @Prop({ type: String, required: true, unique: true }) emailNormalized!: string;
+  // Unique through UniqueClaims, like usernameLower: it changes with the address.
+  @Prop({ type: String, required: true, index: true }) emailNormalized!: string;
   @Prop({ type: String, required: true }) displayName!: string;
   @Prop({ type: String, default: null }) passwordHash!: string | null;
   @Prop({ type: [String], default: ['member'] }) roles!: Role[];

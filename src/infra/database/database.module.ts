@@ -1,8 +1,9 @@
-import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Global, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectConnection, MongooseModule } from '@nestjs/mongoose';
 import mongoose, { type Connection } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { lockWritesOnFerretDb } from './ferretdb-write-locks';
+import { UniqueClaims } from './unique-claims';
 
 export function mongooseOptions(config: AppConfig) {
   const w = config.MONGODB_WRITE_CONCERN === 'majority' ? 'majority' : Number(config.MONGODB_WRITE_CONCERN);
@@ -28,6 +29,7 @@ export class IndexBuilder implements OnApplicationBootstrap {
   }
 }
 
+@Global()
 @Module({
   imports: [
     MongooseModule.forRootAsync({
@@ -40,6 +42,7 @@ export class IndexBuilder implements OnApplicationBootstrap {
       },
     }),
   ],
-  providers: [IndexBuilder],
+  providers: [IndexBuilder, UniqueClaims],
+  exports: [UniqueClaims],
 })
 export class DatabaseModule {}
