@@ -127,13 +127,8 @@ async function startEmbedded(
 ): Promise<Engine> {
   const dataDir = join(options.dataDir, engine.kind);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const running = await attachToRunning(engine, dataDir);
-  if (running) {
-    log(
-      `engine: ${engine.label} already runs for this data folder (pid ${running.pid}): using it at ${running.uri}`,
-    );
-    return running;
-  }
+  const running = await attachToRunning(engine, dataDir, log);
+  if (running) return running;
   const port = options.port ?? (await freePort());
   const child: EngineProcess = await startEngineProcess({
     name: engine.label,
@@ -169,7 +164,11 @@ const RUNNING_FILE = 'engine.json';
  * An engine holds its data folder alone (WiredTiger takes a single-writer lock), so a second process on the same
  * DATA_DIR (seed or admin:create while `npm start` runs) uses the engine already running there.
  */
-async function attachToRunning(engine: EmbeddedEngine, dataDir: string): Promise<Engine | null> {
+async function attachToRunning(
+  engine: EmbeddedEngine,
+  dataDir: string,
+  log: (message: string) => void,
+): Promise<Engine | null> {
   let recorded: { pid: number; port: number };
   try {
     recorded = JSON.parse(readFileSync(join(dataDir, RUNNING_FILE), 'utf8')) as typeof recorded;
@@ -178,9 +177,13 @@ async function attachToRunning(engine: EmbeddedEngine, dataDir: string): Promise
     return null;
   }
   if (recorded.pid === process.pid || !(await canConnect(recorded.port))) return null;
+  const uri = `mongodb://127.0.0.1:${recorded.port}/`;
+  log(
+    `engine: ${engine.label} already runs for this data folder (started by process ${recorded.pid}): using ${uri}`,
+  );
   return {
     kind: engine.kind,
-    uri: `mongodb://127.0.0.1:${recorded.port}/`,
+    uri,
     dataDir,
     pid: undefined,
     restarts: () => 0,
