@@ -34,7 +34,7 @@ export class AccountService {
   async changePassword(user: AuthUser, sessionId: string | undefined, current: string, next: string) {
     await this.assertPassword(user.id, current);
     await this.accounts.setPasswordHash(user.id, await this.hasher.hash(next));
-    await this.sessions.endAllOf(user.id, 'password changed', sessionId);
+    await this.sessions.endAllOf(user.id, 'password_changed', sessionId);
   }
 
   async assertPassword(userId: string, password: string): Promise<void> {

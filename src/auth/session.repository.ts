@@ -54,10 +54,17 @@ export class SessionRepository {
     await this.sessions.updateOne({ _id: id, revokedAt: null }, { $set: { expiresAt } }).exec();
   }
 
-  async revokeSession(id: string, reason: string): Promise<void> {
-    await this.sessions
-      .updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: new Date(), revokedReason: reason } })
+  /** The session this call ended, or null when it had ended already (or never existed). */
+  async revokeSession(id: string, reason: string): Promise<Session | null> {
+    const row = await this.sessions
+      .findOneAndUpdate(
+        { _id: id, revokedAt: null },
+        { $set: { revokedAt: new Date(), revokedReason: reason } },
+        { new: true },
+      )
+      .lean<SessionRow>()
       .exec();
+    return row ? toSession(row) : null;
   }
 
   /** Every open session of a user, except (optionally) the one making the request. */

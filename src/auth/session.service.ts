@@ -2,6 +2,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../infra/config/app-config';
 import { AppError } from '../infra/errors/app-error';
+import { EventBus } from '../infra/events/event-bus';
+import { ForumEvent, type SessionEndReason } from '../infra/events/forum-events';
 import { SessionRepository } from './session.repository';
 
 export interface IssuedRefresh {
@@ -22,6 +24,7 @@ export class SessionService {
   constructor(
     private readonly sessions: SessionRepository,
     private readonly config: AppConfig,
+    private readonly events: EventBus,
   ) {}
 
   async start(userId: string): Promise<IssuedRefresh> {
@@ -36,7 +39,7 @@ export class SessionService {
     const token = await this.sessions.consumeToken(hash);
     if (!token) {
       const reused = await this.sessions.findToken(hash);
-      if (reused) await this.sessions.revokeSession(reused.sessionId, 'refresh token reused');
+      if (reused) await this.end(reused.sessionId, 'refresh_reused');
       throw new AppError('unauthenticated', 'Your session has ended, please sign in again');
     }
     const session = await this.sessions.findSession(token.sessionId);
@@ -51,15 +54,19 @@ export class SessionService {
   /** Logout: the session of this refresh token ends (unknown or reused tokens are ignored). */
   async endByRefreshToken(refreshToken: string): Promise<void> {
     const token = await this.sessions.findToken(sha256(refreshToken));
-    if (token) await this.sessions.revokeSession(token.sessionId, 'logout');
+    if (token) await this.end(token.sessionId, 'logout');
   }
 
-  end(sessionId: string, reason: string): Promise<void> {
-    return this.sessions.revokeSession(sessionId, reason);
+  /** The session ends, and then its sockets, on every instance (session.ended). */
+  async end(sessionId: string, reason: SessionEndReason | 'account gone'): Promise<void> {
+    const ended = await this.sessions.revokeSession(sessionId, reason);
+    if (!ended || reason === 'account gone') return; // deletion disconnects every socket of the account itself
+    await this.events.emit(ForumEvent.SessionEnded, { userId: ended.userId, sessionId, reason });
   }
 
-  endAllOf(userId: string, reason: string, exceptSessionId?: string): Promise<void> {
-    return this.sessions.revokeSessionsOf(userId, reason, exceptSessionId);
+  async endAllOf(userId: string, reason: SessionEndReason, exceptSessionId?: string): Promise<void> {
+    await this.sessions.revokeSessionsOf(userId, reason, exceptSessionId);
+    await this.events.emit(ForumEvent.SessionEnded, { userId, reason, exceptSessionId });
   }
 
   async isActive(sessionId: string, userId: string): Promise<boolean> {

@@ -13,8 +13,9 @@ import { PresenceService } from './presence.service';
 import { RealtimeGateway } from './realtime.gateway';
 import { RoomAccessService } from './room-access.service';
 import { RoomEventRepository } from './room-event.repository';
-import { RoomCounterRecord, RoomCounterSchema, RoomEventRecord, RoomEventSchema } from './room-event.schema';
+import { RoomEventRecord, RoomEventSchema } from './room-event.schema';
 import { RoomSubscriptionService } from './room-subscription.service';
+import { SessionSocketsListener } from './session-sockets.listener';
 import { SocketAuthenticator } from './socket-authenticator';
 import { SocketConnectionsService } from './socket-connections.service';
 import { SocketServerRef } from './socket-server.ref';
@@ -26,10 +27,7 @@ import { TypingService } from './typing.service';
  */
 @Module({
   imports: [
-    MongooseModule.forFeature([
-      { name: RoomEventRecord.name, schema: RoomEventSchema },
-      { name: RoomCounterRecord.name, schema: RoomCounterSchema },
-    ]),
+    MongooseModule.forFeature([{ name: RoomEventRecord.name, schema: RoomEventSchema }]),
     // UsersModule and AuthModule: the gateway runs the same AccessGuard as the REST routes.
     AuthModule,
     UsersModule,
@@ -51,6 +49,7 @@ import { TypingService } from './typing.service';
     RoomAccessService,
     RoomSubscriptionService,
     ModeratorRoomsListener,
+    SessionSocketsListener,
   ],
 })
 export class RealtimeModule {}

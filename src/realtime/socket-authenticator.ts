@@ -59,16 +59,19 @@ export class SocketAuthenticator {
   private async identify(socket: ParleySocket): Promise<void> {
     socket.data.user = undefined;
     socket.data.token = undefined;
+    socket.data.sessionId = undefined;
     const credential = credentialOf(socket);
     if (!credential) return;
-    const user = await this.tokens.verifyAccessToken(credential.token);
-    if (!user) {
+    const found = await this.tokens.authenticate(credential.token);
+    if (!found) {
       if (credential.via === 'cookie') return;
       throw new AppError('unauthenticated', 'The access token is invalid or expired');
     }
+    const user = found.authUser;
     if (user.status === 'suspended') throw new AppError('account_suspended', 'Your account is suspended');
     socket.data.user = user;
     socket.data.token = credential.token;
+    socket.data.sessionId = found.sessionId;
   }
 }
 

@@ -1,12 +1,12 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
-import { MetricsService } from '../health/metrics.service';
+import { MetricsService } from '../infra/metrics/metrics.service';
 import { AppConfig } from '../infra/config/app-config';
 import { AppError } from '../infra/errors/app-error';
 import { clientAddress } from './connections-per-address';
 import { claimedUserId, connectError } from './socket-authenticator';
 import { PresenceService } from './presence.service';
 import { TokenBucket } from './rate-limiter';
-import { emitNow, userRoom, type ParleySocket } from './socket-data';
+import { emitNow, sessionRoom, userRoom, type ParleySocket } from './socket-data';
 import { ServerEvent, SocketLimits } from './socket-protocol';
 import { SocketServerRef } from './socket-server.ref';
 
@@ -59,6 +59,7 @@ export class SocketConnectionsService implements BeforeApplicationShutdown {
     // connection's life, a good part of an idle socket's memory (socket.io's own memory advice).
     (socket.conn as unknown as { request: unknown }).request = null;
     if (socket.data.user) void socket.join(userRoom(socket.data.user.id));
+    if (socket.data.sessionId) void socket.join(sessionRoom(socket.data.sessionId));
     const bucket = new TokenBucket(SocketLimits.eventsPerSecond, SocketLimits.eventBurst, Date.now());
     socket.use((packet, next) => {
       if (!bucket.take(Date.now())) return this.floodedBy(socket);

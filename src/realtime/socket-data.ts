@@ -7,6 +7,8 @@ export interface SocketData {
   user?: AuthUser;
   /** The handshake's access token, re-verified before each write so a suspension or logout applies at once. */
   token?: string;
+  /** The session (access token `sid`) the socket signed in with: logging out ends this socket too. */
+  sessionId?: string;
   /** Last time this socket announced typing, per room (throttle). */
   typingAt?: Record<string, number>;
 }
@@ -18,6 +20,9 @@ export type ParleyServer = Server<AnyEvents, AnyEvents, AnyEvents, SocketData>;
 
 /** The private room of one user's sockets: notifications, and the target of a suspension disconnect. */
 export const userRoom = (userId: string) => `user:${userId}`;
+
+/** The sockets of one sign-in session, so ending that session (logout) disconnects exactly them. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /**
  * Emits to this one socket synchronously. With connection state recovery on, `socket.emit` goes through the

@@ -110,6 +110,21 @@ describe('Real time across two instances with Redis', () => {
     expect(await gone).toBe('io server disconnect');
     expect(onB.named(ServerEvent.Disconnecting)[0]?.data).toMatchObject({ code: 'account_suspended' });
   });
+
+  it('cuts the socket on instance B within a second when its session logs out on instance A', async () => {
+    const dora = await acknowledgedMember(a);
+    const onB = await connect(b, dora);
+    await join(onB, `board:${board.slug}`);
+    const gone = disconnected(onB.socket);
+    const started = Date.now();
+    await a.http.post('/api/auth/logout').set(dora.auth).expect(204);
+    expect(await gone).toBe('io server disconnect');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(onB.named(ServerEvent.Disconnecting)[0]?.data).toMatchObject({
+      code: 'session_ended',
+      message: 'You signed out of this session',
+    });
+  });
 });
 
 async function adminOf(api: TestApp): Promise<TestUser> {

@@ -5,6 +5,7 @@
  */
 export const ForumEvent = {
   PostCreated: 'post.created',
+  PostStored: 'post.stored',
   PostUpdated: 'post.updated',
   PostRedacted: 'post.redacted',
   PostRemoved: 'post.removed',
@@ -13,6 +14,7 @@ export const ForumEvent = {
   TopicLocked: 'topic.locked',
   TopicUpdated: 'topic.updated',
   MessageCreated: 'message.created',
+  MessageStored: 'message.stored',
   MessageUpdated: 'message.updated',
   MessageRedacted: 'message.redacted',
   MessageRemoved: 'message.removed',
@@ -22,6 +24,8 @@ export const ForumEvent = {
   UserDeleted: 'user.deleted',
   ModerationActionTaken: 'moderation.action_taken',
   ModerationRightsChanged: 'moderation.rights_changed',
+  SessionEnded: 'session.ended',
+  UserErased: 'user.erased',
 } as const;
 
 export type ForumEventName = (typeof ForumEvent)[keyof typeof ForumEvent];
@@ -57,20 +61,35 @@ interface Redelivery {
   redelivery?: boolean;
 }
 
+/**
+ * The room event's number, taken with the write (RoomSequence), when the write path announced it live before
+ * answering (`*.stored`); the follow-up work then delivers `*.created` with the same number and `live: true`,
+ * and the broadcaster logs it under that number (and sends it again when `live` is false: a sweep after a
+ * crash cannot know whether viewers got it; clients drop the duplicate by eventSeq).
+ */
+interface Numbered {
+  eventSeq?: number;
+  live?: boolean;
+}
+
 export interface ForumEventPayloads {
-  'post.created': TopicFact & { post: ContentView } & Redelivery;
+  'post.created': TopicFact & { post: ContentView } & Redelivery & Numbered;
+  /** Stored and numbered, before the answer: live viewers of the topic are told now, the rest follows. */
+  'post.stored': TopicFact & { post: ContentView; eventSeq: number };
   'post.updated': TopicFact & { post: ContentView };
   /** `title`: the topic's title after redaction, when the post is the first one (the title may have changed). */
   'post.redacted': TopicFact & { post: ContentView; counts: Record<string, number>; title?: string };
-  'post.removed': TopicFact & { postId: string; reason?: string };
+  /** `status`: deleted by its author or removed by a moderator (absent: removed), so viewers can say which. */
+  'post.removed': TopicFact & { postId: string; reason?: string; status?: 'deleted' | 'removed' };
   'post.held': TopicFact & { post: ContentView; reason: string } & Redelivery;
   'topic.created': { forumId: string; forumSlug: string; topicId: string; title: string };
   'topic.locked': TopicFact & { locked: boolean; byUserId: string };
   'topic.updated': TopicFact & { topic: Record<string, unknown> };
-  'message.created': BoardFact & { message: ContentView } & Redelivery;
+  'message.created': BoardFact & { message: ContentView } & Redelivery & Numbered;
+  'message.stored': BoardFact & { message: ContentView; eventSeq: number };
   'message.updated': BoardFact & { message: ContentView };
   'message.redacted': BoardFact & { message: ContentView; counts: Record<string, number> };
-  'message.removed': BoardFact & { messageId: string; reason?: string };
+  'message.removed': BoardFact & { messageId: string; reason?: string; status?: 'deleted' | 'removed' };
   /** A board message waiting for a moderator (review policy): to that forum's moderators only. */
   'message.held': BoardFact & { forumId: string; message: ContentView; reason: string } & Redelivery;
   'notification.created': { userId: string; notification: Record<string, unknown> };
@@ -93,4 +112,21 @@ export interface ForumEventPayloads {
     actorId: string;
     reason?: string;
   };
+  /**
+   * Sessions ended (logout, a reused refresh token, a password change), stored already: their sockets go too,
+   * on every instance. `sessionId`: that one session; otherwise every session of the user but `exceptSessionId`.
+   */
+  'session.ended': {
+    userId: string;
+    reason: SessionEndReason;
+    sessionId?: string;
+    exceptSessionId?: string;
+  };
+  /**
+   * Emitted with user.deleted: the account's former username, for the listeners that erase copies of it in
+   * other users' content (quote headers, mentions, search text). In-process only, never sent to a socket.
+   */
+  'user.erased': { userId: string; username: string };
 }
+
+export type SessionEndReason = 'logout' | 'refresh_reused' | 'password_changed';
