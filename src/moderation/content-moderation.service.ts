@@ -28,12 +28,17 @@ export class ContentModerationService {
   ) {}
 
   /** A held item is published; on a published item, the edit waiting for review becomes its text. */
-  async approve(user: AuthUser, kind: ReviewTargetType, id: string): Promise<ModeratedContent> {
+  async approve(
+    user: AuthUser,
+    kind: ReviewTargetType,
+    id: string,
+    reason?: string,
+  ): Promise<ModeratedContent> {
     const { adapter, content } = await this.load(user, kind, id);
     const parked = content.status !== 'held' && content.pendingEdit !== null;
     if (content.status !== 'held' && !parked) throw notInState('waiting for approval');
     const approved = parked ? await adapter.settlePendingEdit(content, true) : await adapter.approve(content);
-    await this.recorder.record(user, 'approve', targetOf(content));
+    await this.recorder.record(user, 'approve', targetOf(content), { reason });
     return approved;
   }
 

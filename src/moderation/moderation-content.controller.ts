@@ -30,8 +30,12 @@ export class ModerationContentController {
   @Authenticated()
   @ApiOperation({ summary: 'Publish a held item (viewers receive it live)' })
   @ApiOkResponse({ type: ModeratedContentResponse })
-  approve(@CurrentUser() user: AuthUser, @Param() { kind, id }: ContentParams) {
-    return this.moderation.approve(user, kindOf(kind), id);
+  approve(
+    @CurrentUser() user: AuthUser,
+    @Param() { kind, id }: ContentParams,
+    @Body() dto: OptionalReasonDto,
+  ) {
+    return this.moderation.approve(user, kindOf(kind), id, dto.reason);
   }
 
   @Post('reject')
@@ -60,7 +64,7 @@ export class ModerationContentController {
     @Param() { kind, id }: ContentParams,
     @Body() dto: RemovePersonalInfoDto,
   ) {
-    return this.redaction.removePersonalInfo(user, kindOf(kind), id, dto.spans);
+    return this.redaction.removePersonalInfo(user, kindOf(kind), id, dto.spans, dto.reason);
   }
 
   @Post('hide')

@@ -50,6 +50,7 @@ export class RedactionService {
     kind: ReviewTargetType,
     id: string,
     spans?: Span[],
+    reason?: string,
   ): Promise<RedactionResult> {
     const { adapter, content } = await this.adapters.require(kind, id);
     await this.access.assertMayActOn(user, content);
@@ -77,7 +78,7 @@ export class RedactionService {
     };
     const { content: redacted } = await adapter.redact(content, change);
     await this.scrubSideStores(content, change);
-    await this.recorder.record(user, 'redact', targetOf(content), { counts: change.counts });
+    await this.recorder.record(user, 'redact', targetOf(content), { counts: change.counts, reason });
     return { content: redacted, counts: change.counts };
   }
 

@@ -68,10 +68,10 @@ const kinds = (type: TargetType) => (type === 'post' ? 'posts' : 'messages');
 
 /** The body each action accepts: the server forbids unknown fields. */
 function bodyFor(action: ContentAction, input: ActionInput): object {
-  if (action === 'remove-personal-info') return input.spans ? { spans: input.spans } : {};
-  if (action === 'approve') return {};
+  const reason = input.reason ? { reason: input.reason } : {};
+  if (action === 'remove-personal-info') return input.spans ? { spans: input.spans, ...reason } : reason;
   if (action === 'edit') return { source: input.source, reason: input.reason };
-  return input.reason ? { reason: input.reason } : {};
+  return reason;
 }
 
 export const moderationApi = {

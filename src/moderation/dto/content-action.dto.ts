@@ -51,7 +51,8 @@ export class SpanDto {
   @ApiProperty({ description: 'Exclusive end offset' }) @IsInt() @Min(1) @Max(100000) end!: number;
 }
 
-export class RemovePersonalInfoDto {
+/** `reason`: told to the author and kept in the audit entry (never the removed values). */
+export class RemovePersonalInfoDto extends OptionalReasonDto {
   @ApiPropertyOptional({
     type: [SpanDto],
     description:
