@@ -22,6 +22,7 @@ import { redactUri, waitForDatabase } from '../src/infra/database/wait-for-datab
 import { EventBus } from '../src/infra/events/event-bus';
 import { UserAccountsService } from '../src/users/user-accounts.service';
 import { UniqueClaims } from '../src/infra/database/unique-claims';
+import { MetricsService } from '../src/infra/metrics/metrics.service';
 import { UserRepository } from '../src/users/user.repository';
 import { UserRecord, UserSchema } from '../src/users/user.schema';
 import { UsersService } from '../src/users/users.service';
@@ -140,7 +141,7 @@ async function firstAdmin(connection: mongoose.Connection, config: AppConfig): P
   const repository = new UserRepository(userModel, new UniqueClaims(connection));
   const accounts = new UserAccountsService(repository);
   const audit = new AuditLogService(new AuditEntryRepository(auditModel));
-  const users = new UsersService(repository, audit, new EventBus(new EventEmitter2()));
+  const users = new UsersService(repository, audit, new EventBus(new EventEmitter2(), new MetricsService()));
   return new FirstAdminService(accounts, users, new PasswordHasher(config));
 }
 

@@ -11,7 +11,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { ErrorBodyResponse } from './infra/errors/error-body.response';
-import { MetricsService } from './health/metrics.service';
+import { MetricsService } from './infra/metrics/metrics.service';
 import type { AppConfig } from './infra/config/app-config';
 import { DatabaseDeadline } from './infra/database/database-deadline';
 import { toAppError } from './infra/errors/to-app-error';

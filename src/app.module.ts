@@ -1,3 +1,5 @@
+import { MetricsModule } from './infra/metrics/metrics.module';
+import { OutboxModule } from './infra/outbox/outbox.module';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
@@ -59,6 +61,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logDestination),
         DatabaseModule,
+        MetricsModule,
+        OutboxModule,
         EventEmitterModule.forRoot({ wildcard: false }),
         ThrottlingModule.forRoot(config),
         ...features,

@@ -28,6 +28,9 @@ function toForum(row: ForumRow): Forum {
   };
 }
 
+/** How many of its last counted posts a forum remembers. */
+const COUNTED_WINDOW = 500;
+
 @Injectable()
 export class ForumRepository {
   constructor(@InjectModel(ForumRecord.name) private readonly forums: Model<ForumRecord>) {}
@@ -87,6 +90,20 @@ export class ForumRepository {
   }
 
   /** Counters move with one atomic update, so concurrent posts never lose one. */
+  /** A post became visible: counted once per post, however often follow-up work runs (see recordVisibleReply). */
+  async countPost(id: string, postId: string, delta: { topics?: number; posts?: number }, at: Date): Promise<void> {
+    await this.forums
+      .updateOne(
+        { _id: id, countedPostIds: { $ne: postId } },
+        {
+          $inc: { topicCount: delta.topics ?? 0, postCount: delta.posts ?? 0 },
+          $max: { lastActivityAt: at },
+          $push: { countedPostIds: { $each: [postId], $slice: -COUNTED_WINDOW } },
+        },
+      )
+      .exec();
+  }
+
   async recordActivity(id: string, delta: { topics?: number; posts?: number }, at?: Date): Promise<void> {
     const update: Record<string, unknown> = {
       $inc: { topicCount: delta.topics ?? 0, postCount: delta.posts ?? 0 },

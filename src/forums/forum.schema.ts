@@ -17,6 +17,8 @@ export class ForumRecord {
   // Counters are only ever changed with $inc, never read-modify-write.
   @Prop({ default: 0 }) topicCount!: number;
   @Prop({ default: 0 }) postCount!: number;
+  // The last posts counted into the counts (bounded): follow-up work run twice counts a post once.
+  @Prop({ type: [String], default: [] }) countedPostIds!: string[];
   @Prop({ type: Date, default: null }) lastActivityAt!: Date | null;
   @Prop({ default: false }) archived!: boolean;
   createdAt!: Date;

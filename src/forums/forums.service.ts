@@ -47,6 +47,10 @@ export class ForumsService {
   }
 
   /** Counters for the forum list; $inc only. */
+  countPost(forumId: string, postId: string, delta: { topics?: number; posts?: number }, at: Date) {
+    return this.forums.countPost(forumId, postId, delta, at);
+  }
+
   recordActivity(forumId: string, delta: { topics?: number; posts?: number }, at?: Date): Promise<void> {
     return this.forums.recordActivity(forumId, delta, at);
   }

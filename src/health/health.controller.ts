@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } fr
 import type { Response } from 'express';
 import { Public } from '../auth/access-policy';
 import { HealthService } from './health.service';
-import { MetricsService } from './metrics.service';
+import { MetricsService } from '../infra/metrics/metrics.service';
 
 @ApiTags('health')
 @Controller()

@@ -19,6 +19,32 @@ export class NotificationDeliveryService {
     private readonly events: EventBus,
   ) {}
 
+  /**
+   * Several notifications about one event (a reply, its mentions), in one read of the recipients and one
+   * insert, each at most once however often the event is delivered (`onceKey`). `causeId`: the document that
+   * caused them (its id orders them); `at`: when it happened.
+   */
+  async notifyOnce(
+    entries: Array<{ input: NewNotification; onceKey: string }>,
+    causeId: string,
+    at: Date,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const recipients = await this.users.findByIds(entries.map((entry) => entry.input.userId));
+    const byId = new Map(recipients.map((user) => [user.id, user]));
+    const wanted = entries.filter(({ input }) => {
+      const recipient = byId.get(input.userId);
+      return !!recipient && !recipient.deleted && !!recipient.notificationPreferences[input.kind]?.inApp;
+    });
+    const stored = await this.notifications.insertOnce(wanted, causeId, at);
+    for (const notification of stored) {
+      await this.events.emit(ForumEvent.NotificationCreated, {
+        userId: notification.userId,
+        notification: { ...notification },
+      });
+    }
+  }
+
   /** Null when the recipient is gone or turned this kind of notification off. */
   async notify(input: NewNotification): Promise<Notification | null> {
     const recipient = await this.users.findById(input.userId);

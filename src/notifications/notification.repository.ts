@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
+import { createHash } from 'node:crypto';
+import { isValidObjectId, Types, type FilterQuery, type Model } from 'mongoose';
 import type { NewNotification, Notification, NotificationLink } from './notification';
 import { NotificationRecord } from './notification.schema';
 
@@ -23,12 +24,52 @@ function toNotification(row: NotificationRow): Notification {
   };
 }
 
+/**
+ * A stable ObjectId for one notification: its cause's time and counter (bytes 0-3 and 9-11 of an ObjectId),
+ * so entries sort like the posts that caused them, then 5 bytes of a hash of what it is about.
+ */
+function idFor(causeId: string, onceKey: string): Types.ObjectId {
+  const cause = new Types.ObjectId(causeId).toHexString();
+  const about = createHash('sha256').update(onceKey).digest('hex').slice(0, 10);
+  return new Types.ObjectId(cause.slice(0, 8) + cause.slice(18, 24) + about);
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** The only code that touches the notifications collection. */
 @Injectable()
 export class NotificationRepository {
   constructor(@InjectModel(NotificationRecord.name) private readonly rows: Model<NotificationRecord>) {}
+
+  /**
+   * One batch, at most once each: an entry's id is made from the id of the document that caused it (a post,
+   * so entries sort as their causes do) and its `onceKey`; an id already stored is skipped. Returns what this
+   * call stored.
+   */
+  async insertOnce(
+    entries: Array<{ input: NewNotification; onceKey: string }>,
+    causeId: string,
+    at: Date,
+  ): Promise<Notification[]> {
+    if (entries.length === 0) return [];
+    const docs = entries.map(({ input, onceKey }) => ({
+      _id: idFor(causeId, onceKey),
+      ...input,
+      createdAt: at,
+      readAt: null,
+    }));
+    const refused = new Set<number>();
+    try {
+      await this.rows.collection.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: Array<{ index: number; code: number }> }).writeErrors;
+      if (!writeErrors || writeErrors.some((e) => e.code !== 11000)) throw error;
+      for (const e of writeErrors) refused.add(e.index);
+    }
+    return docs
+      .filter((_, i) => !refused.has(i))
+      .map((doc) => toNotification(doc as unknown as NotificationRow));
+  }
 
   async insert(input: NewNotification, at: Date): Promise<Notification> {
     const [row] = await this.rows.insertMany([{ ...input, createdAt: at, readAt: null }]);

@@ -1,10 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ForumEvent, type ForumEventPayloads } from '../infra/events/forum-events';
 import type { Post } from '../posts/post';
 import { PostRepository } from '../posts/post.repository';
 import { TopicRepository } from '../posts/topic.repository';
 import { excerptOf } from './excerpt';
+import type { NewNotification } from './notification';
 import { NotificationDeliveryService } from './notification-delivery.service';
 
 /**
@@ -13,8 +14,6 @@ import { NotificationDeliveryService } from './notification-delivery.service';
  */
 @Injectable()
 export class PostActivityListener {
-  private readonly logger = new Logger(PostActivityListener.name);
-
   constructor(
     private readonly posts: PostRepository,
     private readonly topics: TopicRepository,
@@ -22,58 +21,35 @@ export class PostActivityListener {
   ) {}
 
   @OnEvent(ForumEvent.PostCreated, { async: true, promisify: true })
-  async onPostCreated({ post: view, redelivery }: ForumEventPayloads['post.created']): Promise<void> {
-    // A retried request announcing its stored post again: the author was told once, or the crash lost it.
-    if (redelivery) return;
-    try {
-      const post = await this.posts.findById(view.id);
-      if (!post || post.status !== 'visible' || !post.authorId) return;
-      const replied = await this.notifyReply(post);
-      await this.notifyMentions(post, replied);
-    } catch (error) {
-      this.logger.warn(
-        { err: (error as Error).message, postId: view.id },
-        'reply/mention notification failed',
-      );
-    }
+  async onPostCreated({ post: view }: ForumEventPayloads['post.created']): Promise<void> {
+    // Follow-up work may deliver this more than once (a retried step): each notification is stored once per
+    // (post, recipient, type), so nobody is told twice. A failure reaches the follow-up work, which retries.
+    const post = await this.posts.findById(view.id);
+    if (!post || post.status !== 'visible' || !post.authorId) return;
+    const entries: Array<{ input: NewNotification; onceKey: string }> = [];
+    const replied = post.seq === 1 ? null : await this.repliedTo(post);
+    if (replied && replied !== post.authorId) entries.push(this.entry(post, replied, 'reply'));
+    const mentioned = new Set(post.mentionedUserIds);
+    mentioned.delete(post.authorId);
+    if (replied) mentioned.delete(replied);
+    for (const userId of mentioned) entries.push(this.entry(post, userId, 'mention'));
+    await this.delivery.notifyOnce(entries, post.id, new Date(post.createdAt));
   }
 
-  /** The author of the post replied to (or of the topic, for a plain reply); null when nobody is told. */
-  private async notifyReply(post: Post): Promise<string | null> {
-    if (post.seq === 1) return null;
-    const recipient = await this.repliedTo(post);
-    if (!recipient || recipient === post.authorId) return null;
-    await this.delivery.notify({
-      userId: recipient,
-      kind: 'replies',
-      type: 'reply',
-      summary: `${post.authorName} replied to your post`,
+  private entry(post: Post, userId: string, type: 'reply' | 'mention') {
+    const input: NewNotification = {
+      userId,
+      kind: type === 'reply' ? 'replies' : 'mentions',
+      type,
+      summary:
+        type === 'reply' ? `${post.authorName} replied to your post` : `${post.authorName} mentioned you`,
       excerpt: excerptOf(post.source),
       reason: null,
       action: null,
       actorId: post.authorId,
       link: linkTo(post),
-    });
-    return recipient;
-  }
-
-  private async notifyMentions(post: Post, alreadyTold: string | null): Promise<void> {
-    const mentioned = new Set(post.mentionedUserIds);
-    mentioned.delete(post.authorId ?? '');
-    if (alreadyTold) mentioned.delete(alreadyTold);
-    for (const userId of mentioned) {
-      await this.delivery.notify({
-        userId,
-        kind: 'mentions',
-        type: 'mention',
-        summary: `${post.authorName} mentioned you`,
-        excerpt: excerptOf(post.source),
-        reason: null,
-        action: null,
-        actorId: post.authorId,
-        link: linkTo(post),
-      });
-    }
+    };
+    return { input, onceKey: `${type}:${post.id}:${userId}` };
   }
 
   private async repliedTo(post: Post): Promise<string | null> {

@@ -18,6 +18,8 @@ export interface CompositionInput {
   title: string | null;
   body: string;
   acknowledgePersonalData?: string;
+  /** New posts resolve mentions and quotes after the answer (follow-up work); edits resolve them here. */
+  deferReferences?: boolean;
 }
 
 /** Everything a write path stores, decided before anything is stored. */
@@ -72,8 +74,17 @@ export class PostComposer {
       findings: decision.findings.total > 0 ? decision.findings : null,
       masked: decision.masked,
       heldReason: decision.action === 'hold' ? (decision.reason ?? 'personal data') : null,
-      mentionedUserIds: await this.resolveMentions(body, input.user.id),
-      quotedPostIds: input.topicId ? await this.resolveQuotes(body, input.topicId) : [],
+      ...(input.deferReferences
+        ? { mentionedUserIds: [], quotedPostIds: [] }
+        : await this.resolveReferences(body, input.user.id, input.topicId)),
+    };
+  }
+
+  /** Who is mentioned and which posts of the topic are quoted: ids, from the text. */
+  async resolveReferences(body: string, authorId: string, topicId: string | null) {
+    return {
+      mentionedUserIds: await this.resolveMentions(body, authorId),
+      quotedPostIds: topicId ? await this.resolveQuotes(body, topicId) : [],
     };
   }
 

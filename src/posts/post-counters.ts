@@ -15,14 +15,14 @@ export class PostCounters {
     private readonly forums: ForumsService,
   ) {}
 
-  /** A post became visible for the first time (published, or approved by a moderator): it is activity too. */
+  /** A post became visible for the first time (published, or approved by a moderator): idempotent. */
   async shown(post: Post, at: Date): Promise<void> {
     if (post.seq === 1) {
-      await this.forums.recordActivity(post.forumId, { topics: 1, posts: 1 }, at);
+      await this.forums.countPost(post.forumId, post.id, { topics: 1, posts: 1 }, at);
       return;
     }
     await this.topics.recordVisibleReply(post.topicId, post.seq, at);
-    await this.forums.recordActivity(post.forumId, { posts: 1 }, at);
+    await this.forums.countPost(post.forumId, post.id, { posts: 1 }, at);
   }
 
   /** A post went from `from` to its current status: counts move when it enters or leaves `visible`. */

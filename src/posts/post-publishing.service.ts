@@ -7,16 +7,19 @@ import { AppError } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
 import type { NewPost, Post } from './post';
-import { PostCounters } from './post-counters';
 import { PostComposer, type ComposedPost } from './post-composer';
 import { toPostView, toPublicView, type PostView } from './post-view';
 import { PostRepository } from './post.repository';
 import type { Topic } from './topic';
 import { assertForumOpen, TopicAccessService, topicLocked } from './topic-access.service';
 import { toTopicView, type TopicView } from './topic-view';
-import { TopicReadRepository } from './topic-read.repository';
 import { TopicRepository } from './topic.repository';
 import { isDuplicateKey } from '../infra/database/duplicate-key';
+import { newObjectId } from '../infra/database/object-id';
+import { RoomSequence } from '../infra/events/room-sequence';
+import { pendingFollowUp } from '../infra/outbox/follow-up-worker';
+import { roomName } from '../realtime/socket-protocol';
+import { followUpStepsOf, PostFollowUps } from './post-follow-ups';
 
 export interface NewTopicInput {
   title: string;
@@ -41,9 +44,11 @@ export interface PublishedPost {
 }
 
 /**
- * New topics and replies: load and check → the composer (the publish gate, rendering) → store visible or held →
- * counters → events after the write. A clientId used before gets the post stored then (a new topic asks before
- * composing, a reply learns it from the unique index when it stores: see insertOnce).
+ * New topics and replies. The request does what the author waits for: access, the publish gate (composer),
+ * the numbered insert carrying its follow-up work, and (for a visible reply) the live event to the topic's
+ * viewers. Counters, the read mark, mentions and quotes, the room logs, the forum room, notifications and the
+ * review queue follow after the answer from the stored post (PostFollowUps, the outbox). A clientId used
+ * before gets the post stored then: its follow-up work is stored with it, so nothing needs announcing again.
  */
 @Injectable()
 export class PostPublishingService {
@@ -53,8 +58,8 @@ export class PostPublishingService {
     private readonly composer: PostComposer,
     private readonly topics: TopicRepository,
     private readonly posts: PostRepository,
-    private readonly reads: TopicReadRepository,
-    private readonly counters: PostCounters,
+    private readonly sequence: RoomSequence,
+    private readonly followUps: PostFollowUps,
     private readonly events: EventBus,
   ) {}
 
@@ -70,7 +75,9 @@ export class PostPublishingService {
       forum,
       topicId: null,
       title: input.title,
+      deferReferences: true,
     });
+    const postId = newObjectId();
     let topic: Topic;
     try {
       topic = await this.topics.insert({
@@ -81,6 +88,8 @@ export class PostPublishingService {
         tags: input.tags ?? [],
         status: composed.status,
         clientKey,
+        firstPostId: postId,
+        lastVisibleSeq: composed.status === 'visible' ? 1 : 0,
       });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -90,102 +99,65 @@ export class PostPublishingService {
       // now, or its process died in between (SIGKILL). Storing the post here finishes the topic either way;
       // the unique indexes let only one first post in.
       const unfinished = await this.topics.findByClientKey(clientKey);
-      if (!unfinished || unfinished.firstPostId !== null) throw stillCreating();
+      if (!unfinished?.firstPostId) throw stillCreating();
       topic = unfinished;
     }
     let post: Post;
     try {
-      post = await this.posts.insert(newPost(user, forum, topic, 1, composed, clientKey, null));
+      const draft = newPost(user, forum, topic, 1, composed, clientKey, null);
+      post = await this.posts.insert({ ...draft, id: topic.firstPostId ?? postId });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       const raced = await this.existingTopic(user, clientKey);
       if (raced) return raced;
       throw stillCreating();
     }
-    await this.topics.setFirstPost(topic.id, post.id, post.status === 'visible');
-    await this.reads.advance(user.id, topic.id, forum.id, 1);
-    const stored = { ...topic, firstPostId: post.id, lastVisibleSeq: post.status === 'visible' ? 1 : 0 };
-    await this.announceTopic(forum, stored, post, composed);
-    return { topic: toTopicView(stored, 1), post: ownView(post, user), masked: composed.masked };
+    this.followUps.start(post);
+    return { topic: toTopicView(topic, 1), post: ownView(post, user), masked: composed.masked };
   }
 
   async reply(user: AuthUser, topicId: string, input: ReplyInput): Promise<PublishedPost> {
     const { topic, forum, moderator } = await this.access.writable(user, topicId);
     const clientKey = keyOf(user, input.clientId);
     await this.assertReplyTarget(topic, input.replyTo);
-    const composed = await this.composer.compose({ ...input, user, forum, topicId, title: null });
-    const seq = await this.topics.nextSeq(topic.id, moderator);
-    if (seq === null) throw topicLocked();
-    const { post, raced } = await this.insertOnce(
-      newPost(user, forum, topic, seq, composed, clientKey, input.replyTo ?? null),
-    );
-    if (raced) {
-      await this.announceAgain(forum, post);
-      return this.published(post, user, []);
+    const composed = await this.composer.compose({
+      ...input,
+      user,
+      forum,
+      topicId,
+      title: null,
+      deferReferences: true,
+    });
+    const numbered = await this.topics.nextSeq(topic.id, moderator);
+    if (numbered === null) throw topicLocked();
+    const visible = composed.status === 'visible';
+    // The topic room's number is taken with the post, so the live event and a replay agree on it.
+    const eventSeq = visible ? await this.sequence.next(roomName('topic', topic.id)) : null;
+    const draft = newPost(user, forum, topic, numbered.lastSeq, composed, clientKey, input.replyTo ?? null);
+    const { post, raced } = await this.insertOnce({ ...draft, eventSeq });
+    if (raced) return this.answer(raced, user, [], await this.topics.findById(post.topicId));
+    if (eventSeq !== null) {
+      const fact = { forumId: forum.id, topicId: topic.id, seq: post.seq };
+      await this.events.emit(ForumEvent.PostStored, { ...fact, post: toPublicView(post), eventSeq });
     }
-    await this.afterReply(user, forum, topic, post, composed);
-    return this.published(post, user, composed.masked);
+    this.followUps.start(post);
+    return this.answer(post, user, composed.masked, numbered);
   }
 
   /**
-   * The number came from the topic's atomic $inc, so the unique (topicId, seq) index never refuses it; a
-   * duplicate key therefore means the clientKey was used before (a retry, or two at once): the first post stands
-   * and is the answer (the number taken here stays a gap). Any other duplicate is a fault and surfaces as one.
-   * Replies learn that their clientId was used here rather than by asking before composing: only retries need it.
+   * A clientKey collision means the same request came twice (a retry, or two at once): the first post stands
+   * and is the answer (the number taken here stays a gap). A (topicId, seq) collision cannot happen: every
+   * number comes from the topic's atomic $inc, so it surfaces as the error it is.
    */
-  private async insertOnce(post: NewPost): Promise<{ post: Post; raced: boolean }> {
+  private async insertOnce(post: NewPost): Promise<{ post: Post; raced: Post | null }> {
     try {
-      return { post: await this.posts.insert(post), raced: false };
+      return { post: await this.posts.insert(post), raced: null };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       const raced = await this.posts.findByClientKey(post.clientKey);
-      if (raced) return { post: raced, raced: true };
+      if (raced) return { post: raced, raced };
       throw error;
     }
-  }
-
-  private async afterReply(user: AuthUser, forum: Forum, topic: Topic, post: Post, composed: ComposedPost) {
-    const fact = { forumId: forum.id, topicId: topic.id, seq: post.seq };
-    if (post.status === 'held') {
-      await this.events.emit(ForumEvent.PostHeld, {
-        ...fact,
-        post: toPublicView(post),
-        reason: composed.heldReason ?? '',
-      });
-      return;
-    }
-    await this.counters.shown(post, new Date(post.createdAt));
-    await this.reads.advance(user.id, topic.id, forum.id, post.seq);
-    await this.events.emit(ForumEvent.PostCreated, { ...fact, post: toPublicView(post) });
-  }
-
-  private async announceTopic(forum: Forum, topic: Topic, post: Post, composed: ComposedPost) {
-    const fact = { forumId: forum.id, topicId: topic.id, seq: 1 };
-    if (post.status === 'held') {
-      const reason = composed.heldReason ?? '';
-      await this.events.emit(ForumEvent.PostHeld, { ...fact, post: toPublicView(post), reason });
-      return;
-    }
-    await this.counters.shown(post, new Date(post.createdAt));
-    await this.events.emit(ForumEvent.TopicCreated, {
-      forumId: forum.id,
-      forumSlug: forum.slug,
-      topicId: topic.id,
-      title: topic.title,
-    });
-    await this.events.emit(ForumEvent.PostCreated, { ...fact, post: toPublicView(post) });
-  }
-
-  /**
-   * A retried reply found its post stored. The process that stored it may have died before announcing it
-   * (SIGKILL between the insert and the event): announce it again; the room log sends it only once.
-   */
-  private async announceAgain(forum: Forum, post: Post): Promise<void> {
-    const fact = { forumId: forum.id, topicId: post.topicId, seq: post.seq, redelivery: true };
-    if (post.status === 'visible')
-      await this.events.emit(ForumEvent.PostCreated, { ...fact, post: toPublicView(post) });
-    if (post.status === 'held')
-      await this.events.emit(ForumEvent.PostHeld, { ...fact, post: toPublicView(post), reason: '' });
   }
 
   private async existingTopic(user: AuthUser, clientKey: string): Promise<PublishedPost | null> {
@@ -196,12 +168,13 @@ export class PostPublishingService {
     return { topic: toTopicView(topic), post: ownView(post, user), masked: [] };
   }
 
-  private async published(
+  /** The topic as the reply's own numbering left it (its counters follow a moment later). */
+  private answer(
     post: Post,
     user: AuthUser,
     masked: ComposedPost['masked'],
-  ): Promise<PublishedPost> {
-    const topic = await this.topics.findById(post.topicId);
+    topic: Topic | null,
+  ): PublishedPost {
     if (!topic) throw new AppError('not_found', 'Topic not found');
     return { topic: toTopicView(topic), post: ownView(post, user), masked };
   }
@@ -251,5 +224,6 @@ function newPost(
     status: composed.status,
     findings: composed.findings,
     clientKey,
+    followUp: pendingFollowUp(followUpStepsOf({ seq, status: composed.status })),
   };
 }

@@ -26,6 +26,7 @@ export function toPost(row: PostRow): Post {
     revisionCount: row.revisionCount ?? 0,
     createdAt: (row.createdAt ?? new Date(0)).toISOString(),
     editedAt: row.editedAt ? row.editedAt.toISOString() : null,
+    eventSeq: row.eventSeq ?? null,
     pendingEdit: row.pendingEdit ?? null,
   };
 }
@@ -52,6 +53,34 @@ export class PostRepository {
     return row ? toPost(row) : null;
   }
 
+  /** Posts whose announcement in the topic room carries these numbers (a replay asking for pending events). */
+  async findByEventSeqs(topicId: string, eventSeqs: number[]): Promise<Post[]> {
+    const rows = await this.posts
+      .find({ topicId, eventSeq: { $in: eventSeqs } })
+      .lean<PostRow[]>()
+      .exec();
+    return rows.map(toPost);
+  }
+
+  /** Sets the announcement's number once; a second caller gets the number the first one stored. */
+  async claimEventSeq(id: string, eventSeq: number): Promise<number> {
+    const row = await this.posts
+      .findOneAndUpdate({ _id: id, eventSeq: null }, { $set: { eventSeq } }, { new: true })
+      .lean<PostRow>()
+      .exec();
+    if (row) return eventSeq;
+    const stored = await this.posts.findById(id, { eventSeq: 1 }).lean<PostRow>().exec();
+    return stored?.eventSeq ?? eventSeq;
+  }
+
+  /** What the text refers to, resolved after the answer: idempotent. */
+  async setReferences(
+    id: string,
+    refs: { mentionedUserIds: string[]; quotedPostIds: string[] },
+  ): Promise<void> {
+    await this.posts.updateOne({ _id: id }, { $set: refs }).exec();
+  }
+
   async findBySeqs(topicId: string, seqs: number[]): Promise<Post[]> {
     if (seqs.length === 0) return [];
     const rows = await this.posts
@@ -65,8 +94,8 @@ export class PostRepository {
    * Throws the driver's duplicate-key error: on clientKey the caller turns it into "the same post"; on
    * (topicId, seq) it is a fault, since every number comes from the topic's atomic $inc.
    */
-  async insert(post: NewPost): Promise<Post> {
-    const created = await this.posts.create(post);
+  async insert({ id, ...post }: NewPost): Promise<Post> {
+    const created = await this.posts.create(id ? { ...post, _id: id } : post);
     return toPost(created.toObject() as PostRow);
   }
 

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory, raw } from '@nestjs/mongoose';
 import type { FindingsSummary } from '../publishing/publish-decision';
+import type { FollowUpState } from '../infra/outbox/follow-up-worker';
 import type { PendingEdit, PostStatus } from './post';
 
 @Schema({ collection: 'posts', versionKey: false, timestamps: { createdAt: true, updatedAt: false } })
@@ -25,6 +26,10 @@ export class PostRecord {
   @Prop({ type: Date, default: null }) editedAt!: Date | null;
   @Prop({ type: Date, default: null }) deletedAt!: Date | null;
   @Prop(raw({ type: Object, default: null })) pendingEdit!: PendingEdit | null;
+  // The topic room's event number for this post's announcement, taken with the post (RoomSequence).
+  @Prop({ type: Number, default: null }) eventSeq!: number | null;
+  // Work still to do after the author's answer (counters, read mark, references, announcements): the outbox.
+  @Prop(raw({ type: Object })) followUp?: FollowUpState;
   createdAt!: Date;
 }
 
@@ -34,3 +39,5 @@ PostSchema.index({ clientKey: 1 }, { unique: true });
 PostSchema.index({ forumId: 1, _id: -1 });
 PostSchema.index({ searchText: 1 });
 PostSchema.index({ authorId: 1 });
+PostSchema.index({ 'followUp.due': 1 });
+PostSchema.index({ topicId: 1, eventSeq: 1 });

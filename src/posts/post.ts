@@ -1,3 +1,4 @@
+import type { FollowUpState } from '../infra/outbox/follow-up-worker';
 import type { FindingsSummary } from '../publishing/publish-decision';
 
 export type PostStatus = 'visible' | 'held' | 'hidden' | 'removed' | 'deleted';
@@ -25,6 +26,8 @@ export interface Post {
   editedAt: string | null;
   /** An edit of a published post held for review: readers keep seeing the published text until approved. */
   pendingEdit: PendingEdit | null;
+  /** The topic room's event number of its announcement (null for posts stored before numbering moved here). */
+  eventSeq: number | null;
 }
 
 export interface PendingEdit extends PostContentChange {
@@ -35,6 +38,8 @@ export interface PendingEdit extends PostContentChange {
 }
 
 export interface NewPost {
+  /** Chosen by the caller when another document names the post before it is stored (a topic's first post). */
+  id?: string;
   topicId: string;
   forumId: string;
   seq: number;
@@ -49,6 +54,8 @@ export interface NewPost {
   status: PostStatus;
   findings: FindingsSummary | null;
   clientKey: string;
+  eventSeq?: number | null;
+  followUp?: FollowUpState;
 }
 
 /** One stored edit: the source (and title, for a first post) as it was before the edit. */

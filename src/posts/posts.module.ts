@@ -14,6 +14,7 @@ import { PostEditingService } from './post-editing.service';
 import { PostLikeRepository } from './post-like.repository';
 import { PostLikeRecord, PostLikeSchema } from './post-like.schema';
 import { PostLikesService } from './post-likes.service';
+import { PostFollowUps } from './post-follow-ups';
 import { PostPublishingService } from './post-publishing.service';
 import { PostRevisingService } from './post-revising.service';
 import { PostRevisionRepository } from './post-revision.repository';
@@ -64,6 +65,7 @@ import { TopicsController } from './topics.controller';
     PostComposer,
     PostCounters,
     PostPublishingService,
+    PostFollowUps,
     PostEditingService,
     PostRevisingService,
     PostLikesService,

@@ -31,6 +31,9 @@ export interface TopicListCursor {
   id: string;
 }
 
+/** How many of its last counted replies a topic remembers. */
+const COUNTED_WINDOW = 200;
+
 @Injectable()
 export class TopicRepository {
   constructor(@InjectModel(TopicRecord.name) private readonly topics: Model<TopicRecord>) {}
@@ -67,23 +70,34 @@ export class TopicRepository {
   }
 
   /**
-   * Takes the next sequence number in one atomic update. Unless `evenIfLocked`, the filter refuses a locked
+   * Takes the next sequence number in one atomic update and returns the topic after it. Unless `evenIfLocked`, the filter refuses a locked
    * topic, so a lock that lands between the caller's check and this call still wins. Null: locked or gone.
    */
-  async nextSeq(id: string, evenIfLocked: boolean): Promise<number | null> {
+  async nextSeq(id: string, evenIfLocked: boolean): Promise<Topic | null> {
     const filter: FilterQuery<TopicRecord> = { _id: id };
     if (!evenIfLocked) filter.locked = false;
     const row = await this.topics
       .findOneAndUpdate(filter, { $inc: { lastSeq: 1 } }, { new: true })
       .lean<TopicRow>()
       .exec();
-    return row ? row.lastSeq : null;
+    return row ? toTopic(row) : null;
   }
 
-  /** A reply became visible: counters with $inc/$max only. */
+  /**
+   * A reply became visible: counted once, however often follow-up work runs (the topic remembers the last
+   * COUNTED_WINDOW replies it counted; a retry comes seconds later, far inside that window).
+   */
   async recordVisibleReply(id: string, seq: number, at: Date): Promise<void> {
-    const update = { $inc: { replyCount: 1 }, $max: { lastVisibleSeq: seq, lastActivityAt: at } };
-    await this.topics.updateOne({ _id: id }, update).exec();
+    await this.topics
+      .updateOne(
+        { _id: id, countedSeqs: { $ne: seq } },
+        {
+          $inc: { replyCount: 1 },
+          $max: { lastVisibleSeq: seq, lastActivityAt: at },
+          $push: { countedSeqs: { $each: [seq], $slice: -COUNTED_WINDOW } },
+        },
+      )
+      .exec();
   }
 
   /** A reply left or came back to the visible posts (deleted, hidden, unhidden). */

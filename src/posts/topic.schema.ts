@@ -15,6 +15,8 @@ export class TopicRecord {
   // The sequence counter: only ever moved with $inc in a single-document update.
   @Prop({ default: 0 }) lastSeq!: number;
   @Prop({ default: 0 }) lastVisibleSeq!: number;
+  // The last replies counted into replyCount (bounded): follow-up work run twice counts a reply once.
+  @Prop({ type: [Number], default: [] }) countedSeqs!: number[];
   @Prop({ required: true }) lastActivityAt!: Date;
   @Prop({ type: String, default: null }) firstPostId!: string | null;
   // Same idempotency key as the first post's, so a retried create-topic finds the topic it already made.

@@ -28,4 +28,7 @@ export interface NewTopic {
   tags: string[];
   status: TopicStatus;
   clientKey: string;
+  /** Chosen before either insert, so the topic and its first post are stored with one write each. */
+  firstPostId: string;
+  lastVisibleSeq: number;
 }

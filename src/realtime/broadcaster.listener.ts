@@ -3,7 +3,13 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { ForumsService } from '../forums/forums.service';
 import { ForumEvent, type ContentView, type ForumEventPayloads as P } from '../infra/events/forum-events';
 import { DELETED_USER_NAME } from '../users/user';
-import { RETAINED_PER_ROOM, RoomEventRepository, type EventOrigin } from './room-event.repository';
+import { PendingRoomEvents } from '../infra/events/pending-room-events';
+import {
+  RETAINED_PER_ROOM,
+  RoomEventRepository,
+  type EventOrigin,
+  type StoredRoomEvent,
+} from './room-event.repository';
 import { roomName, ServerEvent, SocketLimits, type JoinReply } from './socket-protocol';
 import { emitNow, userRoom, type ParleySocket } from './socket-data';
 import { SocketServerRef } from './socket-server.ref';
@@ -31,10 +37,30 @@ export class BroadcasterListener {
     private readonly serverRef: SocketServerRef,
     private readonly log: RoomEventRepository,
     private readonly forums: ForumsService,
+    private readonly pending: PendingRoomEvents,
   ) {}
 
+  /** Before the author's answer: no database, just the topic's viewers, with the number taken with the post. */
+  @OnEvent(ForumEvent.PostStored)
+  postStored({ eventSeq, ...p }: P['post.stored']) {
+    this.emitNumbered(roomName('topic', p.topicId), ServerEvent.PostCreated, p, eventSeq);
+  }
+
+  @OnEvent(ForumEvent.MessageStored)
+  messageStored({ eventSeq, ...p }: P['message.stored']) {
+    this.emitNumbered(roomName('board', p.boardSlug), ServerEvent.MessageCreated, p, eventSeq);
+  }
+
   @OnEvent(ForumEvent.PostCreated, ON)
-  async postCreated({ redelivery, ...p }: P['post.created']) {
+  async postCreated({ redelivery, eventSeq, live, ...p }: P['post.created']) {
+    if (eventSeq !== undefined) {
+      // Follow-up work (the outbox): failures must reach it, so it tries again.
+      const topicRoom = roomName('topic', p.topicId);
+      await this.logNumbered(topicRoom, ServerEvent.PostCreated, p, origin(p.post), eventSeq, live ?? false);
+      const slug = await this.forumSlug(p.forumId);
+      if (slug) await this.append(roomName('forum', slug), ServerEvent.PostCreated, p, origin(p.post), true);
+      return;
+    }
     // Two rooms, two logs: written side by side.
     await Promise.all([
       this.publish(roomName('topic', p.topicId), ServerEvent.PostCreated, p, origin(p.post), redelivery),
@@ -91,9 +117,13 @@ export class BroadcasterListener {
   }
 
   @OnEvent(ForumEvent.MessageCreated, ON)
-  messageCreated({ redelivery, ...p }: P['message.created']) {
+  async messageCreated({ redelivery, eventSeq, live, ...p }: P['message.created']) {
     const room = roomName('board', p.boardSlug);
-    return this.publish(room, ServerEvent.MessageCreated, p, origin(p.message), redelivery);
+    if (eventSeq !== undefined) {
+      await this.logNumbered(room, ServerEvent.MessageCreated, p, origin(p.message), eventSeq, live ?? false);
+      return;
+    }
+    await this.publish(room, ServerEvent.MessageCreated, p, origin(p.message), redelivery);
   }
 
   @OnEvent(ForumEvent.MessageUpdated, ON)
@@ -167,8 +197,9 @@ export class BroadcasterListener {
     if (lastEventSeq === undefined)
       return { lastEventSeq: await this.log.lastSeq(room), replayed: 0, resync: false };
     // One query in the common case: the log itself says what the room's newest event is.
-    const missed = await this.log.after(room, lastEventSeq, SocketLimits.replayBound + 1);
-    const newest = missed[missed.length - 1]?.eventSeq ?? (await this.log.lastSeq(room));
+    const logged = await this.log.after(room, lastEventSeq, SocketLimits.replayBound + 1);
+    const newest = Math.max(logged[logged.length - 1]?.eventSeq ?? 0, await this.log.lastSeq(room));
+    const missed = await this.withPending(room, lastEventSeq, newest, logged);
     const gapTooLarge = missed.length > SocketLimits.replayBound;
     // Pruning deletes only events more than RETAINED_PER_ROOM behind the newest. A missing number closer than
     // that is a hole, not a pruned event: the process that took it died before storing its event (SIGKILL
@@ -184,6 +215,56 @@ export class BroadcasterListener {
   }
 
   /**
+   * Numbers the log lacks up to the newest are either still pending (announced live, logged by follow-up work
+   * a moment later: their content knows them) or holes (a process died between taking the number and storing).
+   */
+  private async withPending(
+    room: string,
+    after: number,
+    newest: number,
+    logged: StoredRoomEvent[],
+  ): Promise<StoredRoomEvent[]> {
+    const last = Math.min(newest, after + SocketLimits.replayBound + 1);
+    if (logged.length >= last - after) return logged;
+    const have = new Set(logged.map((event) => event.eventSeq));
+    const lacking: number[] = [];
+    for (let seq = after + 1; seq <= last; seq += 1) if (!have.has(seq)) lacking.push(seq);
+    const pending = await this.pending.find(room, lacking);
+    if (pending.length === 0) return logged;
+    const found = pending.map((event) => ({ room, ...event }));
+    return [...logged, ...found].sort((a, b) => a.eventSeq - b.eventSeq);
+  }
+
+  private emitNumbered(room: string, event: string, payload: object, eventSeq: number): void {
+    this.serverRef
+      .get()
+      ?.to(room)
+      .emit(event, { ...payload, room, eventSeq });
+  }
+
+  /** Logs an event numbered by its write; sends it (again) unless it already went out live. */
+  private async logNumbered(
+    room: string,
+    event: string,
+    payload: object,
+    from: EventOrigin,
+    eventSeq: number,
+    live: boolean,
+  ): Promise<void> {
+    const item = { event, payload: payload as Record<string, unknown>, origin: from };
+    const stored = await this.log.appendNumbered(room, eventSeq, item);
+    if (stored && !live) this.emitNumbered(room, event, payload, eventSeq);
+  }
+
+  /** Numbers, logs and sends; `once`: not when the log already has this event about this content. Throws. */
+  private async append(room: string, event: string, payload: object, from: EventOrigin, once: boolean) {
+    if (once && from.contentId && (await this.log.hasEventAbout(room, event, from.contentId))) return;
+    const item = { event, payload: payload as Record<string, unknown>, origin: from };
+    const eventSeq = await this.log.append(room, item);
+    this.emitNumbered(room, event, payload, eventSeq);
+  }
+
+  /**
    * Numbers the event (the room counter's atomic $inc), stores it, then emits it. `redelivery`: the content's
    * first announcement may or may not have happened; when the log already has it, it is neither logged nor sent.
    */
@@ -195,16 +276,7 @@ export class BroadcasterListener {
     redelivery = false,
   ): Promise<void> {
     try {
-      if (redelivery && from.contentId && (await this.log.hasEventAbout(room, event, from.contentId))) return;
-      const eventSeq = await this.log.append(room, {
-        event,
-        payload: payload as Record<string, unknown>,
-        origin: from,
-      });
-      this.serverRef
-        .get()
-        ?.to(room)
-        .emit(event, { ...payload, room, eventSeq });
+      await this.append(room, event, payload, from, redelivery);
     } catch (error) {
       // The write itself is stored; viewers see it on their next reload or resync.
       const err = error as Error;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { incrementCounter } from '../infra/database/upserts';
-import { RoomCounterRecord, RoomEventRecord } from './room-event.schema';
+import { isDuplicateKey } from '../infra/database/duplicate-key';
+import { RoomSequence } from '../infra/events/room-sequence';
+import { RoomEventRecord } from './room-event.schema';
 
 export interface StoredRoomEvent {
   room: string;
@@ -30,7 +31,7 @@ const PRUNE_EVERY = 100;
 export class RoomEventRepository {
   constructor(
     @InjectModel(RoomEventRecord.name) private readonly events: Model<RoomEventRecord>,
-    @InjectModel(RoomCounterRecord.name) private readonly counters: Model<RoomCounterRecord>,
+    private readonly sequence: RoomSequence,
   ) {}
 
   /**
@@ -38,7 +39,26 @@ export class RoomEventRepository {
    * is the room's alone, so a duplicate (room, eventSeq) is a fault and surfaces as an error.
    */
   async append(room: string, item: NewRoomEvent): Promise<number> {
-    const eventSeq = await this.nextSeq(room);
+    const eventSeq = await this.sequence.next(room);
+    await this.store(room, eventSeq, item);
+    return eventSeq;
+  }
+
+  /**
+   * Logs an event whose number the write path took with its content (RoomSequence): idempotent, so follow-up
+   * work run twice logs it once. Returns whether this call stored it.
+   */
+  async appendNumbered(room: string, eventSeq: number, item: NewRoomEvent): Promise<boolean> {
+    try {
+      await this.store(room, eventSeq, item);
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  private async store(room: string, eventSeq: number, item: NewRoomEvent): Promise<void> {
     await this.events.create({
       room,
       eventSeq,
@@ -50,7 +70,6 @@ export class RoomEventRepository {
     if (eventSeq % PRUNE_EVERY === 0) {
       await this.events.deleteMany({ room, eventSeq: { $lte: eventSeq - RETAINED_PER_ROOM } }).exec();
     }
-    return eventSeq;
   }
 
   /** Whether the room's log already has this event about this post or message. */
@@ -58,9 +77,8 @@ export class RoomEventRepository {
     return (await this.events.exists({ room, event, contentId }).exec()) !== null;
   }
 
-  async lastSeq(room: string): Promise<number> {
-    const row = await this.counters.findById(room).lean<RoomCounterRecord>().exec();
-    return row?.seq ?? 0;
+  lastSeq(room: string): Promise<number> {
+    return this.sequence.current(room);
   }
 
   /** Events after `eventSeq`, oldest first, at most `limit`. */
@@ -110,9 +128,5 @@ export class RoomEventRepository {
       await this.events.updateMany({ authorId, [`payload.${key}`]: { $exists: true } }, { $set: set }).exec();
     }
     await this.events.updateMany({ authorId }, { $set: { authorId: null } }).exec();
-  }
-
-  private nextSeq(room: string): Promise<number> {
-    return incrementCounter(this.counters, room, 'seq');
   }
 }

@@ -16,12 +16,3 @@ export class RoomEventRecord {
 
 export const RoomEventSchema = SchemaFactory.createForClass(RoomEventRecord);
 RoomEventSchema.index({ room: 1, eventSeq: 1 }, { unique: true });
-
-/** The per-room event counter (`_id` is the room name), moved with $inc only. */
-@Schema({ collection: 'room_counters', versionKey: false })
-export class RoomCounterRecord {
-  @Prop({ type: String, required: true }) _id!: string;
-  @Prop({ required: true, default: 0 }) seq!: number;
-}
-
-export const RoomCounterSchema = SchemaFactory.createForClass(RoomCounterRecord);

@@ -29,6 +29,10 @@ export class UsersService {
     private readonly events: EventBus,
   ) {}
 
+  findByIds(ids: string[]): Promise<User[]> {
+    return this.users.findByIds(ids);
+  }
+
   findById(id: string): Promise<User | null> {
     return this.users.findById(id);
   }

@@ -94,6 +94,7 @@ export async function queueOf(api: TestApp, user: TestUser, query: Record<string
 }
 
 export async function inboxOf(api: TestApp, user: TestUser) {
+  await api.settled(); // notifications are follow-up work, stored a moment after the answer
   const res = await api.http.get('/api/notifications').set(user.auth).expect(200);
   return res.body.items as Array<Record<string, unknown>>;
 }

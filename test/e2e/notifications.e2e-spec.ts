@@ -15,7 +15,8 @@ describe('Notifications inbox', () => {
   let bob: TestUser;
 
   const unread = async (user: TestUser) =>
-    (await api.http.get('/api/notifications/unread-count').set(user.auth).expect(200)).body.unread as number;
+    (await api.settled(), await api.http.get('/api/notifications/unread-count').set(user.auth).expect(200))
+      .body.unread as number;
 
   beforeAll(async () => {
     api = await startApp();
@@ -97,6 +98,7 @@ describe('Notifications inbox', () => {
     const erin = await registerAuthor(api);
     const topic = await createTopic(api, erin, forum.slug);
     for (let i = 0; i < 5; i += 1) await reply(api, bob, topic.id, `reply ${i}`);
+    await api.settled();
     const first = await api.http.get('/api/notifications').query({ limit: 3 }).set(erin.auth).expect(200);
     expect(first.body.items).toHaveLength(3);
     const second = await api.http

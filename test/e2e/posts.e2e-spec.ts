@@ -1,3 +1,4 @@
+import { newObjectId } from '../../src/infra/database/object-id';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { getModelToken } from '@nestjs/mongoose';
@@ -51,6 +52,7 @@ describe('Topics and replies', () => {
     });
     expect(res.body.post.html).toBe('<p>Since <strong>2.3</strong> sync stops.</p>\n');
     const topicId = res.body.topic.id;
+    await api.settled();
     expect(eventsFor(ForumEvent.PostCreated, topicId)).toHaveLength(1);
     expect(events.some((e) => e.name === ForumEvent.TopicCreated && e.payload.topicId === topicId)).toBe(
       true,
@@ -78,6 +80,7 @@ describe('Topics and replies', () => {
     expect(res.body.post).toMatchObject({ seq: 2, replyTo: 1, authorId: bob.id });
     const second = await reply(api, ann, topic.id, 'Thanks');
     expect(second.seq).toBe(3);
+    await api.settled();
     const shown = await api.http.get(`/api/topics/${topic.id}`).expect(200);
     expect(shown.body.topic).toMatchObject({ replyCount: 2, lastSeq: 3 });
     expect(shown.body.notice).toMatchObject({ version: expect.any(Number) });
@@ -94,6 +97,7 @@ describe('Topics and replies', () => {
     expect(replies.map((p) => p.seq).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 12 }, (_, i) => i + 2),
     );
+    await api.settled();
     const shown = await api.http.get(`/api/topics/${topic.id}`).expect(200);
     expect(shown.body.topic).toMatchObject({ replyCount: 12, lastSeq: 13 });
     // Each reply moves the forum's counters with one atomic $inc: none is lost or counted twice.
@@ -228,6 +232,8 @@ describe('Topics and replies', () => {
       tags: [],
       status: 'visible',
       clientKey: `${bob.id}:${clientId}`,
+      firstPostId: newObjectId(),
+      lastVisibleSeq: 1,
     });
     const send = () =>
       api.http
@@ -333,6 +339,7 @@ describe('Topics and replies', () => {
     const posts = [];
     for (const body of ['one', 'two', 'three']) posts.push(await reply(api, bob, topic.id, body));
     const counts = async () => {
+      await api.settled();
       const shown = await api.http.get(`/api/topics/${topic.id}`).expect(200);
       const forums = await api.http.get('/api/forums').expect(200);
       const listed = forums.body.items.find((f: { id: string }) => f.id === own.id);
@@ -393,9 +400,14 @@ describe('Topics and replies', () => {
       .set(bob.auth)
       .send({ body })
       .expect(201);
-    expect(post.body.post.mentionedUserIds).toEqual([ann.id]);
-    expect(post.body.post.quotedPostIds).toEqual([topic.firstPostId]);
     expect(post.body.post.html).toContain('<blockquote>');
+    // Resolved after the answer, by the post's follow-up work.
+    await api.settled();
+    const stored = await api.http.get(`/api/topics/${topic.id}/posts`).expect(200);
+    expect(stored.body.items[1]).toMatchObject({
+      mentionedUserIds: [ann.id],
+      quotedPostIds: [topic.firstPostId],
+    });
     const created = eventsFor(ForumEvent.PostCreated, topic.id).find((e) => e.payload.seq === 2);
     expect(created?.payload.post).toMatchObject({ mentionedUserIds: [ann.id] });
   });

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
+import { FollowUpWorker } from '../../src/infra/outbox/follow-up-worker';
 import { loadConfig } from '../../src/infra/config/app-config';
 import { appendFileSync } from 'node:fs';
 import { checkEveryResponse, OpenApiResponses, type OpenApiDocument } from './openapi';
@@ -18,6 +19,8 @@ export interface TestApp {
   logs: string[];
   /** Responses that did not match the OpenAPI document (test/helpers/openapi.ts). */
   openApiProblems: string[];
+  /** Waits until the follow-up work (counters, notifications, room logs) of every write so far is done. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +86,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<TestApp> 
     dbName,
     logs,
     openApiProblems,
+    settled: () => settle(app),
     close: async () => {
       await app.close();
       if (check === '1' && openApiProblems.length > 0) {
@@ -92,4 +96,14 @@ export async function startApp(options: StartAppOptions = {}): Promise<TestApp> 
       }
     },
   };
+}
+
+/** Follow-up work runs after each answer (the outbox); a spec that checks its effects waits for it here. */
+export async function settle(app: { get: NestExpressApplication['get'] }, timeoutMs = 10_000): Promise<void> {
+  const worker = app.get(FollowUpWorker);
+  const deadline = Date.now() + timeoutMs;
+  while (!(await worker.idle())) {
+    if (Date.now() > deadline) throw new Error(`follow-up work still pending after ${timeoutMs} ms`);
+    await worker.sweep(new Date(Date.now() + 60 * 60_000)); // takes over anything left, as a later sweep would
+  }
 }

@@ -28,6 +28,7 @@ export async function stopTestDatabase(): Promise<void> {
 export function testEngineKind(): EmbeddedEngineKind | undefined {
   const kind = process.env.DATABASE_ENGINE;
   if (kind === undefined || kind === '') return undefined;
-  if (kind !== 'secantusdb' && kind !== 'ferretdb') throw new Error(`DATABASE_ENGINE=${kind} is not an engine`);
+  if (kind !== 'secantusdb' && kind !== 'ferretdb')
+    throw new Error(`DATABASE_ENGINE=${kind} is not an engine`);
   return kind;
 }

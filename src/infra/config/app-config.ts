@@ -75,6 +75,9 @@ export class AppConfig {
   @IsString() CLIENT_DIST = './client/dist';
   // Adds GET /api/bench/hello, the framework-only ceiling `npm run bench:http` compares routes with.
   @Transform(toBoolean) @IsBoolean() BENCH_ROUTES = false;
+  // How often each instance looks for follow-up work (counters, notifications, room log) that a crash or a
+  // failure left pending; 0 turns the sweep off (tests that drive it by hand).
+  @Type(() => Number) @IsInt() @Min(0) @Max(600_000) FOLLOW_UP_SWEEP_MS = 2000;
   // Development only: the first start on an empty database creates the demo forums and accounts.
   @Transform(toBoolean) @IsBoolean() DEMO_SEED = true;
 }

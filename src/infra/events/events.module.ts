@@ -1,6 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
 import { EventBus } from './event-bus';
+import { PendingRoomEvents } from './pending-room-events';
+import { RoomCounterRecord, RoomCounterSchema, RoomSequence } from './room-sequence';
 
 @Global()
-@Module({ providers: [EventBus], exports: [EventBus] })
+@Module({
+  imports: [MongooseModule.forFeature([{ name: RoomCounterRecord.name, schema: RoomCounterSchema }])],
+  providers: [EventBus, RoomSequence, PendingRoomEvents],
+  exports: [EventBus, RoomSequence, PendingRoomEvents],
+})
 export class EventsModule {}

@@ -1,0 +1,233 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { Model } from 'mongoose';
+import { Counter, Gauge } from 'prom-client';
+import { AppConfig } from '../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
+
+/**
+ * The outbox. A write that the author waits for stores, in the same document and the same single-document
+ * write, the follow-up work it leaves (`followUp`: the steps still to do, when they are next due, how many
+ * tries so far). After the answer, the process that stored it runs the steps at once; a sweep on every
+ * instance takes over what is due and not done (a crash between the answer and the follow-up, a failed step),
+ * claimed with one conditional update, retried with back-off. Steps are idempotent, so a step run twice (a
+ * slow first try overtaken by the sweep, a crash after the step but before it was marked) changes nothing the
+ * second time: exactly once in effect.
+ */
+export interface FollowUpState {
+  steps: string[];
+  /** Not before this may a sweep take the item: the storing process has it until then. */
+  due: Date;
+  since: Date;
+  attempts: number;
+}
+
+/** The `followUp` field of a new document: the storing process owns the first try for FIRST_TRY_MS. */
+export function pendingFollowUp(steps: readonly string[], now = new Date()): FollowUpState {
+  return { steps: [...steps], due: new Date(now.getTime() + FIRST_TRY_MS), since: now, attempts: 1 };
+}
+
+export interface FollowUpSource<T> {
+  /** Metrics label and log field: 'post', 'message'. */
+  name: string;
+  model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any collection with followUp
+  load(id: string): Promise<T | null>;
+  /** Run in the order listed; each must be idempotent. */
+  steps: Record<string, (item: T, context: FollowUpContext) => Promise<void>>;
+}
+
+export interface FollowUpContext {
+  /** False when a sweep runs it: the storing process may have died before its live event went out. */
+  firstTry: boolean;
+}
+
+const FIRST_TRY_MS = 10_000;
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 5 * 60_000;
+const SWEEP_BATCH = 50;
+
+@Injectable()
+export class FollowUpWorker implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('FollowUps');
+  private readonly sources = new Map<string, FollowUpSource<unknown>>();
+  private readonly running = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping = false;
+  private stopped = false;
+  private readonly done: Counter<'source'>;
+  private readonly failed: Counter<'source' | 'step'>;
+
+  constructor(
+    private readonly config: AppConfig,
+    metrics: MetricsService,
+  ) {
+    const registers = [metrics.registry];
+    this.done = new Counter({
+      name: 'parley_followups_done_total',
+      help: 'Follow-up work items finished (all their steps done)',
+      labelNames: ['source'],
+      registers,
+    });
+    this.failed = new Counter({
+      name: 'parley_followups_failed_total',
+      help: 'Follow-up steps that failed and were scheduled again',
+      labelNames: ['source', 'step'],
+      registers,
+    });
+    const sources = this.sources;
+    new Gauge({
+      name: 'parley_followups_pending',
+      help: 'Follow-up work items not done yet, per source',
+      labelNames: ['source'],
+      registers,
+      async collect() {
+        for (const source of sources.values()) {
+          this.set(
+            { source: source.name },
+            await source.model.countDocuments({ 'followUp.due': { $exists: true } }),
+          );
+        }
+      },
+    });
+    new Gauge({
+      name: 'parley_followups_oldest_pending_seconds',
+      help: 'Age of the oldest follow-up work item not done yet (0 when none)',
+      labelNames: ['source'],
+      registers,
+      async collect() {
+        for (const source of sources.values()) {
+          const oldest = await source.model
+            .findOne({ 'followUp.due': { $exists: true } }, { 'followUp.since': 1 })
+            .sort({ 'followUp.due': 1 })
+            .lean<{ followUp?: FollowUpState }>()
+            .exec();
+          const since = oldest?.followUp?.since;
+          this.set({ source: source.name }, since ? (Date.now() - new Date(since).getTime()) / 1000 : 0);
+        }
+      },
+    });
+  }
+
+  register<T>(source: FollowUpSource<T>): void {
+    this.sources.set(source.name, source as FollowUpSource<unknown>);
+  }
+
+  onModuleInit(): void {
+    if (this.config.FOLLOW_UP_SWEEP_MS === 0) return;
+    this.timer = setInterval(() => void this.sweep(), this.config.FOLLOW_UP_SWEEP_MS);
+    this.timer.unref();
+  }
+
+  /** Shutdown waits for follow-ups under way (a SIGTERM drain must not cut one in half needlessly). */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await Promise.allSettled([...this.running]);
+  }
+
+  /** Called by the write path once its document is stored: the steps run after the answer, in this process. */
+  start(sourceName: string, id: string): void {
+    const source = this.sources.get(sourceName);
+    if (!source || this.stopped) return;
+    this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.run(source, id, true)));
+  }
+
+  /** Everything due on every source, oldest first: what a crash or a failure left behind. */
+  async sweep(now = new Date()): Promise<number> {
+    if (this.sweeping || this.stopped) return 0;
+    this.sweeping = true;
+    let taken = 0;
+    try {
+      for (const source of this.sources.values()) {
+        const due = await source.model
+          .find({ 'followUp.due': { $lte: now } }, { _id: 1, 'followUp.attempts': 1 })
+          .sort({ 'followUp.due': 1 })
+          .limit(SWEEP_BATCH)
+          .lean<{ _id: unknown; followUp: FollowUpState }[]>()
+          .exec();
+        for (const { _id, followUp } of due) {
+          if (await this.claim(source, String(_id), followUp.attempts, now)) {
+            taken += 1;
+            await this.track(this.run(source, String(_id), false));
+          }
+        }
+      }
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message }, 'follow-up sweep failed');
+    } finally {
+      this.sweeping = false;
+    }
+    return taken;
+  }
+
+  /** Whether follow-up work is still pending for any source (tests wait on it). */
+  async idle(): Promise<boolean> {
+    await Promise.allSettled([...this.running]);
+    for (const source of this.sources.values()) {
+      if ((await source.model.countDocuments({ 'followUp.due': { $exists: true } })) > 0) return false;
+    }
+    return true;
+  }
+
+  private track(work: Promise<void>): Promise<void> {
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work));
+    return work;
+  }
+
+  /** Pushes `due` past a lease that grows with the tries, so one item is worked by one sweeper at a time. */
+  private async claim(
+    source: FollowUpSource<unknown>,
+    id: string,
+    attempts: number,
+    now: Date,
+  ): Promise<boolean> {
+    const lease = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempts);
+    const taken = await source.model
+      .findOneAndUpdate(
+        { _id: id, 'followUp.due': { $lte: now } },
+        { $set: { 'followUp.due': new Date(now.getTime() + lease) }, $inc: { 'followUp.attempts': 1 } },
+        { new: true, projection: { _id: 1 } },
+      )
+      .lean()
+      .exec();
+    return taken !== null;
+  }
+
+  private async run(source: FollowUpSource<unknown>, id: string, firstTry: boolean): Promise<void> {
+    const state = await source.model
+      .findOne({ _id: id }, { followUp: 1 })
+      .lean<{ followUp?: FollowUpState }>()
+      .exec()
+      .catch(() => null);
+    if (!state?.followUp) return;
+    const item = await source.load(id).catch(() => null);
+    for (const step of state.followUp.steps) {
+      const handler = source.steps[step];
+      try {
+        if (item === null) throw new Error('the item could not be read');
+        if (!handler) throw new Error(`no handler for step ${step}`);
+        await handler(item, { firstTry });
+        await source.model.updateOne({ _id: id }, { $pull: { 'followUp.steps': step } }).exec();
+      } catch (error) {
+        this.failed.inc({ source: source.name, step });
+        this.logger.error(
+          { source: source.name, id, step, attempts: state.followUp.attempts, err: (error as Error).message },
+          'follow-up step failed; it will be tried again',
+        );
+        if (firstTry) await this.retryLater(source, id, state.followUp.attempts).catch(() => undefined);
+        return;
+      }
+    }
+    await source.model
+      .updateOne({ _id: id, 'followUp.steps': { $size: 0 } }, { $unset: { followUp: 1 } })
+      .exec();
+    this.done.inc({ source: source.name });
+  }
+
+  private async retryLater(source: FollowUpSource<unknown>, id: string, attempts: number): Promise<void> {
+    const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempts);
+    await source.model
+      .updateOne({ _id: id }, { $set: { 'followUp.due': new Date(Date.now() + delay) } })
+      .exec();
+  }
+}
