@@ -9,6 +9,7 @@ type MessageRow = BoardMessageRecord & { _id: { toString(): string } };
 function toMessage(row: MessageRow): BoardMessage {
   return {
     id: row._id.toString(),
+    eventSeq: row.eventSeq ?? null,
     boardId: row.boardId,
     forumId: row.forumId,
     seq: row.seq,
@@ -139,6 +140,21 @@ export class BoardMessageRepository {
 
   async countReply(boardId: string, seq: number): Promise<void> {
     await this.messages.updateOne({ boardId, seq }, { $inc: { replyCount: 1 } }).exec();
+  }
+
+  /** Sets the reply count of message `seq` from its visible replies: the same however often it runs. */
+  async recountReplies(boardId: string, seq: number): Promise<void> {
+    const replies = await this.messages.countDocuments({ boardId, replyTo: seq, status: 'visible' }).exec();
+    await this.messages.updateOne({ boardId, seq }, { $set: { replyCount: replies } }).exec();
+  }
+
+  /** Messages whose announcement in the board room carries these numbers (a replay asking for pending events). */
+  async findByEventSeqs(boardId: string, eventSeqs: number[]): Promise<BoardMessage[]> {
+    const rows = await this.messages
+      .find({ boardId, eventSeq: { $in: eventSeqs } })
+      .lean<MessageRow[]>()
+      .exec();
+    return rows.map(toMessage);
   }
 
   /** Null when the like already existed (the filter makes add-and-count one atomic step). */

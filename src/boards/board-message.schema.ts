@@ -1,3 +1,4 @@
+import type { FollowUpState } from '../infra/outbox/follow-up-worker';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { FindingsSummary } from '../publishing/publish-decision';
 import type { BoardMessageStatus } from './board-message';
@@ -33,8 +34,15 @@ export class BoardMessageRecord {
   @Prop({ type: Date, default: null }) editedAt!: Date | null;
   // `<userId>:<clientId>`: a retried send finds the first message instead of posting twice.
   @Prop({ required: true, unique: true }) clientKey!: string;
+  // The board room's event number for this message's announcement, taken with the message (RoomSequence).
+  @Prop({ type: Number, default: null }) eventSeq!: number | null;
+  // Work still to do after the author's answer (reply count, announcements): the outbox.
+  @Prop({ type: Object }) followUp?: FollowUpState;
   createdAt!: Date;
 }
 
 export const BoardMessageSchema = SchemaFactory.createForClass(BoardMessageRecord);
 BoardMessageSchema.index({ boardId: 1, seq: 1 }, { unique: true });
+BoardMessageSchema.index({ 'followUp.due': 1 });
+BoardMessageSchema.index({ boardId: 1, eventSeq: 1 });
+BoardMessageSchema.index({ boardId: 1, replyTo: 1 });

@@ -1,3 +1,4 @@
+import type { FollowUpState } from '../infra/outbox/follow-up-worker';
 import type { FindingsSummary } from '../publishing/publish-decision';
 
 /** held: waiting for a moderator (review policy); deleted: by its author; removed: by a moderator. */
@@ -11,6 +12,8 @@ export interface MessageRevision {
 
 export interface BoardMessage {
   id: string;
+  /** The board room's event number of its announcement, taken with the message (null before that existed). */
+  eventSeq: number | null;
   boardId: string;
   forumId: string;
   seq: number;
@@ -43,4 +46,4 @@ export type NewBoardMessage = Pick<
   | 'replyTo'
   | 'status'
   | 'findings'
-> & { clientKey: string };
+> & { clientKey: string; eventSeq?: number | null; followUp?: FollowUpState };

@@ -1,3 +1,7 @@
+import { RoomSequence } from '../infra/events/room-sequence';
+import { pendingFollowUp } from '../infra/outbox/follow-up-worker';
+import { roomName } from '../realtime/socket-protocol';
+import { BoardFollowUps, messageFollowUpSteps } from './board-follow-ups';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
@@ -9,7 +13,7 @@ import type { PublishDecision } from '../publishing/publish-decision';
 import { PublishGateService } from '../publishing/publish-gate.service';
 import { AdminContentPolicy } from '../users/admin-content.policy';
 import { BoardAccessService, publishArea, type BoardContext } from './board-access.service';
-import type { BoardMessage, NewBoardMessage } from './board-message';
+import type { BoardMessage } from './board-message';
 import { toMessageView, toPublicMessageView, type BoardMessageView } from './board-message-view';
 import { BoardMessageRepository } from './board-message.repository';
 import { BoardPostingSlotRepository } from './board-posting-slot.repository';
@@ -47,6 +51,8 @@ export class BoardMessagingService {
     private readonly slots: BoardPostingSlotRepository,
     private readonly adminContent: AdminContentPolicy,
     private readonly events: EventBus,
+    private readonly sequence: RoomSequence,
+    private readonly followUps: BoardFollowUps,
   ) {}
 
   async send(user: AuthUser, slug: string, input: SendMessageInput): Promise<SentMessage> {
@@ -54,13 +60,6 @@ export class BoardMessagingService {
     const clientKey = input.clientId
       ? `${user.id}:${input.clientId.toLowerCase()}`
       : `${user.id}:auto:${randomUUID()}`;
-    const existing = await this.messages.findByClientKey(clientKey);
-    if (existing) {
-      // The process that stored it may have died before announcing it: announce again (sent only once).
-      if (existing.status === 'visible' || existing.status === 'held')
-        await this.announce(context, existing, undefined, true);
-      return { message: toMessageView(existing, { userId: user.id, moderator: false }), masked: [] };
-    }
     await this.assertReplyTarget(context, input.replyTo);
     const decision = await this.gate.evaluate({
       user,
@@ -68,11 +67,10 @@ export class BoardMessagingService {
       text: input.body,
       acknowledgePersonalData: input.acknowledgePersonalData,
     });
-    await this.claimSlowModeSlot(user, context);
-    const message = await this.store(user, context, decision, input.replyTo ?? null, clientKey);
+    const { message, raced } = await this.store(user, context, decision, input.replyTo ?? null, clientKey);
     return {
       message: toMessageView(message, { userId: user.id, moderator: false }),
-      masked: decision.masked,
+      masked: raced ? [] : decision.masked,
     };
   }
 
@@ -115,49 +113,63 @@ export class BoardMessagingService {
       ...fact(context, message),
       messageId: message.id,
       reason: own ? 'deleted by its author' : 'removed by a moderator',
+      status,
     });
     return toMessageView(removed, { userId: user.id, moderator: context.moderator });
   }
 
+  /**
+   * The slow-mode slot, the board's atomic $inc, the board room's event number and one insert carrying the
+   * follow-up work; then the live event. A clientKey used before means the same send came again: the first
+   * message stands and is the answer (its follow-up work was stored with it, so nothing is announced again).
+   */
   private async store(
     user: AuthUser,
     context: BoardContext,
     decision: PublishDecision,
     replyTo: number | null,
     clientKey: string,
-  ): Promise<BoardMessage> {
-    const message = await this.insertNumbered({
-      boardId: context.board.id,
-      forumId: context.forum.id,
-      authorId: user.id,
-      authorName: user.username,
-      source: decision.text,
-      html: renderPostHtml(decision.text),
-      replyTo,
-      status: decision.action === 'hold' ? ('held' as const) : ('visible' as const),
-      findings: decision.findings.total > 0 ? decision.findings : null,
-      clientKey,
-    });
-    if (replyTo !== null && message.status === 'visible')
-      await this.messages.countReply(context.board.id, replyTo);
-    await this.announce(context, message, decision.reason);
-    return message;
-  }
-
-  /**
-   * Numbers the message with the board's atomic $inc and stores it. A duplicate key can then only be the
-   * clientKey: the same send raced in twice, and the first message stands. Anything else surfaces as an error.
-   */
-  private async insertNumbered(draft: Omit<NewBoardMessage, 'seq'>): Promise<BoardMessage> {
-    const seq = await this.boards.nextSeq(draft.boardId);
+  ): Promise<{ message: BoardMessage; raced: boolean }> {
+    const status = decision.action === 'hold' ? ('held' as const) : ('visible' as const);
+    const retried = await this.messages.findByClientKey(clientKey);
+    if (retried) return { message: retried, raced: true };
+    await this.claimSlowModeSlot(user, context);
+    const seq = await this.boards.nextSeq(context.board.id);
+    const eventSeq =
+      status === 'visible' ? await this.sequence.next(roomName('board', context.board.slug)) : null;
+    let message: BoardMessage;
     try {
-      return await this.messages.insert({ ...draft, seq });
+      message = await this.messages.insert({
+        boardId: context.board.id,
+        forumId: context.forum.id,
+        seq,
+        authorId: user.id,
+        authorName: user.username,
+        source: decision.text,
+        html: renderPostHtml(decision.text),
+        replyTo,
+        status,
+        findings: decision.findings.total > 0 ? decision.findings : null,
+        clientKey,
+        eventSeq,
+        followUp: pendingFollowUp(messageFollowUpSteps({ status, replyTo })),
+      });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const raced = await this.messages.findByClientKey(draft.clientKey);
-      if (raced) return raced;
+      const raced = await this.messages.findByClientKey(clientKey);
+      if (raced) return { message: raced, raced: true };
       throw error;
     }
+    if (eventSeq !== null) {
+      const view = toPublicMessageView(message);
+      await this.events.emit(ForumEvent.MessageStored, {
+        ...fact(context, message),
+        message: view,
+        eventSeq,
+      });
+    }
+    this.followUps.start(message);
+    return { message, raced: false };
   }
 
   private async announce(

@@ -1,3 +1,4 @@
+import { BoardFollowUps } from './board-follow-ups';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ForumsModule } from '../forums/forums.module';
@@ -49,6 +50,7 @@ import { BoardsService } from './boards.service';
     BoardsService,
     BoardReadingService,
     BoardMessagingService,
+    BoardFollowUps,
     BoardLikesService,
     BoardAccountCleanupListener,
     BoardsPrivacySection,

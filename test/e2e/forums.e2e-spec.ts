@@ -57,6 +57,7 @@ describe('Forums', () => {
     const forum = await createForum(api, admin, { visibility: 'public' });
     const author = await registerAuthor(api);
     await createTopic(api, author, forum.slug, { title: 'Hello from the public forum' });
+    await api.settled();
     const list = await api.http.get('/api/forums').expect(200);
     expect(list.body.notice).toEqual({ version: expect.any(Number), acknowledged: false });
     const listed = list.body.items.find((f: { slug: string }) => f.slug === forum.slug);
@@ -132,6 +133,7 @@ describe('Forums', () => {
       .set(author.auth)
       .send({ body: 'bump' })
       .expect(201);
+    await api.settled();
     const first = await api.http.get(`/api/forums/${forum.slug}/topics?limit=2`).expect(200);
     expect(first.body.pinned.map((t: { id: string }) => t.id)).toEqual([created[0].id]);
     const order = first.body.items.map((t: { id: string }) => t.id);

@@ -85,6 +85,7 @@ export async function moderationWorld(api: TestApp): Promise<ModerationWorld> {
 }
 
 export async function queueOf(api: TestApp, user: TestUser, query: Record<string, string> = {}) {
+  await api.settled(); // queue entries are follow-up work of the post or message
   const res = await api.http.get('/api/moderation/queue').query(query).set(user.auth);
   if (res.status !== 200) throw new Error(`queue: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as {

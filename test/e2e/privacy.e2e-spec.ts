@@ -165,8 +165,14 @@ describe('Privacy rights', () => {
       expect(text).toContain('A post that outlives its author.');
       expect(text).toContain('deleted user');
       expect(text).not.toContain(me.username);
-      const again = await registerUser(api, { username: me.username, email: me.email });
+      const again = await registerUser(api, { email: me.email });
       expect(again.id).not.toBe(me.id);
+      // The name stays reserved, so nobody appears to be the author of the old posts.
+      const impostor = await api.http
+        .post('/api/auth/register')
+        .send({ username: me.username, email: `other-${me.email}`, password: 'a long enough password' });
+      expect(impostor.status).toBe(409);
+      expect(impostor.body.details).toEqual({ field: 'username' });
     });
   });
 });

@@ -114,6 +114,7 @@ describe('Removing personal information', () => {
     expect(warned.status).toBe(422);
     const created = await send(warned.body.details.findingsDigest);
     expect(created.status).toBe(201);
+    await api.settled();
     const before = await everyCollection(api);
     expect(before.filter(({ dump }) => dump.includes(address)).map(({ name }) => name)).toEqual(
       expect.arrayContaining(['topics', 'room_events']),
