@@ -4,7 +4,7 @@ import type { Model } from 'mongoose';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
 import { PendingRoomEvents, type PendingRoomEvent } from '../infra/events/pending-room-events';
-import { FollowUpWorker, type FollowUpContext } from '../infra/outbox/follow-up-worker';
+import { FollowUpWorker, type FollowUpContext, type FollowUpState } from '../infra/outbox/follow-up-worker';
 import { HELD_REASON } from '../publishing/publish-gate.service';
 import { ServerEvent } from '../realtime/socket-protocol';
 import type { BoardMessage } from './board-message';
@@ -35,7 +35,7 @@ export class BoardFollowUps implements OnModuleInit {
     private readonly worker: FollowUpWorker,
     private readonly messages: BoardMessageRepository,
     private readonly boards: BoardRepository,
-    private readonly pending: PendingRoomEvents,
+    private readonly replayGaps: PendingRoomEvents,
     private readonly events: EventBus,
   ) {}
 
@@ -50,7 +50,11 @@ export class BoardFollowUps implements OnModuleInit {
         [MessageFollowUpStep.Announce]: (message, context) => this.announce(message, context),
       },
     });
-    this.pending.register('board', (slug, eventSeqs) => this.pendingEvents(slug, eventSeqs));
+    this.replayGaps.register('board', (slug, eventSeqs) => this.pendingEvents(slug, eventSeqs));
+  }
+
+  pending(steps: string[]): FollowUpState {
+    return this.worker.pending(steps);
   }
 
   start(message: BoardMessage): void {

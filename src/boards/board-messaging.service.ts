@@ -1,5 +1,4 @@
 import { RoomSequence } from '../infra/events/room-sequence';
-import { pendingFollowUp } from '../infra/outbox/follow-up-worker';
 import { roomName } from '../realtime/socket-protocol';
 import { BoardFollowUps, messageFollowUpSteps } from './board-follow-ups';
 import { randomUUID } from 'node:crypto';
@@ -152,7 +151,7 @@ export class BoardMessagingService {
         findings: decision.findings.total > 0 ? decision.findings : null,
         clientKey,
         eventSeq,
-        followUp: pendingFollowUp(messageFollowUpSteps({ status, replyTo })),
+        followUp: this.followUps.pending(messageFollowUpSteps({ status, replyTo })),
       });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

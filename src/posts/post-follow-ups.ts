@@ -4,7 +4,7 @@ import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
 import { PendingRoomEvents, type PendingRoomEvent } from '../infra/events/pending-room-events';
 import { RoomSequence } from '../infra/events/room-sequence';
-import { FollowUpWorker, type FollowUpContext } from '../infra/outbox/follow-up-worker';
+import { FollowUpWorker, type FollowUpContext, type FollowUpState } from '../infra/outbox/follow-up-worker';
 import { roomName, ServerEvent } from '../realtime/socket-protocol';
 import type { Post } from './post';
 import { PostComposer } from './post-composer';
@@ -55,7 +55,7 @@ export class PostFollowUps implements OnModuleInit {
     private readonly counters: PostCounters,
     private readonly reads: TopicReadRepository,
     private readonly sequence: RoomSequence,
-    private readonly pending: PendingRoomEvents,
+    private readonly replayGaps: PendingRoomEvents,
     private readonly events: EventBus,
   ) {}
 
@@ -73,7 +73,12 @@ export class PostFollowUps implements OnModuleInit {
         [FollowUpStep.Announce]: (post, context) => this.announce(post, context),
       },
     });
-    this.pending.register('topic', (topicId, eventSeqs) => this.pendingEvents(topicId, eventSeqs));
+    this.replayGaps.register('topic', (topicId, eventSeqs) => this.pendingEvents(topicId, eventSeqs));
+  }
+
+  /** The follow-up work a new post stores with itself. */
+  pending(post: { seq: number; status: string }): FollowUpState {
+    return this.worker.pending(followUpStepsOf(post));
   }
 
   /** After the answer: this process runs the steps now; a sweep takes over if it dies first. */

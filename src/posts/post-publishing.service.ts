@@ -17,9 +17,8 @@ import { TopicRepository } from './topic.repository';
 import { isDuplicateKey } from '../infra/database/duplicate-key';
 import { newObjectId } from '../infra/database/object-id';
 import { RoomSequence } from '../infra/events/room-sequence';
-import { pendingFollowUp } from '../infra/outbox/follow-up-worker';
 import { roomName } from '../realtime/socket-protocol';
-import { followUpStepsOf, PostFollowUps } from './post-follow-ups';
+import { PostFollowUps } from './post-follow-ups';
 
 export interface NewTopicInput {
   title: string;
@@ -105,7 +104,8 @@ export class PostPublishingService {
     let post: Post;
     try {
       const draft = newPost(user, forum, topic, 1, composed, clientKey, null);
-      post = await this.posts.insert({ ...draft, id: topic.firstPostId ?? postId });
+      const followUp = this.followUps.pending(draft);
+      post = await this.posts.insert({ ...draft, id: topic.firstPostId ?? postId, followUp });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       const raced = await this.existingTopic(user, clientKey);
@@ -134,7 +134,8 @@ export class PostPublishingService {
     // The topic room's number is taken with the post, so the live event and a replay agree on it.
     const eventSeq = visible ? await this.sequence.next(roomName('topic', topic.id)) : null;
     const draft = newPost(user, forum, topic, numbered.lastSeq, composed, clientKey, input.replyTo ?? null);
-    const { post, raced } = await this.insertOnce({ ...draft, eventSeq });
+    const followUp = this.followUps.pending(draft);
+    const { post, raced } = await this.insertOnce({ ...draft, eventSeq, followUp });
     if (raced) return this.answer(raced, user, [], await this.topics.findById(post.topicId));
     if (eventSeq !== null) {
       const fact = { forumId: forum.id, topicId: topic.id, seq: post.seq };
@@ -224,6 +225,5 @@ function newPost(
     status: composed.status,
     findings: composed.findings,
     clientKey,
-    followUp: pendingFollowUp(followUpStepsOf({ seq, status: composed.status })),
   };
 }

@@ -300,6 +300,7 @@ describe('Topics and replies', () => {
     const topic = await createTopic(api, ann, forum.slug, { title: 'Read long ago' });
     await reply(api, bob, topic.id, 'one');
     await reply(api, bob, topic.id, 'two');
+    await api.settled();
     const marks = api.app.get<Model<TopicReadRecord>>(getModelToken(TopicReadRecord.name)).collection;
     await marks.insertOne({
       _id: new Types.ObjectId(),

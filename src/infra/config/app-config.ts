@@ -78,6 +78,11 @@ export class AppConfig {
   // How often each instance looks for follow-up work (counters, notifications, room log) that a crash or a
   // failure left pending; 0 turns the sweep off (tests that drive it by hand).
   @Type(() => Number) @IsInt() @Min(0) @Max(600_000) FOLLOW_UP_SWEEP_MS = 2000;
+  // How long the instance that stored a write owns its follow-up work before any sweep may take it over.
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000) FOLLOW_UP_LEASE_MS = 10_000;
+  // Waits this long before the storing instance starts the follow-up work itself (0: at once, after the answer).
+  // For fault drills: a process killed in this window leaves every follow-up to the sweep.
+  @Type(() => Number) @IsInt() @Min(0) @Max(600_000) FOLLOW_UP_FIRST_TRY_DELAY_MS = 0;
   // Development only: the first start on an empty database creates the demo forums and accounts.
   @Transform(toBoolean) @IsBoolean() DEMO_SEED = true;
 }

@@ -21,9 +21,9 @@ export interface FollowUpState {
   attempts: number;
 }
 
-/** The `followUp` field of a new document: the storing process owns the first try for FIRST_TRY_MS. */
-export function pendingFollowUp(steps: readonly string[], now = new Date()): FollowUpState {
-  return { steps: [...steps], due: new Date(now.getTime() + FIRST_TRY_MS), since: now, attempts: 1 };
+/** The `followUp` field of a new document: the storing process owns the first try for `leaseMs`. */
+export function pendingFollowUp(steps: readonly string[], leaseMs: number, now = new Date()): FollowUpState {
+  return { steps: [...steps], due: new Date(now.getTime() + leaseMs), since: now, attempts: 1 };
 }
 
 export interface FollowUpSource<T> {
@@ -40,7 +40,6 @@ export interface FollowUpContext {
   firstTry: boolean;
 }
 
-const FIRST_TRY_MS = 10_000;
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 5 * 60_000;
 const SWEEP_BATCH = 50;
@@ -107,6 +106,11 @@ export class FollowUpWorker implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
+  /** The `followUp` field for a document about to be stored with these steps. */
+  pending(steps: readonly string[]): FollowUpState {
+    return pendingFollowUp(steps, this.config.FOLLOW_UP_LEASE_MS);
+  }
+
   register<T>(source: FollowUpSource<T>): void {
     this.sources.set(source.name, source as FollowUpSource<unknown>);
   }
@@ -128,7 +132,11 @@ export class FollowUpWorker implements OnModuleInit, OnApplicationShutdown {
   start(sourceName: string, id: string): void {
     const source = this.sources.get(sourceName);
     if (!source || this.stopped) return;
-    this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.run(source, id, true)));
+    const delay = this.config.FOLLOW_UP_FIRST_TRY_DELAY_MS;
+    const later = new Promise<void>((resolve) =>
+      delay > 0 ? setTimeout(resolve, delay) : setImmediate(resolve),
+    );
+    this.track(later.then(() => (this.stopped ? undefined : this.run(source, id, true))));
   }
 
   /** Everything due on every source, oldest first: what a crash or a failure left behind. */
