@@ -39,6 +39,7 @@ export class BoardAccountCleanupListener {
           ...fact,
           messageId: message.id,
           reason: 'account deleted',
+          status: 'deleted',
         });
       } else {
         await this.events.emit(ForumEvent.MessageUpdated, { ...fact, message: view });

@@ -56,7 +56,8 @@ export class MessageContentAdapter implements ContentAdapter {
     if (!message) return null;
     const fact = await this.fact(message);
     if (to === 'removed') {
-      await this.events.emit(ForumEvent.MessageRemoved, { ...fact, messageId: message.id, reason });
+      const removed = { ...fact, messageId: message.id, reason, status: 'removed' as const };
+      await this.events.emit(ForumEvent.MessageRemoved, removed);
     } else {
       // Hidden: viewers get the placeholder in place; unhidden: the text comes back.
       await this.events.emit(ForumEvent.MessageUpdated, { ...fact, message: toPublicMessageView(message) });

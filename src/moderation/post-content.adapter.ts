@@ -84,7 +84,7 @@ export class PostContentAdapter implements ContentAdapter {
     await this.counters.statusChanged(post, content.status as PostStatus);
     const fact = { forumId: post.forumId, topicId: post.topicId, seq: post.seq };
     if (to === 'removed') {
-      await this.events.emit(ForumEvent.PostRemoved, { ...fact, postId: post.id, reason });
+      await this.events.emit(ForumEvent.PostRemoved, { ...fact, postId: post.id, reason, status: 'removed' });
     } else {
       await this.events.emit(ForumEvent.PostUpdated, { ...fact, post: toPublicView(post) });
     }

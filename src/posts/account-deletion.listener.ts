@@ -46,6 +46,7 @@ export class AccountDeletionListener {
         seq: post.seq,
         postId: post.id,
         reason: 'account deleted',
+        status: 'deleted',
       });
     }
   }

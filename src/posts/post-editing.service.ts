@@ -96,6 +96,7 @@ export class PostEditingService {
       seq: post.seq,
       postId: post.id,
       reason: isAuthor ? 'deleted by its author' : 'removed by a moderator',
+      status,
     });
     return toPostView(updated, { user, moderator }) ?? toPublicView(updated);
   }

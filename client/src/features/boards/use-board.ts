@@ -99,12 +99,17 @@ export function useBoard(slug: string) {
         });
       }
       if (name === ServerEvent.MessageRemoved && typeof payload.messageId === 'string') {
+        const status = payload.status === 'deleted' ? 'deleted' : 'removed';
+        const html =
+          status === 'deleted'
+            ? '<p><em>This message was deleted by its author.</em></p>'
+            : '<p><em>This message was removed by a moderator.</em></p>';
         setMessages((current) =>
           merge(current, [
             {
               id: payload.messageId as string,
-              status: 'removed',
-              html: '<p><em>This message was removed by a moderator.</em></p>',
+              status,
+              html,
             },
           ]),
         );

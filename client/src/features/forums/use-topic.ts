@@ -110,13 +110,18 @@ export function useTopic(topicId: string) {
         });
       }
       if (name === ServerEvent.PostRemoved && typeof payload.postId === 'string') {
-        const status = typeof payload.status === 'string' ? payload.status : 'removed';
+        // The same wording a reload shows (the server's placeholder for each status).
+        const status = payload.status === 'deleted' ? 'deleted' : 'removed';
+        const html =
+          status === 'deleted'
+            ? '<p><em>This post was deleted by its author.</em></p>'
+            : '<p><em>This post was removed by a moderator.</em></p>';
         setPosts((current) =>
           merge(current, [
             {
               id: payload.postId as string,
               status,
-              html: '<p><em>This post was removed by a moderator.</em></p>',
+              html,
             },
           ]),
         );
