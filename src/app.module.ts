@@ -1,7 +1,7 @@
 import { MetricsModule } from './infra/metrics/metrics.module';
 import { OutboxModule } from './infra/outbox/outbox.module';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { DestinationStream } from 'pino';
@@ -27,6 +27,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { UsersModule } from './users/users.module';
+import { PersonalDataInterceptor } from './infra/http/personal-data.interceptor';
 
 /** Feature modules, in dependency order. */
 const features: Type[] = [
@@ -71,6 +72,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
       ],
     };
   }

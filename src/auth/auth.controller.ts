@@ -19,11 +19,14 @@ import { UsesRefreshCookie } from './guards/access.guard';
 import { AuthRateLimitGuard } from './guards/auth-rate-limit.guard';
 import type { AuthRequest } from './guards/credentials';
 import { LocalAuthGuard, SignedInAccount } from './guards/local-auth.guard';
+import { PersonalData } from '../infra/http/personal-data.interceptor';
 
 const refreshCookieOf = (req: AuthRequest) =>
   (req.cookies as Record<string, string | undefined> | undefined)?.[REFRESH_COOKIE];
 
+/** Sign-in answers carry the account and tokens: never cached. */
 @ApiTags('auth')
+@PersonalData()
 @Controller('auth')
 export class AuthController {
   constructor(

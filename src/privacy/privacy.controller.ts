@@ -18,6 +18,7 @@ import { DeleteAccountDto, UnsubscribeQuery, UpdatePreferencesDto } from './dto/
 import { UnsubscribeService } from './unsubscribe.service';
 import { DATA_EXPORT_SCHEMA, ExportProfileResponse, UnsubscribedResponse } from './dto/privacy.responses';
 import { NoticeAcknowledgementResponse, NotificationPreferencesResponse } from '../users/dto/user.responses';
+import { PersonalData } from '../infra/http/personal-data.interceptor';
 
 @ApiTags('privacy')
 @Controller()
@@ -68,6 +69,7 @@ export class PrivacyController {
 
   @Get('unsubscribe')
   @Public()
+  @PersonalData()
   @ApiOperation({ summary: 'One-click unsubscribe from an email link; works without signing in' })
   @ApiOkResponse({ type: UnsubscribedResponse })
   unsubscribe(@Query() query: UnsubscribeQuery) {
@@ -76,6 +78,7 @@ export class PrivacyController {
 
   @Post('unsubscribe')
   @Public()
+  @PersonalData()
   @HttpCode(200)
   @ApiOperation({ summary: 'RFC 8058 one-click unsubscribe (List-Unsubscribe-Post)' })
   @ApiOkResponse({ type: UnsubscribedResponse })
