@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import { ForumsService } from '../forums/forums.service';
-import { detect } from '../pii';
 import { findingsDigest } from '../publishing/findings-digest';
 import { explainPolicy, reportFindings, type ReportedFinding } from '../publishing/pii-policy';
 import type { PiiPolicy } from '../publishing/publish-decision';
+import { PiiScannerService } from './pii-scanner.service';
 
 /** The region national numbers are read in when no forum is named (the detector's own default). */
 export const DEFAULT_CHECK_REGION = 'US';
@@ -25,13 +25,16 @@ export interface CheckResult {
  */
 @Injectable()
 export class PiiCheckService {
-  constructor(private readonly forums: ForumsService) {}
+  constructor(
+    private readonly forums: ForumsService,
+    private readonly scanner: PiiScannerService,
+  ) {}
 
   /** A named forum must be one the caller may read (404 when unknown). */
   async check(user: AuthUser, text: string, forumSlug?: string): Promise<CheckResult> {
     const area = forumSlug ? await this.forums.requireReadable(user, forumSlug) : undefined;
     const region = area?.phoneRegion ?? DEFAULT_CHECK_REGION;
-    const findings = detect(text, { defaultRegion: region });
+    const findings = await this.scanner.detect(text, { defaultRegion: region });
     const result: CheckResult = {
       findings: reportFindings(findings),
       findingsDigest: findings.length > 0 ? await findingsDigest(findings) : null,

@@ -21,6 +21,9 @@ export const GENERATORS: Record<string, (n: number) => string> = {
   'random-spaced-digits': (n) => rand(n, (r) => `${Math.floor(r() * 10)} `),
   'random-digit-groups': (n) =>
     rand(n, (r) => `${Math.floor(r() * 10 ** (1 + Math.floor(r() * 4)))}${' -./'[Math.floor(r() * 4)]}`),
+  // Many real-looking numbers in one run after a phone word: every window is read in every common region.
+  'call-random-groups': (n) =>
+    'call 020 ' + rand(n - 9, (r) => `${Math.floor(r() * 10 ** (3 + Math.floor(r() * 2)))} `),
   'call-spaced-digits': (n) => rep('call me on 0 2 0 7 9 4 6 1 2 3 4 5 6 7 8 9 ', n),
   'long-digit-run': (n) => rep('1234567890', n),
   pairs: (n) => rep('01 23 45 67 89 ', n),

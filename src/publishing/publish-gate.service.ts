@@ -3,7 +3,8 @@ import type { AuthUser } from '../auth/access-policy';
 import { canModerateForum } from '../auth/forum-moderation.policy';
 import { AppError } from '../infra/errors/app-error';
 import { NoticeStateService } from '../notices/notice-state.service';
-import { detect, redact, type Finding } from '../pii';
+import { redact, type Finding } from '../pii';
+import { PiiScannerService } from '../pii-check/pii-scanner.service';
 import { findingsDigest } from './findings-digest';
 import { PersonalDataDetected } from './personal-data-detected.error';
 import { actionFor, explainPolicy, reportFindings, summarizeFindings } from './pii-policy';
@@ -19,13 +20,16 @@ export const HELD_REASON = 'personal data';
  */
 @Injectable()
 export class PublishGateService {
-  constructor(private readonly noticeState: NoticeStateService) {}
+  constructor(
+    private readonly noticeState: NoticeStateService,
+    private readonly scanner: PiiScannerService,
+  ) {}
 
   async evaluate(req: PublishRequest): Promise<PublishDecision> {
     assertMayWrite(req.user);
     await this.noticeState.requireAcknowledged(req.user);
     const { piiPolicy: policy, phoneRegion, forumId } = req.area;
-    const findings = detect(req.text, { defaultRegion: phoneRegion });
+    const findings = await this.scanner.detect(req.text, { defaultRegion: phoneRegion });
     if (findings.length === 0) {
       return {
         action: 'publish',

@@ -51,8 +51,8 @@ export function findCards(ctx: ScanContext): {
       i++;
       continue;
     }
-    const run = readGroups(text, i);
-    if (run.fits && acceptable(text, i, run)) {
+    const run = bestPrefix(text, i, readGroups(text, i));
+    if (run !== null) {
       const { start, end } = ctx.normal.toOriginal(i, run.end);
       findings.push({
         type: 'card',
@@ -66,7 +66,7 @@ export function findCards(ctx: ScanContext): {
       spans.push([i, run.end]);
     }
     // Every character is read by at most one run: the scan goes on behind it.
-    i = run.end;
+    i = run?.end ?? skipRun(text, i);
   }
   return { findings, spans };
 }
@@ -74,9 +74,35 @@ export function findCards(ctx: ScanContext): {
 interface CardRun {
   digits: string;
   groups: number[];
+  /** End offset of each group. */
+  ends: number[];
   end: number;
-  /** False when the run holds more digits than any card: some other code, skipped whole. */
-  fits: boolean;
+  /** False when reading stopped after MAX_DIGITS digits with more groups to come. */
+  complete: boolean;
+}
+
+/**
+ * The card in a run: the whole run, or for a longer grouped run the leading groups printed like a
+ * card ("4111 1111 1111 1111 020 7946 0958": a card, then a phone number), longest first.
+ */
+function bestPrefix(text: string, start: number, run: CardRun): CardRun | null {
+  if (run.complete && run.digits.length <= MAX_DIGITS && acceptable(text, start, run)) return run;
+  let digits = 0;
+  const candidates: CardRun[] = [];
+  for (let g = 0; g < run.groups.length - 1 && digits + run.groups[g] <= MAX_DIGITS; g++) {
+    digits += run.groups[g];
+    if (digits >= MIN_DIGITS && g >= 2)
+      candidates.push({
+        digits: run.digits.slice(0, digits),
+        groups: run.groups.slice(0, g + 1),
+        ends: run.ends.slice(0, g + 1),
+        end: run.ends[g],
+        complete: true,
+      });
+  }
+  for (let k = candidates.length - 1; k >= 0; k--)
+    if (acceptable(text, start, candidates[k])) return candidates[k];
+  return null;
 }
 
 /**
@@ -86,33 +112,48 @@ interface CardRun {
 function readGroups(text: string, start: number): CardRun {
   let digits = '';
   const groups: number[] = [];
+  const ends: number[] = [];
   let separator: string | null = null;
-  let count = 0;
   let i = start;
   for (;;) {
     const from = i;
-    while (isDigit(text, i)) {
-      if (count++ <= MAX_DIGITS) digits += text[i];
-      i++;
-    }
+    while (isDigit(text, i)) digits += text[i++];
     groups.push(i - from);
-    const next = text[i];
-    if (
-      (next === ' ' || next === '-') &&
-      (separator === null || separator === next) &&
-      isDigit(text, i + 1)
-    ) {
-      separator = next;
-      i++;
-      continue;
-    }
-    return { digits, groups, end: i, fits: count <= MAX_DIGITS };
+    ends.push(i);
+    // Past the longest card nothing more is needed: the caller skips the rest of the run.
+    if (digits.length > MAX_DIGITS)
+      return { digits, groups, ends, end: i, complete: nextGroup(text, i, separator) === -1 };
+    const next = nextGroup(text, i, separator);
+    if (next === -1) return { digits, groups, ends, end: i, complete: true };
+    separator = text[i];
+    i = next;
+  }
+}
+
+/** Where the next group of the same run starts (one space or hyphen, the run's kind), or -1. */
+function nextGroup(text: string, i: number, separator: string | null): number {
+  const next = text[i];
+  if ((next === ' ' || next === '-') && (separator === null || separator === next) && isDigit(text, i + 1))
+    return i + 1;
+  return -1;
+}
+
+/** The end of the run that starts at `i`, read once when no card was found in it. */
+function skipRun(text: string, i: number): number {
+  let j = i;
+  let separator: string | null = null;
+  for (;;) {
+    while (isDigit(text, j)) j++;
+    const next = nextGroup(text, j, separator);
+    if (next === -1) return j;
+    separator = text[j];
+    j = next;
   }
 }
 
 function acceptable(text: string, start: number, run: CardRun): boolean {
   const { digits, groups, end } = run;
-  if (digits.length < MIN_DIGITS || !endsAlone(text, end)) return false;
+  if (digits.length < MIN_DIGITS || digits.length > MAX_DIGITS || !endsAlone(text, end)) return false;
   if (!printedGrouping(groups, digits.length)) return false;
   if (!luhnValid(digits) || !issuedLength(digits)) return false;
   // 12- and 13-digit numbers with a valid EAN/UPC check digit are barcodes first.

@@ -38,14 +38,22 @@ export function findPhones(
   let consumed = 0;
   PHONE_CANDIDATE.lastIndex = 0;
   for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
-    const runStart = m.index;
+    let runStart = m.index;
     const runEnd = m.index + m[0].length;
     // An extension read with the previous number ("…0958x456") is not a run of its own.
     if (runStart < consumed) continue;
     // Most runs are short numbers in prose; no piece of a run with fewer than 7 digits can pass.
     if (countDigits(text, runStart, runEnd) < 7) continue;
-    while (claim < claimed.length && claimed[claim][1] <= runStart) claim++;
-    if (claim < claimed.length && claimed[claim][0] < runEnd) continue;
+    // Another rule's span inside the run: what follows it is read on its own ("4111 1111 1111
+    // 1111 020 7946 0958" is a card, then a phone number); what precedes it is not a phone.
+    while (claim < claimed.length && claimed[claim][0] < runEnd) {
+      runStart = Math.max(runStart, claimed[claim][1]);
+      if (claimed[claim][1] > runEnd) break; // it reaches into the next run too
+      claim++;
+    }
+    if (runStart >= runEnd) continue;
+    while (runStart < runEnd && !isDigit(text[runStart]) && text[runStart] !== '(' && text[runStart] !== '+')
+      runStart++;
     for (const [start, end] of splitAtSentenceBreaks(text, runStart, runEnd)) {
       for (const finding of evaluatePiece(ctx, text, start, end)) {
         findings.push(finding.finding);
@@ -150,9 +158,9 @@ function evaluatePiece(
   // When the run's first number is glued to a sign ("$45", "#5521"), that number is the
   // identifier's and later windows are judged on their own.
   const vetoed = first === 'negative' && text[pieceStart] !== '+' && startsAlone(text, pieceStart) !== 'no';
-  if (vetoed || printedInFours(groups)) return found;
+  if (vetoed || listOfPairs(groups)) return found;
   let afterNumber = false;
-  for (let g = 0; g < groups.length;) {
+  for (let g = leadingFours(groups); g < groups.length;) {
     const digitsFrom = g === 0 ? 0 : groups[g - 1].digitsBefore;
     if (total - digitsFrom < 7) break;
     const start: number =
@@ -174,11 +182,22 @@ function evaluatePiece(
   return found;
 }
 
-/** Four or more groups of four digits: how cards and account numbers are printed. */
-function printedInFours(groups: readonly Group[]): boolean {
-  if (groups.length < 4) return false;
-  for (let i = 0; i < 4; i++) if (groups[i].end - groups[i].start !== 4) return false;
-  return true;
+/**
+ * Six or more pairs of digits in a row are a list of numbers (lottery draws, scores), as
+ * nonPhoneShape says of a single window; windows inside the list would find "numbers" in it.
+ */
+function listOfPairs(groups: readonly Group[]): boolean {
+  return groups.length > 5 && groups.every((group) => group.end - group.start === 2);
+}
+
+/**
+ * Four or more groups of four digits at the start of a run are printed like a card or account
+ * number, never a phone: windows start after them. Returns the first group after that stretch.
+ */
+function leadingFours(groups: readonly Group[]): number {
+  let g = 0;
+  while (g < groups.length && groups[g].end - groups[g].start === 4) g++;
+  return g >= 4 ? g : 0;
 }
 
 /**
@@ -244,6 +263,8 @@ function evaluateWindow(
     if (groups[j].digitsBefore - digitsFrom < 7) break;
     const cut = groups[j].end;
     if (j < groups.length - 1 && !isCutAfter(text, cut)) continue;
+    // Digits typed one by one are the whole number: a cut inside such a stretch is not one.
+    if (j < groups.length - 1 && oneByOne(groups, j + 1)) continue;
     if (!endsAlone(text, cut) && !extensionAt(text, cut)) continue;
     const shape = shapeOf(text.slice(start, cut));
     const accepted = acceptWhole(ctx, text, shape, start, cut, signal);
