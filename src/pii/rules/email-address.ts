@@ -1,5 +1,6 @@
 import tlds from 'tlds';
 import { LOCAL_PART_CHAR, RETINA_LABEL, TLD_SHAPE } from '../patterns';
+import { decodePunycodeLabel } from '../punycode';
 
 /** An address found around one `@`, in offsets of the text that was searched. */
 export interface AddressMatch {
@@ -57,7 +58,12 @@ export function bareProviderAround(text: string, at: number): AddressMatch | nul
 
 function readLocalPart(text: string, at: number): { start: number; value: string } | null {
   let start = at;
-  while (start > 0 && start > at - 64 && (isLocalChar(text, start - 1) || isInnerApostrophe(text, start - 1)))
+  while (
+    start > 0 &&
+    start > at - 64 &&
+    (isLocalChar(text, start - 1) || isInnerApostrophe(text, start - 1)) &&
+    !scriptBreak(text, start - 1, start)
+  )
     start--;
   // A local part never starts with a dot or a hyphen; "...john@x.com" means "john".
   while (start < at && (text[start] === '.' || text[start] === '-')) start++;
@@ -68,7 +74,8 @@ function readLocalPart(text: string, at: number): { start: number; value: string
 
 function scanDomain(text: string, from: number): number {
   let end = from;
-  while (end < text.length && end < from + 253 && isDomainChar(text, end)) end++;
+  while (end < text.length && end < from + 253 && isDomainChar(text, end) && !scriptBreak(text, end - 1, end))
+    end++;
   return end;
 }
 
@@ -86,11 +93,16 @@ function acceptedDomain(raw: string): string | null {
 }
 
 function isLabel(label: string): boolean {
-  return label.length > 0 && label.length <= 63 && !label.startsWith('-') && !label.endsWith('-');
+  if (label.length === 0 || label.length > 63 || label.startsWith('-') || label.endsWith('-')) return false;
+  // An `xn--` label must be valid punycode ("xn--p1ai" is "рф").
+  return decodePunycodeLabel(label) !== null;
 }
 
+/** A real TLD from the list; punycode TLDs are checked in their Unicode form, as the list has them. */
 export function isTopLevelDomain(label: string): boolean {
-  return TLD_SHAPE.test(label) && TOP_LEVEL_DOMAINS.has(label.toLowerCase());
+  const decoded = decodePunycodeLabel(label);
+  if (decoded === null) return false;
+  return TLD_SHAPE.test(decoded) && TOP_LEVEL_DOMAINS.has(decoded.toLowerCase());
 }
 
 /** An apostrophe between two letters belongs to the name ("o'connor@…"); a leading one is a quote. */
@@ -115,6 +127,21 @@ function isDomainChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x80) return isAsciiAlnum(c) || c === 0x2e || c === 0x2d;
   return LOCAL_PART_CHAR.test(text[i]);
+}
+
+/**
+ * Chinese, Japanese and Korean text has no spaces: "連絡先はtanaka@example.jpまたは…" holds the
+ * address between the ideographs. A change between such a character and an ASCII letter or
+ * digit ends a local part or domain (a dot between them does not: "例え.jp").
+ */
+function scriptBreak(text: string, left: number, right: number): boolean {
+  const a = text.charCodeAt(left);
+  const b = text.charCodeAt(right);
+  return (isCjk(a) && isAsciiAlnum(b)) || (isAsciiAlnum(a) && isCjk(b));
+}
+
+function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 }
 
 function isAsciiAlnum(c: number): boolean {

@@ -96,3 +96,22 @@ describe('email rules', () => {
     expect(emails("it's at example dot com, I think")).toEqual([]);
   });
 });
+
+describe('punycode domains', () => {
+  const emails = (text: string) => detect(text).filter((f) => f.type === 'email');
+
+  it('accepts a punycode TLD that is on the list in its Unicode form', () => {
+    expect(emails('Contact ivan@xn--e1afmkfd.xn--p1ai for the keys.')[0]).toMatchObject({
+      text: 'ivan@xn--e1afmkfd.xn--p1ai',
+      normalized: 'ivan@xn--e1afmkfd.xn--p1ai',
+    });
+  });
+
+  it('rejects a label that is not valid punycode', () => {
+    expect(emails('user@example.xn--zz9 is a typo')).toEqual([]);
+  });
+
+  it('ends an address where Japanese text begins', () => {
+    expect(emails('連絡先はtanaka@example.jpまたは電話')[0]?.text).toBe('tanaka@example.jp');
+  });
+});

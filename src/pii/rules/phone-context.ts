@@ -170,12 +170,15 @@ function isAsciiDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-/** Words that name a payment card or a bank account: they do not make a number an order number. */
+/**
+ * Words that name a payment card or a bank account: they do not make a number an order number.
+ * "number" itself says nothing either way: the word before it decides ("card number", "order number").
+ */
 const PAYMENT_WORDS = new Set(
   (
     'card|cards|visa|mastercard|amex|maestro|discover|jcb|unionpay|diners|credit|debit|kreditkarte|karte|' +
-    'carte|tarjeta|cartão|carta|iban|konto|account|acct|bank|transfer|überweisung|virement|number|no|nr|' +
-    'numéro|numero|nummer|número|pin|cvv|cvc|expiry|exp'
+    'carte|tarjeta|cartão|carta|iban|konto|account|acct|bank|transfer|überweisung|virement|' +
+    'pin|cvv|cvc|expiry|exp'
   ).split('|'),
 );
 
@@ -187,12 +190,15 @@ const PAYMENT_WORDS = new Set(
 export function isIdentifierBefore(text: string, start: number): boolean {
   const window = text.slice(Math.max(0, start - 60), start);
   let current = previousWord(window, window.length);
+  let after = window.length;
   for (let seen = 0; current !== -1 && seen < 4; seen++) {
     const wordStart = current >>> 8;
     const word = window.slice(wordStart, wordStart + (current & 0xff)).toLowerCase();
-    if (SENTENCE_BREAK.test(window.slice(wordStart + word.length))) return false;
+    // A dot right before the number belongs to an abbreviation ("Order no. 5500 …").
+    if (seen > 0 && SENTENCE_BREAK.test(window.slice(wordStart + word.length, after))) return false;
     if (PAYMENT_WORDS.has(word)) return false;
     if (IDENTIFIER_WORDS.has(word)) return true;
+    after = wordStart;
     current = previousWord(window, wordStart);
   }
   return false;

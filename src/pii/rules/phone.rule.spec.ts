@@ -102,3 +102,42 @@ describe('phone rules', () => {
     });
   });
 });
+
+describe('phone boundaries', () => {
+  it.each([
+    ['after a label and a colon', 'Tel:030 1234567 (Berlin)', '030 1234567'],
+    ['after a dash glued to a phone word', 'Hotline-0800 123 4567 in the UK', '0800 123 4567'],
+    ['after an opening bracket glued to a word', 'Glasgow desk(0141 496 0817) any time', '(0141 496 0817'],
+    ['inside Japanese text without spaces', '電話番号は090-1234-5678です。', '090-1234-5678'],
+    ['after a ZIP code', 'Austin TX 78701 512-555-0134', '512-555-0134'],
+    ['after a price', 'Bike for sale $120 415-555-0186 text only.', '415-555-0186'],
+  ])('finds a number %s', (_what, text, span) => {
+    expect(one(text).text).toBe(span);
+  });
+
+  it('reads each number of a list separated by dashes', () => {
+    expect(phones('Leeds: 0113 496 0123 - 0113 496 0456').map((f) => f.text)).toEqual([
+      '0113 496 0123',
+      '0113 496 0456',
+    ]);
+  });
+
+  it('keeps a glued extension with the number and in the normalised value', () => {
+    expect(one('Support in Chicago: 312-555-0109x332')).toMatchObject({
+      text: '312-555-0109x332',
+      normalized: '+13125550109;ext=332',
+    });
+  });
+
+  it.each(['(0,1234567)', '[2,7182818284]', 'Mean (31,4159265358) looked off.'])(
+    'does not read the bracketed decimal %s as a phone',
+    (text) => {
+      expect(phones(text)).toEqual([]);
+    },
+  );
+
+  it('reads digits typed one by one as one number, and a long run of them as none', () => {
+    expect(one('call 0 2 0 7 9 4 6 0 9 5 8 today').normalized).toBe('+442079460958');
+    expect(phones('1 2 3 4 5 6 7 8 9 0 '.repeat(50))).toEqual([]);
+  });
+});

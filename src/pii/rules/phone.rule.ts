@@ -158,7 +158,9 @@ function evaluatePiece(
   // When the run's first number is glued to a sign ("$45", "#5521"), that number is the
   // identifier's and later windows are judged on their own.
   const vetoed = first === 'negative' && text[pieceStart] !== '+' && startsAlone(text, pieceStart) !== 'no';
-  if (vetoed || listOfPairs(groups)) return found;
+  // A run glued to a letter is the tail of a code ("1Z 999 AA1 01 2345 6784"): none of it is a phone.
+  const gluedToLetter = isDigit(text[pieceStart]) && isLatinLetterAt(text, pieceStart - 1);
+  if (vetoed || gluedToLetter || listOfPairs(groups)) return found;
   let afterNumber = false;
   for (let g = leadingFours(groups); g < groups.length;) {
     const digitsFrom = g === 0 ? 0 : groups[g - 1].digitsBefore;
@@ -191,13 +193,17 @@ function listOfPairs(groups: readonly Group[]): boolean {
 }
 
 /**
- * Four or more groups of four digits at the start of a run are printed like a card or account
+ * Four or more groups of four digits at the start of a run (after at most one other group) are printed like a card or account
  * number, never a phone: windows start after them. Returns the first group after that stretch.
  */
 function leadingFours(groups: readonly Group[]): number {
-  let g = 0;
-  while (g < groups.length && groups[g].end - groups[g].start === 4) g++;
-  return g >= 4 ? g : 0;
+  // The first group may be the check digits of an IBAN ("DE88 3704 0044 0532 …").
+  for (const first of [0, 1]) {
+    let g = first;
+    while (g < groups.length && groups[g].end - groups[g].start === 4) g++;
+    if (g - first >= 4) return g;
+  }
+  return 0;
 }
 
 /**
@@ -206,6 +212,11 @@ function leadingFours(groups: readonly Group[]): number {
  */
 function oneByOne(groups: readonly Group[], g: number): boolean {
   return groups[g].end - groups[g].start === 1 && groups[g - 1].end - groups[g - 1].start === 1;
+}
+
+function isLatinLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function groupsOf(text: string, start: number, end: number): Group[] {
