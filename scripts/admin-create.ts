@@ -138,7 +138,7 @@ async function firstAdmin(connection: mongoose.Connection, config: AppConfig): P
   const userModel = connection.model(UserRecord.name, UserSchema);
   const auditModel = connection.model(AuditEntryRecord.name, AuditEntrySchema);
   await Promise.all([userModel.init(), auditModel.init()]);
-  const repository = new UserRepository(userModel, new UniqueClaims(connection));
+  const repository = new UserRepository(userModel, new UniqueClaims(connection), config);
   const accounts = new UserAccountsService(repository);
   const audit = new AuditLogService(new AuditEntryRepository(auditModel));
   const users = new UsersService(repository, audit, new EventBus(new EventEmitter2(), new MetricsService()));

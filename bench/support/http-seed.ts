@@ -19,6 +19,8 @@ export interface HttpSeed {
   writers: BenchUser[];
   readers: BenchUser[];
   admin: BenchUser;
+  /** A live board of the forum (no slow mode), for the board-message scenario. */
+  boardSlug: string;
 }
 
 /**
@@ -50,6 +52,8 @@ export async function seedForum(
     await acknowledgeNotice(url, writer.token);
     writers.push(writer);
   }
+  const boardSlug = `${forumSlug}-live`;
+  await call(url, '/api/boards', admin.token, { slug: boardSlug, name: 'Launch day (bench)', forumSlug });
   const readers: BenchUser[] = [];
   for (let i = 0; i < READERS; i += 1) readers.push(await register(url, 'r'));
   say(`seed: admin, ${writers.length} writers, ${readers.length} readers, forum ${forumSlug}`);
@@ -86,7 +90,7 @@ export async function seedForum(
     forum: forumSlug,
   });
   if ((check.findings as unknown[]).length !== 1) throw new Error('the live check missed the seeded address');
-  return { forumSlug, forumId: forum.id as string, readTopicId, replyTopicIds, writers, readers, admin };
+  return { forumSlug, boardSlug, forumId: forum.id as string, readTopicId, replyTopicIds, writers, readers, admin };
 }
 
 async function newTopic(url: string, slug: string, author: BenchUser, title: string, names: string[]) {

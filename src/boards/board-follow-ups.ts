@@ -7,6 +7,7 @@ import { PendingRoomEvents, type PendingRoomEvent } from '../infra/events/pendin
 import { FollowUpWorker, type FollowUpContext, type FollowUpState } from '../infra/outbox/follow-up-worker';
 import { HELD_REASON } from '../publishing/publish-gate.service';
 import { ServerEvent } from '../realtime/socket-protocol';
+import { needsReview } from '../publishing/publish-decision';
 import type { BoardMessage } from './board-message';
 import { toPublicMessageView } from './board-message-view';
 import { BoardMessageRepository } from './board-message.repository';
@@ -43,7 +44,7 @@ export class BoardFollowUps implements OnModuleInit {
     this.worker.register<BoardMessage>({
       name: 'message',
       model: this.model,
-      load: (id) => this.messages.findById(id),
+      load: (id) => this.messages.findWithFollowUp(id),
       steps: {
         [MessageFollowUpStep.ReplyCount]: (message) =>
           this.messages.recountReplies(message.boardId, message.replyTo as number),
@@ -81,6 +82,7 @@ export class BoardFollowUps implements OnModuleInit {
       message: toPublicMessageView(message),
       eventSeq: message.eventSeq ?? undefined,
       live: firstTry,
+      reviewable: needsReview(message.findings),
     });
   }
 

@@ -1,3 +1,4 @@
+import type { FollowUpState } from '../infra/outbox/follow-up-worker';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
@@ -146,6 +147,12 @@ export class BoardMessageRepository {
   async recountReplies(boardId: string, seq: number): Promise<void> {
     const replies = await this.messages.countDocuments({ boardId, replyTo: seq, status: 'visible' }).exec();
     await this.messages.updateOne({ boardId, seq }, { $set: { replyCount: replies } }).exec();
+  }
+
+  /** A message with follow-up work pending, and that work (the outbox's one read per run). */
+  async findWithFollowUp(id: string): Promise<{ item: BoardMessage; followUp: FollowUpState } | null> {
+    const row = await this.messages.findById(id).lean<MessageRow>().exec();
+    return row?.followUp ? { item: toMessage(row), followUp: row.followUp } : null;
   }
 
   /** Messages whose announcement in the board room carries these numbers (a replay asking for pending events). */

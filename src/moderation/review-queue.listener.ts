@@ -31,7 +31,8 @@ export class ReviewQueueListener {
   }
 
   @OnEvent(ForumEvent.PostCreated, ON)
-  postCreated({ post }: ForumEventPayloads['post.created']) {
+  postCreated({ post, reviewable }: ForumEventPayloads['post.created']) {
+    if (reviewable === false) return; // the publisher knows it holds no acknowledged personal data
     return this.published('post', post.id);
   }
 
@@ -41,7 +42,8 @@ export class ReviewQueueListener {
   }
 
   @OnEvent(ForumEvent.MessageCreated, ON)
-  messageCreated({ message }: ForumEventPayloads['message.created']) {
+  messageCreated({ message, reviewable }: ForumEventPayloads['message.created']) {
+    if (reviewable === false) return;
     return this.published('message', message.id);
   }
 

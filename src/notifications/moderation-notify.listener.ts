@@ -96,6 +96,8 @@ export class ModerationNotifyListener {
   @OnEvent(ForumEvent.UserDeleted, { async: true, promisify: true })
   async onUserDeleted({ userId }: ForumEventPayloads['user.deleted']): Promise<void> {
     await this.safely(() => this.notifications.deleteAllFor(userId));
+    // Other people's replies and mentions from the account read "a deleted user", without its words.
+    await this.safely(() => this.notifications.forgetActor(userId));
   }
 
   private async safely(work: () => Promise<unknown>): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { createHash } from 'node:crypto';
 import { isValidObjectId, Types, type FilterQuery, type Model } from 'mongoose';
-import type { NewNotification, Notification, NotificationLink } from './notification';
+import type { NewNotification, Notification, NotificationLink, NotificationType } from './notification';
 import { NotificationRecord } from './notification.schema';
 
 type NotificationRow = NotificationRecord & { _id: { toString(): string } };
@@ -141,4 +141,26 @@ export class NotificationRepository {
   async deleteAllFor(userId: string): Promise<void> {
     await this.rows.deleteMany({ userId }).exec();
   }
+
+  /**
+   * Account deletion: other people's notifications caused by the account no longer name it, link to it or
+   * quote its words. The summary is rewritten per type because it was built with the name.
+   */
+  async forgetActor(actorId: string): Promise<number> {
+    let changed = 0;
+    for (const [type, summary] of Object.entries(ERASED_ACTOR_SUMMARIES)) {
+      const result = await this.rows
+        .updateMany({ actorId, type }, { $set: { actorId: null, excerpt: null, summary } })
+        .exec();
+      changed += result.modifiedCount;
+    }
+    // Any other type an actor may cause later loses the actor and the excerpt all the same.
+    const rest = await this.rows.updateMany({ actorId }, { $set: { actorId: null, excerpt: null } }).exec();
+    return changed + rest.modifiedCount;
+  }
 }
+
+const ERASED_ACTOR_SUMMARIES: Partial<Record<NotificationType, string>> = {
+  reply: 'A deleted user replied to your post',
+  mention: 'A deleted user mentioned you',
+};

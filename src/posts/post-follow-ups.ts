@@ -6,6 +6,7 @@ import { PendingRoomEvents, type PendingRoomEvent } from '../infra/events/pendin
 import { RoomSequence } from '../infra/events/room-sequence';
 import { FollowUpWorker, type FollowUpContext, type FollowUpState } from '../infra/outbox/follow-up-worker';
 import { roomName, ServerEvent } from '../realtime/socket-protocol';
+import { needsReview } from '../publishing/publish-decision';
 import type { Post } from './post';
 import { PostComposer } from './post-composer';
 import { PostCounters } from './post-counters';
@@ -63,7 +64,7 @@ export class PostFollowUps implements OnModuleInit {
     this.worker.register<Post>({
       name: 'post',
       model: this.model,
-      load: (id) => this.posts.findById(id),
+      load: (id) => this.posts.findWithFollowUp(id),
       steps: {
         [FollowUpStep.References]: (post) => this.resolveReferences(post),
         [FollowUpStep.Counters]: (post) => this.counters.shown(post, new Date(post.createdAt)),
@@ -131,6 +132,9 @@ export class PostFollowUps implements OnModuleInit {
       eventSeq: post.eventSeq ?? undefined,
       // A reply went out live from the request; a sweep cannot know whether its process got that far.
       live: firstTry && post.seq !== 1,
+      // A sweep or a retry may follow an attempt that logged some of it already.
+      redelivery: !firstTry,
+      reviewable: needsReview(post.findings),
     });
   }
 

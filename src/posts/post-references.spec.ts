@@ -1,4 +1,4 @@
-import { extractMentions, extractQuotedSeqs, MAX_MENTIONS } from './post-references';
+import { eraseName, extractMentions, extractQuotedSeqs, MAX_MENTIONS } from './post-references';
 
 describe('extractMentions', () => {
   it('finds each mentioned username once, lower-cased', () => {
@@ -26,5 +26,18 @@ describe('extractQuotedSeqs', () => {
 
   it('ignores a header that is not at the start of a blockquote', () => {
     expect(extractQuotedSeqs('I said @ann wrote (#3): earlier')).toEqual([]);
+  });
+});
+
+describe('eraseName', () => {
+  it('turns quote headers and mentions of the name into "a deleted user", in any case', () => {
+    const body = '> @Ann wrote (#3):\n> hello\n\nThanks @ann, and @annabel too. Mail ann@example.com';
+    expect(eraseName(body, 'ann')).toBe(
+      '> a deleted user wrote (#3):\n> hello\n\nThanks a deleted user, and @annabel too. Mail ann@example.com',
+    );
+  });
+
+  it('keeps the quote reference of an erased header', () => {
+    expect(extractQuotedSeqs(eraseName('> @ann wrote (#7):\n> hi', 'ann'))).toEqual([7]);
   });
 });

@@ -7,7 +7,8 @@
  *
  * so it renders as an ordinary blockquote everywhere (no custom renderer rule) and the reference survives edits.
  */
-const QUOTE_HEADER = /^ {0,3}> ?@[A-Za-z0-9_.-]{1,40} wrote \(#(\d{1,9})\):/gm;
+// "a deleted user wrote": the header of a quote whose author deleted their account (eraseName), still a quote.
+const QUOTE_HEADER = /^ {0,3}> ?(?:@[A-Za-z0-9_.-]{1,40}|a deleted user) wrote \(#(\d{1,9})\):/gm;
 // Not preceded by a word character, `@` or `.`, so e-mail addresses are not mentions.
 const MENTION = /(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?)/g;
 const FENCED_OR_INLINE_CODE = /```[\s\S]*?```|`[^`\n]*`/g;
@@ -34,4 +35,18 @@ export function extractQuotedSeqs(markdown: string): number[] {
     if (seqs.size >= MAX_QUOTES) break;
   }
   return [...seqs];
+}
+
+/** What a deleted account's name becomes in other people's posts (quote headers and mentions). */
+export const ERASED_NAME = 'a deleted user';
+
+/**
+ * Account deletion: every `@username` (quote headers and mentions, any case, code included: it is still the
+ * name) reads "a deleted user". Other names, including longer ones that start with it, stay.
+ */
+export function eraseName(text: string, username: string): string {
+  const name = username.toLowerCase();
+  return text.replace(MENTION, (match, found: string) =>
+    found.toLowerCase() === name ? ERASED_NAME : match,
+  );
 }

@@ -3,9 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { renderPostHtml } from '../infra/rendering/render-post';
 import type { PendingEdit, PostRevision } from './post';
+import { eraseName } from './post-references';
 import { PostRevisionRecord } from './post-revision.schema';
 import { PostRecord } from './post.schema';
-import { searchTextOf } from './search-text';
+import { escapeRegExp, searchTextOf } from './search-text';
 
 type RevisionRow = PostRevisionRecord & { _id: { toString(): string } };
 
@@ -86,5 +87,27 @@ export class PostRevisionRepository {
       searchText: searchTextOf(source, title),
     };
     await this.posts.updateOne({ _id: postId }, { $set: { pendingEdit } }).exec();
+  }
+
+  /** Account deletion with its posts: their earlier versions go as well. */
+  async deleteAllOf(postIds: string[]): Promise<void> {
+    if (postIds.length === 0) return;
+    await this.revisions.deleteMany({ postId: { $in: postIds } }).exec();
+  }
+
+  /** Account deletion: earlier versions of other people's posts name the account no more (eraseName). */
+  async eraseName(username: string): Promise<number> {
+    const rows = await this.revisions
+      .find({ previousSource: { $regex: escapeRegExp(`@${username}`), $options: 'i' } })
+      .lean<RevisionRow[]>()
+      .exec();
+    let changed = 0;
+    for (const row of rows) {
+      const previousSource = eraseName(row.previousSource, username);
+      if (previousSource === row.previousSource) continue;
+      await this.revisions.updateOne({ _id: row._id }, { $set: { previousSource } }).exec();
+      changed += 1;
+    }
+    return changed;
   }
 }

@@ -1,9 +1,13 @@
+import type { FollowUpState } from '../infra/outbox/follow-up-worker';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
+import { isValidObjectId, Types, type FilterQuery, type Model } from 'mongoose';
+import { renderPostHtml } from '../infra/rendering/render-post';
 import type { FindingsSummary } from '../publishing/publish-decision';
 import type { NewPost, PendingEdit, Post, PostContentChange, PostStatus } from './post';
+import { eraseName } from './post-references';
 import { PostRecord } from './post.schema';
+import { escapeRegExp } from './search-text';
 
 type PostRow = PostRecord & { _id: { toString(): string } };
 
@@ -53,6 +57,12 @@ export class PostRepository {
     return row ? toPost(row) : null;
   }
 
+  /** A post with follow-up work pending, and that work (the outbox's one read per run). */
+  async findWithFollowUp(id: string): Promise<{ item: Post; followUp: FollowUpState } | null> {
+    const row = await this.posts.findById(id).lean<PostRow>().exec();
+    return row?.followUp ? { item: toPost(row), followUp: row.followUp } : null;
+  }
+
   /** Posts whose announcement in the topic room carries these numbers (a replay asking for pending events). */
   async findByEventSeqs(topicId: string, eventSeqs: number[]): Promise<Post[]> {
     const rows = await this.posts
@@ -94,9 +104,24 @@ export class PostRepository {
    * Throws the driver's duplicate-key error: on clientKey the caller turns it into "the same post"; on
    * (topicId, seq) it is a fault, since every number comes from the topic's atomic $inc.
    */
+  /**
+   * On the driver: a reply's insert is the hottest write, and mongoose's document (casting, validation,
+   * defaults, toObject) showed in its profile. The schema's defaults are spelt out here instead.
+   */
   async insert({ id, ...post }: NewPost): Promise<Post> {
-    const created = await this.posts.create(id ? { ...post, _id: id } : post);
-    return toPost(created.toObject() as PostRow);
+    const row = {
+      _id: id ? new Types.ObjectId(id) : new Types.ObjectId(),
+      ...post,
+      eventSeq: post.eventSeq ?? null,
+      likeCount: 0,
+      revisionCount: 0,
+      editedAt: null,
+      deletedAt: null,
+      pendingEdit: null,
+      createdAt: new Date(),
+    };
+    await this.posts.collection.insertOne(row);
+    return toPost(row as unknown as PostRow);
   }
 
   /** A page of a topic by sequence number: `after` ascending, or `before` descending (returned ascending). */
@@ -214,5 +239,42 @@ export class PostRepository {
 
   async setSearchTextOfFirstPost(topicId: string, searchText: string): Promise<void> {
     await this.posts.updateOne({ topicId, seq: 1 }, { $set: { searchText } }).exec();
+  }
+
+  /**
+   * Account deletion with its posts: the text is purged, not just out of sight (moderators, exports and the
+   * search copy included). Returns the posts as they were, for the live removal events.
+   */
+  async purgeAllByAuthor(authorId: string): Promise<Post[]> {
+    const rows = await this.posts.find({ authorId }).lean<PostRow[]>().exec();
+    const purged = { source: '', html: '', searchText: '', findings: null, pendingEdit: null };
+    const none = { mentionedUserIds: [], quotedPostIds: [], revisionCount: 0 };
+    await this.posts
+      .updateMany({ authorId }, { $set: { ...purged, ...none, status: 'deleted', deletedAt: new Date() } })
+      .exec();
+    return rows.map(toPost);
+  }
+
+  /**
+   * Account deletion: other people's posts that name the account (quote headers, mentions) say "a deleted
+   * user" instead, in the source, the HTML and the search copy, and stop listing it as mentioned. Candidates
+   * come from the lower-cased search copy; read-modify-write per post (no update pipelines in the subset).
+   */
+  async eraseNameInPosts(userId: string, username: string): Promise<number> {
+    await this.posts.updateMany({ mentionedUserIds: userId }, { $pull: { mentionedUserIds: userId } }).exec();
+    const rows = await this.posts
+      .find({ searchText: { $regex: escapeRegExp(`@${username.toLowerCase()}`) } })
+      .lean<PostRow[]>()
+      .exec();
+    let changed = 0;
+    for (const row of rows) {
+      const source = eraseName(row.source, username);
+      const searchText = eraseName(row.searchText, username);
+      if (source === row.source && searchText === row.searchText) continue;
+      const html = renderPostHtml(source);
+      await this.posts.updateOne({ _id: row._id }, { $set: { source, html, searchText } }).exec();
+      changed += 1;
+    }
+    return changed;
   }
 }

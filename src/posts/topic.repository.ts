@@ -179,4 +179,11 @@ export class TopicRepository {
       .updateMany({ authorId }, { $set: { authorId: null, authorName: placeholderName } })
       .exec();
   }
+
+  /** Account deletion with its posts: the titles of the topics it started are purged. Returns those topics. */
+  async purgeTitlesBy(authorId: string, placeholderTitle: string): Promise<Topic[]> {
+    const rows = await this.topics.find({ authorId }).lean<TopicRow[]>().exec();
+    await this.topics.updateMany({ authorId }, { $set: { title: placeholderTitle } }).exec();
+    return rows.map((row) => ({ ...toTopic(row), title: placeholderTitle }));
+  }
 }

@@ -24,5 +24,6 @@ export class AccountDeletionService {
     await this.accounts.erase(user.id);
     await this.sessions.forgetAllOf(user.id);
     await this.events.emit(ForumEvent.UserDeleted, { userId: user.id, deletePosts });
+    await this.events.emit(ForumEvent.UserErased, { userId: user.id, username: user.username });
   }
 }

@@ -37,3 +37,8 @@ export interface PublishDecision {
   /** Set on `hold`: the moderation-queue reason to emit with post.held / message held ("personal data"). */
   reason?: string;
 }
+
+/** Published with personal data its author acknowledged under `warn`: the review queue lists it. */
+export function needsReview(findings: FindingsSummary | null): boolean {
+  return !!findings && findings.policy === 'warn' && !!findings.acknowledged && findings.total > 0;
+}

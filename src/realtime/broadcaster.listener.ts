@@ -52,13 +52,15 @@ export class BroadcasterListener {
   }
 
   @OnEvent(ForumEvent.PostCreated, ON)
-  async postCreated({ redelivery, eventSeq, live, ...p }: P['post.created']) {
+  async postCreated({ redelivery, eventSeq, live, reviewable: _, ...p }: P['post.created']) {
     if (eventSeq !== undefined) {
       // Follow-up work (the outbox): failures must reach it, so it tries again.
       const topicRoom = roomName('topic', p.topicId);
       await this.logNumbered(topicRoom, ServerEvent.PostCreated, p, origin(p.post), eventSeq, live ?? false);
       const slug = await this.forumSlug(p.forumId);
-      if (slug) await this.append(roomName('forum', slug), ServerEvent.PostCreated, p, origin(p.post), true);
+      const forumRoom = slug && roomName('forum', slug);
+      if (forumRoom)
+        await this.append(forumRoom, ServerEvent.PostCreated, p, origin(p.post), redelivery ?? true);
       return;
     }
     // Two rooms, two logs: written side by side.
@@ -117,7 +119,7 @@ export class BroadcasterListener {
   }
 
   @OnEvent(ForumEvent.MessageCreated, ON)
-  async messageCreated({ redelivery, eventSeq, live, ...p }: P['message.created']) {
+  async messageCreated({ redelivery, eventSeq, live, reviewable: _, ...p }: P['message.created']) {
     const room = roomName('board', p.boardSlug);
     if (eventSeq !== undefined) {
       await this.logNumbered(room, ServerEvent.MessageCreated, p, origin(p.message), eventSeq, live ?? false);

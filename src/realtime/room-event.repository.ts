@@ -59,7 +59,7 @@ export class RoomEventRepository {
   }
 
   private async store(room: string, eventSeq: number, item: NewRoomEvent): Promise<void> {
-    await this.events.create({
+    await this.events.collection.insertOne({
       room,
       eventSeq,
       event: item.event,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Types, type Model } from 'mongoose';
+import { AppConfig } from '../infra/config/app-config';
 import { UniqueClaims } from '../infra/database/unique-claims';
 import type { Role } from '../auth/access-policy';
 import { defaultPreferences, type NotificationPreferences, type User, type UserStatus } from './user';
@@ -76,6 +77,7 @@ export class UserRepository {
   constructor(
     @InjectModel(UserRecord.name) private readonly users: Model<UserRecord>,
     private readonly unique: UniqueClaims,
+    private readonly config: AppConfig,
   ) {}
 
   /** Claims the name and the address first (ValueTaken, a duplicate key, when either is held), then stores. */
@@ -106,11 +108,18 @@ export class UserRepository {
     }
   }
 
-  /** A deleted account keeps its name reserved, so nobody can appear to be the author of its posts. */
-  private readonly holdsUsername = async (ownerId: string, value: string) =>
-    (await this.users
-      .exists({ _id: ownerId, $or: [{ usernameLower: value }, { deletedAt: { $ne: null } }] })
-      .exec()) !== null;
+  /**
+   * A deleted account keeps its name reserved, so nobody can appear to be the author of its posts: forever, or
+   * for DELETED_USERNAME_RESERVED_DAYS after the deletion, when the claim becomes stale and may be taken over.
+   */
+  private readonly holdsUsername = async (ownerId: string, value: string) => {
+    const days = this.config.DELETED_USERNAME_RESERVED_DAYS;
+    const deleted = days > 0 ? { $gt: new Date(Date.now() - days * 86_400_000) } : { $ne: null };
+    const holder = await this.users
+      .exists({ _id: ownerId, $or: [{ usernameLower: value }, { deletedAt: deleted }] })
+      .exec();
+    return holder !== null;
+  };
 
   private readonly holdsEmail = async (ownerId: string, value: string) =>
     (await this.users.exists({ _id: ownerId, emailNormalized: value, deletedAt: null }).exec()) !== null;
@@ -151,7 +160,8 @@ export class UserRepository {
   }
 
   async takenField(username?: string, email?: string): Promise<'username' | 'email' | null> {
-    if (username && (await this.unique.isClaimed(USERNAME, username.toLowerCase()))) return 'username';
+    const name = username?.toLowerCase();
+    if (name && (await this.unique.isHeld(USERNAME, name, this.holdsUsername))) return 'username';
     if (email && (await this.unique.isClaimed(EMAIL, normalizeEmail(email)))) return 'email';
     return null;
   }

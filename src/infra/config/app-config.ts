@@ -85,6 +85,16 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(0) @Max(600_000) FOLLOW_UP_FIRST_TRY_DELAY_MS = 0;
   // Development only: the first start on an empty database creates the demo forums and accounts.
   @Transform(toBoolean) @IsBoolean() DEMO_SEED = true;
+
+  // A deleted account's username stays reserved this many days, then anyone may register it; 0: forever.
+  @Type(() => Number) @IsInt() @Min(0) @Max(36_500) DELETED_USERNAME_RESERVED_DAYS = 0;
+  // Retention (docs/privacy.md): login attempts, ended or expired sessions with their refresh tokens and
+  // addresses, and audit entries older than this many days are purged. Audit 0: kept forever.
+  @Type(() => Number) @IsInt() @Min(1) @Max(3650) RETENTION_LOGIN_ATTEMPTS_DAYS = 30;
+  @Type(() => Number) @IsInt() @Min(1) @Max(3650) RETENTION_SESSIONS_DAYS = 30;
+  @Type(() => Number) @IsInt() @Min(0) @Max(36_500) RETENTION_AUDIT_DAYS = 730;
+  // How often an instance tries to claim the retention job (one instance runs it per period); 0: never.
+  @Type(() => Number) @IsInt() @Min(0) @Max(86_400_000) RETENTION_SWEEP_MS = 3_600_000;
 }
 
 export class ConfigError extends Error {

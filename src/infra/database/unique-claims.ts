@@ -68,6 +68,16 @@ export class UniqueClaims {
     await this.claims.deleteOne({ _id: keyOf(scope, value), ownerId });
   }
 
+  /** Claimed by an owner that still holds it: a stale claim (see claim) does not count. */
+  async isHeld(
+    scope: string,
+    value: string,
+    stillHolds: (ownerId: string, value: string) => Promise<boolean>,
+  ): Promise<boolean> {
+    const held = await this.claims.findOne({ _id: keyOf(scope, value) });
+    return !!held && (await stillHolds(held.ownerId, value));
+  }
+
   async isClaimed(scope: string, value: string): Promise<boolean> {
     return (await this.claims.countDocuments({ _id: keyOf(scope, value) }, { limit: 1 })) > 0;
   }

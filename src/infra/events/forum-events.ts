@@ -70,6 +70,8 @@ interface Redelivery {
 interface Numbered {
   eventSeq?: number;
   live?: boolean;
+  /** False when the post holds no acknowledged personal data, so the review queue need not read it. */
+  reviewable?: boolean;
 }
 
 export interface ForumEventPayloads {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Model } from 'mongoose';
 import { Counter, Gauge } from 'prom-client';
 import { AppConfig } from '../config/app-config';
@@ -30,7 +30,8 @@ export interface FollowUpSource<T> {
   /** Metrics label and log field: 'post', 'message'. */
   name: string;
   model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any collection with followUp
-  load(id: string): Promise<T | null>;
+  /** The item and its pending follow-up, in one read; null when the item is gone or has nothing pending. */
+  load(id: string): Promise<{ item: T; followUp: FollowUpState } | null>;
   /** Run in the order listed; each must be idempotent. */
   steps: Record<string, (item: T, context: FollowUpContext) => Promise<void>>;
 }
@@ -45,7 +46,7 @@ const RETRY_MAX_MS = 5 * 60_000;
 const SWEEP_BATCH = 50;
 
 @Injectable()
-export class FollowUpWorker implements OnModuleInit, OnApplicationShutdown {
+export class FollowUpWorker implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('FollowUps');
   private readonly sources = new Map<string, FollowUpSource<unknown>>();
   private readonly running = new Set<Promise<void>>();
@@ -121,8 +122,11 @@ export class FollowUpWorker implements OnModuleInit, OnApplicationShutdown {
     this.timer.unref();
   }
 
-  /** Shutdown waits for follow-ups under way (a SIGTERM drain must not cut one in half needlessly). */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Shutdown waits for follow-ups under way, before the database connection closes (a SIGTERM drain must not
+   * cut one in half needlessly; what is cut anyway is swept later).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await Promise.allSettled([...this.running]);
@@ -176,7 +180,11 @@ export class FollowUpWorker implements OnModuleInit, OnApplicationShutdown {
     return true;
   }
 
-  private track(work: Promise<void>): Promise<void> {
+  private track(started: Promise<void>): Promise<void> {
+    const work = started.catch((error: Error) => {
+      // The item stays pending and a sweep takes it over: logged, never an unhandled rejection.
+      this.logger.error({ err: error.message }, 'follow-up work interrupted');
+    });
     this.running.add(work);
     void work.finally(() => this.running.delete(work));
     return work;
@@ -201,41 +209,53 @@ export class FollowUpWorker implements OnModuleInit, OnApplicationShutdown {
     return taken !== null;
   }
 
+  /**
+   * Runs the pending steps in order, then clears `followUp` with one write. A failed step ends the run: the
+   * steps done so far are recorded (so the retry skips them) and the item is due again after a back-off.
+   */
   private async run(source: FollowUpSource<unknown>, id: string, firstTry: boolean): Promise<void> {
-    const state = await source.model
-      .findOne({ _id: id }, { followUp: 1 })
-      .lean<{ followUp?: FollowUpState }>()
-      .exec()
-      .catch(() => null);
-    if (!state?.followUp) return;
-    const item = await source.load(id).catch(() => null);
-    for (const step of state.followUp.steps) {
-      const handler = source.steps[step];
+    const loaded = await source.load(id).catch((error: Error) => {
+      this.logger.error({ source: source.name, id, err: error.message }, 'follow-up item could not be read');
+      return null;
+    });
+    if (!loaded) return;
+    const { item, followUp } = loaded;
+    const done: string[] = [];
+    for (const step of followUp.steps) {
       try {
-        if (item === null) throw new Error('the item could not be read');
+        const handler = source.steps[step];
         if (!handler) throw new Error(`no handler for step ${step}`);
         await handler(item, { firstTry });
-        await source.model.updateOne({ _id: id }, { $pull: { 'followUp.steps': step } }).exec();
+        done.push(step);
       } catch (error) {
         this.failed.inc({ source: source.name, step });
         this.logger.error(
-          { source: source.name, id, step, attempts: state.followUp.attempts, err: (error as Error).message },
+          { source: source.name, id, step, attempts: followUp.attempts, err: (error as Error).message },
           'follow-up step failed; it will be tried again',
         );
-        if (firstTry) await this.retryLater(source, id, state.followUp.attempts).catch(() => undefined);
+        await this.recordProgress(source, id, done, firstTry ? followUp.attempts : null).catch(
+          () => undefined,
+        );
         return;
       }
     }
-    await source.model
-      .updateOne({ _id: id, 'followUp.steps': { $size: 0 } }, { $unset: { followUp: 1 } })
-      .exec();
+    await source.model.updateOne({ _id: id }, { $unset: { followUp: 1 } }).exec();
     this.done.inc({ source: source.name });
   }
 
-  private async retryLater(source: FollowUpSource<unknown>, id: string, attempts: number): Promise<void> {
-    const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempts);
-    await source.model
-      .updateOne({ _id: id }, { $set: { 'followUp.due': new Date(Date.now() + delay) } })
-      .exec();
+  /** After a failure: the steps that succeeded leave the list; a first try also schedules its retry. */
+  private async recordProgress(
+    source: FollowUpSource<unknown>,
+    id: string,
+    done: string[],
+    attempts: number | null,
+  ): Promise<void> {
+    const update: Record<string, unknown> = {};
+    if (done.length > 0) update.$pull = { 'followUp.steps': { $in: done } };
+    if (attempts !== null) {
+      const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempts);
+      update.$set = { 'followUp.due': new Date(Date.now() + delay) };
+    }
+    if (Object.keys(update).length > 0) await source.model.updateOne({ _id: id }, update).exec();
   }
 }

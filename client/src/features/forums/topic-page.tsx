@@ -22,7 +22,9 @@ function quoteOf(post: Post): string {
     new DOMParser().parseFromString(post.html, 'text/html').body.textContent ??
     ''
   ).trim();
-  return `> @${post.authorName} wrote (#${post.seq}):\n${text
+  // A deleted account's post has no name to quote; the server reads this header as a quote all the same.
+  const who = post.authorId ? `@${post.authorName}` : 'a deleted user';
+  return `> ${who} wrote (#${post.seq}):\n${text
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n')}\n\n`;
