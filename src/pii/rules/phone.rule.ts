@@ -161,6 +161,8 @@ function evaluatePiece(
   // A run glued to a letter is the tail of a code ("1Z 999 AA1 01 2345 6784"): none of it is a phone.
   const gluedToLetter = isDigit(text[pieceStart]) && isLatinLetterAt(text, pieceStart - 1);
   if (vetoed || gluedToLetter || listOfPairs(groups)) return found;
+  // After a `+CC` that failed, a later window would drop the country code and read the rest in the
+  // default region ("+52 1 55 1234 5678" is no New Jersey number): only windows behind a found number.
   let afterNumber = false;
   for (let g = leadingFours(groups); g < groups.length;) {
     const digitsFrom = g === 0 ? 0 : groups[g - 1].digitsBefore;
@@ -168,7 +170,7 @@ function evaluatePiece(
     const start: number =
       g === 0
         ? pieceStart
-        : afterNumber || !oneByOne(groups, g)
+        : afterNumber || (!oneByOne(groups, g) && text[pieceStart] !== '+')
           ? windowStart(text, groups[g - 1].end, groups[g].start)
           : -1;
     const result: { finding: Finding; end: number } | null =
