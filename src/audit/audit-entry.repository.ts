@@ -23,7 +23,10 @@ function toAuditEntry(row: AuditRow): AuditEntry {
   return entry;
 }
 
-/** Insert and read only: there is deliberately no update or delete here (the schema refuses them too). */
+/**
+ * Insert and read only: there is deliberately no update, and no delete but retention's (the schema refuses
+ * both through mongoose).
+ */
 @Injectable()
 export class AuditEntryRepository {
   constructor(@InjectModel(AuditEntryRecord.name) private readonly entries: Model<AuditEntryRecord>) {}
@@ -43,6 +46,15 @@ export class AuditEntryRepository {
 
   count(filter: AuditFilter): Promise<number> {
     return this.entries.countDocuments(toQuery(filter)).exec();
+  }
+
+  /**
+   * The one deliberate exception to append-only: retention (RETENTION_AUDIT_DAYS) removes whole entries older
+   * than `cutoff`, oldest first by the `at` index. On the driver, because the schema's hooks refuse every
+   * delete through mongoose; nothing else in the code base may call this.
+   */
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    return (await this.entries.collection.deleteMany({ at: { $lt: cutoff } })).deletedCount;
   }
 }
 

@@ -25,8 +25,10 @@ export const AuditEntrySchema = SchemaFactory.createForClass(AuditEntryRecord);
 AuditEntrySchema.index({ targetType: 1, targetId: 1 });
 AuditEntrySchema.index({ forumId: 1 });
 AuditEntrySchema.index({ subjectUserIds: 1 });
+AuditEntrySchema.index({ at: 1 });
 
-// Append-only by construction: every mongoose path that could change or remove an entry throws.
+// Append-only by construction: every mongoose path that could change or remove an entry throws. The one
+// exception is retention (AuditEntryRepository.deleteOlderThan), on the driver, past these hooks, on purpose.
 const refused = [
   'updateOne',
   'updateMany',

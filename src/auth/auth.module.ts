@@ -69,6 +69,14 @@ function jwtOptions(config: AppConfig) {
     SessionService,
     TokenService,
   ],
-  exports: [TokenService, AccountService, SessionService, PasswordHasher, AuthCookies, FirstAdminService],
+  exports: [
+    TokenService,
+    AccountService,
+    SessionService,
+    PasswordHasher,
+    AuthCookies,
+    FirstAdminService,
+    LoginThrottleService,
+  ],
 })
 export class AuthModule {}

@@ -31,4 +31,9 @@ export class LoginAttemptRepository {
   async clear(key: string): Promise<void> {
     await this.attempts.deleteOne({ key }).exec();
   }
+
+  /** Retention: failure counts not touched since `cutoff`. */
+  async deleteUpdatedBefore(cutoff: Date): Promise<number> {
+    return (await this.attempts.deleteMany({ updatedAt: { $lt: cutoff } }).exec()).deletedCount;
+  }
 }

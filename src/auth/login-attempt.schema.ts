@@ -13,3 +13,4 @@ export class LoginAttemptRecord {
 }
 
 export const LoginAttemptSchema = SchemaFactory.createForClass(LoginAttemptRecord);
+LoginAttemptSchema.index({ updatedAt: 1 });

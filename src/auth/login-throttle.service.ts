@@ -41,4 +41,9 @@ export class LoginThrottleService {
   recordSuccess(login: string): Promise<void> {
     return this.attempts.clear(keyOf(login));
   }
+
+  /** Retention: failures older than `cutoff` are forgotten (a lock lasts 15 minutes at most). */
+  purgeBefore(cutoff: Date): Promise<number> {
+    return this.attempts.deleteUpdatedBefore(cutoff);
+  }
 }

@@ -98,4 +98,15 @@ export class SessionRepository {
       this.sessions.updateMany({ userId, revokedAt: null }, { $set: { revokedAt: new Date() } }).exec(),
     ]);
   }
+
+  /** Retention: sessions that ended (revoked or expired) before `cutoff`, and every token of them. */
+  async deleteEndedBefore(cutoff: Date): Promise<number> {
+    const ended = { $or: [{ revokedAt: { $lt: cutoff } }, { expiresAt: { $lt: cutoff } }] };
+    const rows = await this.sessions.find(ended, { _id: 1 }).lean<SessionRow[]>().exec();
+    const ids = rows.map((row) => row._id);
+    await this.tokens
+      .deleteMany({ $or: [{ sessionId: { $in: ids } }, { expiresAt: { $lt: cutoff } }] })
+      .exec();
+    return (await this.sessions.deleteMany({ _id: { $in: ids } }).exec()).deletedCount;
+  }
 }

@@ -88,4 +88,9 @@ export class SessionService {
   private expiry(): Date {
     return new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
   }
+
+  /** Retention: sessions that ended before `cutoff` go with their refresh tokens. */
+  purgeEndedBefore(cutoff: Date): Promise<number> {
+    return this.sessions.deleteEndedBefore(cutoff);
+  }
 }

@@ -27,7 +27,9 @@ Read our [privacy statement](/privacy) to see what we collect about you and what
 - **Your account**: username, email address, display name, a hash of your password (never the password itself),
   your roles and the forums you moderate, when you signed up and were last seen, and your notification preferences.
 - **Your sessions**: sign-in tokens, stored only as hashes, so that you can stay signed in and sign out everywhere.
-  The cookies we set are needed for signing in and for protecting forms; we use no tracking or advertising cookies.
+  We store no IP address with a session. The cookies we set are needed for signing in and for protecting forms;
+  we use no tracking or advertising cookies.
+- **Failed sign-ins**: a count per login name (stored as a hash), to slow down password guessing.
 - **What you post**: topics, replies and board messages, their earlier versions when you edit them, your likes, and
   a summary of the personal data our checker found in them (kinds and counts, never the values).
 - **Your acknowledgements** of the public-area notice: which version and when.
@@ -36,6 +38,15 @@ Read our [privacy statement](/privacy) to see what we collect about you and what
 - **Notifications** we show you in Parley.
 - **Server logs**: time, request path, status and a request id, to keep the service running and secure. Logs do
   not contain what you post, your password or your tokens.
+- **Connection addresses**: your IP address is used while you are connected, to limit abuse, and is not stored.
+
+### How long we keep it
+- Failed sign-in counts: 30 days after the last failure.
+- Sessions and their sign-in tokens: 30 days after they end (sign-out, password change, expiry).
+- Moderation records: 2 years, then they are deleted.
+- Server logs: Parley writes them to the server's output; the administrators keep them no longer than 14 days.
+- Your account, posts and notifications: until you delete them or your account.
+- A deleted account's username stays reserved, so nobody else can appear to be the author of its posts.
 
 ### How we use it
 To run the forums and boards, to show your posts under your name, to check posts for email addresses and phone

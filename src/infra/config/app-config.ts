@@ -88,8 +88,8 @@ export class AppConfig {
 
   // A deleted account's username stays reserved this many days, then anyone may register it; 0: forever.
   @Type(() => Number) @IsInt() @Min(0) @Max(36_500) DELETED_USERNAME_RESERVED_DAYS = 0;
-  // Retention (docs/privacy.md): login attempts, ended or expired sessions with their refresh tokens and
-  // addresses, and audit entries older than this many days are purged. Audit 0: kept forever.
+  // Retention (docs/moderation.md, "Retention"): login attempts, ended or expired sessions with their refresh
+  // tokens, and audit entries older than this many days are purged. Audit 0: kept forever.
   @Type(() => Number) @IsInt() @Min(1) @Max(3650) RETENTION_LOGIN_ATTEMPTS_DAYS = 30;
   @Type(() => Number) @IsInt() @Min(1) @Max(3650) RETENTION_SESSIONS_DAYS = 30;
   @Type(() => Number) @IsInt() @Min(0) @Max(36_500) RETENTION_AUDIT_DAYS = 730;
