@@ -27,9 +27,4 @@ export class AuditLogService {
     const items = rows.slice(0, size);
     return { items, nextCursor: rows.length > size ? items[items.length - 1].id : null };
   }
-
-  /** Retention only (docs/moderation.md, "What stays in the audit log"). */
-  purgeOlderThan(cutoff: Date): Promise<number> {
-    return this.entries.deleteOlderThan(cutoff);
-  }
 }

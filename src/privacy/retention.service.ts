@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { AuditLogService } from '../audit/audit-log.service';
+import { AuditRetentionService } from '../audit/audit-retention.service';
 import { LoginThrottleService } from '../auth/login-throttle.service';
 import { SessionService } from '../auth/session.service';
 import { AppConfig } from '../infra/config/app-config';
@@ -29,7 +29,7 @@ export class RetentionService implements OnModuleInit, OnModuleDestroy {
     private readonly leases: JobLeases,
     private readonly throttle: LoginThrottleService,
     private readonly sessions: SessionService,
-    private readonly audit: AuditLogService,
+    private readonly audit: AuditRetentionService,
   ) {}
 
   onModuleInit(): void {
