@@ -93,6 +93,7 @@ describe('Abuse limits', () => {
     it('answers 413 payload_too_large on a real write route, stores nothing, and keeps serving', async () => {
       const author = await acknowledgedMember(api);
       const connection = api.app.get<Connection>(getConnectionToken());
+      await api.settled(); // the fixture's own follow-up work is done before the baseline
       const before = await collectionsSnapshot(connection, ['topics', 'posts']);
       const body = { title: 'Too long', body: 'x'.repeat(20 * 1024) };
       const json = await api.http.post(`/api/forums/${forum.slug}/topics`).set(author.auth).send(body);
