@@ -89,9 +89,13 @@ export class ForumRepository {
     await this.forums.updateOne({ _id: id }, { $set: { position } }).exec();
   }
 
-  /** Counters move with one atomic update, so concurrent posts never lose one. */
   /** A post became visible: counted once per post, however often follow-up work runs (see recordVisibleReply). */
-  async countPost(id: string, postId: string, delta: { topics?: number; posts?: number }, at: Date): Promise<void> {
+  async countPost(
+    id: string,
+    postId: string,
+    delta: { topics?: number; posts?: number },
+    at: Date,
+  ): Promise<void> {
     await this.forums
       .updateOne(
         { _id: id, countedPostIds: { $ne: postId } },
@@ -104,6 +108,7 @@ export class ForumRepository {
       .exec();
   }
 
+  /** Counters move with one atomic update, so concurrent changes never lose one. */
   async recordActivity(id: string, delta: { topics?: number; posts?: number }, at?: Date): Promise<void> {
     const update: Record<string, unknown> = {
       $inc: { topicCount: delta.topics ?? 0, postCount: delta.posts ?? 0 },
