@@ -1,3 +1,4 @@
+import { MetricsService } from '../infra/metrics/metrics.service';
 import { GENERATORS } from '../pii/adversarial-inputs';
 import { detect } from '../pii';
 import { INLINE_SCAN_LENGTH, PiiScannerService } from './pii-scanner.service';
@@ -6,7 +7,7 @@ describe(PiiScannerService.name, () => {
   let scanner: PiiScannerService;
 
   beforeEach(() => {
-    scanner = new PiiScannerService();
+    scanner = new PiiScannerService(new MetricsService());
   });
 
   afterEach(async () => {

@@ -2,6 +2,8 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { Counter } from 'prom-client';
+import { MetricsService } from '../infra/metrics/metrics.service';
 import { detect, type Finding } from '../pii';
 import type { ScanReply, ScanRequest } from './pii-scan-protocol';
 
@@ -38,11 +40,25 @@ export class PiiScannerService implements OnModuleDestroy {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly scans: Counter<'thread'>;
+
+  constructor(metrics: MetricsService) {
+    this.scans = new Counter({
+      name: 'parley_pii_scans_total',
+      help: 'Personal-data scans by where they ran: the event loop (short texts) or a worker thread',
+      labelNames: ['thread'],
+      registers: [metrics.registry],
+    });
+  }
 
   /** Same answer as the shared detector's `detect(text, { defaultRegion })`. */
   async detect(text: string, options: { defaultRegion?: string } = {}): Promise<Finding[]> {
     const region = options.defaultRegion ?? 'US';
-    if (text.length <= INLINE_SCAN_LENGTH || this.closed) return detect(text, { defaultRegion: region });
+    if (text.length <= INLINE_SCAN_LENGTH || this.closed) {
+      this.scans.inc({ thread: 'event-loop' });
+      return detect(text, { defaultRegion: region });
+    }
+    this.scans.inc({ thread: 'worker' });
     return new Promise<Finding[]>((resolve, reject) => {
       this.queue.push({ request: { id: this.nextId++, text, region }, resolve, reject });
       this.dispatch();
