@@ -31,7 +31,7 @@ const CHURN = { clients: 200, seconds: 45, everyMs: 15_000, outageMs: 2_000 };
 const IDLE_SOCKETS = 10_000;
 /** Child processes that hold the subscribers' sockets (at most VIEWERS_PER_PROCESS each). */
 const VIEWERS_PER_PROCESS = 2_500;
-/** Above this 1-minute load average the machine is not quiet: the figures are printed, the report not written. */
+/** Above this 1-minute load average before the run the machine is not quiet: figures are printed, no report. */
 const QUIET_LOAD = 1.5;
 const say = (message: string) => process.stderr.write(`[fanout] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
