@@ -6,11 +6,12 @@ import { startApp, type TestApp } from '../helpers/start-app';
 import {
   auditOf,
   editAcknowledging,
-  inboxOf,
   moderationWorld,
   queueOf,
   replyAcknowledging,
   type ModerationWorld,
+  moderatePost,
+  noticesAboutPost,
 } from './moderation.helpers';
 
 describe('Moderators acting on posts', () => {
@@ -18,9 +19,8 @@ describe('Moderators acting on posts', () => {
   let w: ModerationWorld;
 
   const act = (user: { auth: Record<string, string> }, postId: string, action: string, body: object = {}) =>
-    api.http.post(`/api/moderation/posts/${postId}/${action}`).set(user.auth).send(body);
-  const noticesAbout = async (postId: string) =>
-    (await inboxOf(api, w.author)).filter((n) => (n.link as { postId?: string }).postId === postId);
+    moderatePost(api, user, postId, action, body);
+  const noticesAbout = (postId: string) => noticesAboutPost(api, w.author, postId);
 
   beforeAll(async () => {
     api = await startApp();

@@ -1,10 +1,11 @@
 import { startApp, type TestApp } from '../helpers/start-app';
 import {
   auditOf,
-  inboxOf,
   moderationWorld,
   replyAcknowledging,
   type ModerationWorld,
+  moderatePost,
+  noticesAboutPost,
 } from './moderation.helpers';
 
 /** The moderation form says the reason is sent to the author and kept in the audit log: both hold. */
@@ -12,10 +13,9 @@ describe('Moderators’ reasons reach the audit entry and the author', () => {
   let api: TestApp;
   let w: ModerationWorld;
 
-  const act = (user: { auth: Record<string, string> }, postId: string, action: string, body: object) =>
-    api.http.post(`/api/moderation/posts/${postId}/${action}`).set(user.auth).send(body);
-  const noticesAbout = async (postId: string) =>
-    (await inboxOf(api, w.author)).filter((n) => (n.link as { postId?: string }).postId === postId);
+  const act = (user: { auth: Record<string, string> }, postId: string, action: string, body: object = {}) =>
+    moderatePost(api, user, postId, action, body);
+  const noticesAbout = (postId: string) => noticesAboutPost(api, w.author, postId);
 
   beforeAll(async () => {
     api = await startApp();

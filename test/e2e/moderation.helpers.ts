@@ -105,3 +105,19 @@ export async function auditOf(api: TestApp, admin: TestUser, targetId: string) {
   const res = await api.http.get('/api/moderation/audit').query({ targetId }).set(admin.auth).expect(200);
   return res.body.items as Array<Record<string, unknown>>;
 }
+
+/** A moderator action on a post, as the moderation screen sends it. */
+export function moderatePost(
+  api: TestApp,
+  user: { auth: Record<string, string> },
+  postId: string,
+  action: string,
+  body: object = {},
+) {
+  return api.http.post(`/api/moderation/posts/${postId}/${action}`).set(user.auth).send(body);
+}
+
+/** The notifications in `user`'s inbox about one post. */
+export async function noticesAboutPost(api: TestApp, user: TestUser, postId: string) {
+  return (await inboxOf(api, user)).filter((n) => (n.link as { postId?: string }).postId === postId);
+}
