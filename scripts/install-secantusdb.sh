@@ -27,7 +27,7 @@ command -v cmake >/dev/null || { echo "install-secantusdb: cmake is required to 
 command -v cc >/dev/null || { echo "install-secantusdb: a C compiler (cc) is required" >&2; exit 1; }
 
 jobs="$(nproc 2>/dev/null || echo 2)"
-echo "install-secantusdb: building $crate $version with cargo on $jobs cores (about $((14 / jobs)) minutes on this machine's core count; cargo prints each crate as it compiles)"
+echo "install-secantusdb: building $crate $version with cargo on $jobs cores (about $((14 / jobs)) minutes on this many cores; a line every 30 s while it runs)"
 started=$(date +%s)
 # A progress line every 30 s, since WiredTiger's C build is silent for minutes.
 ( while sleep 30; do echo "install-secantusdb: still building ($(( $(date +%s) - started )) s)"; done ) &
