@@ -139,10 +139,6 @@ export class BoardMessageRepository {
     return row ? toMessage(row) : null;
   }
 
-  async countReply(boardId: string, seq: number): Promise<void> {
-    await this.messages.updateOne({ boardId, seq }, { $inc: { replyCount: 1 } }).exec();
-  }
-
   /** Sets the reply count of message `seq` from its visible replies: the same however often it runs. */
   async recountReplies(boardId: string, seq: number): Promise<void> {
     const replies = await this.messages.countDocuments({ boardId, replyTo: seq, status: 'visible' }).exec();

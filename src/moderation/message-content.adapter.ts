@@ -33,7 +33,7 @@ export class MessageContentAdapter implements ContentAdapter {
   async approve(content: ModeratedContent): Promise<ModeratedContent> {
     const message = await this.messages.setStatus(content.id, 'visible');
     if (!message) throw notInState();
-    if (message.replyTo !== null) await this.messages.countReply(message.boardId, message.replyTo);
+    if (message.replyTo !== null) await this.messages.recountReplies(message.boardId, message.replyTo);
     await this.events.emit(ForumEvent.MessageCreated, {
       ...(await this.fact(message)),
       message: toPublicMessageView(message),

@@ -225,12 +225,6 @@ export class PostRepository {
     return result.modifiedCount;
   }
 
-  async deleteAllByAuthor(authorId: string): Promise<string[]> {
-    const rows = await this.posts.find({ authorId }, { _id: 1 }).lean<PostRow[]>().exec();
-    await this.posts.updateMany({ authorId }, { $set: { status: 'deleted', deletedAt: new Date() } }).exec();
-    return rows.map((row) => row._id.toString());
-  }
-
   /** Moderation moved the topic: its posts follow. Returns how many visible posts moved (forum counters). */
   async moveTopicToForum(topicId: string, forumId: string): Promise<number> {
     await this.posts.updateMany({ topicId }, { $set: { forumId } }).exec();
