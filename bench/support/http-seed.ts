@@ -90,7 +90,16 @@ export async function seedForum(
     forum: forumSlug,
   });
   if ((check.findings as unknown[]).length !== 1) throw new Error('the live check missed the seeded address');
-  return { forumSlug, boardSlug, forumId: forum.id as string, readTopicId, replyTopicIds, writers, readers, admin };
+  return {
+    forumSlug,
+    boardSlug,
+    forumId: forum.id as string,
+    readTopicId,
+    replyTopicIds,
+    writers,
+    readers,
+    admin,
+  };
 }
 
 async function newTopic(url: string, slug: string, author: BenchUser, title: string, names: string[]) {
