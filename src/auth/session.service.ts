@@ -4,6 +4,7 @@ import { AppConfig } from '../infra/config/app-config';
 import { AppError } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent, type SessionEndReason } from '../infra/events/forum-events';
+import { UserAccountsService } from '../users/user-accounts.service';
 import { SessionRepository } from './session.repository';
 
 export interface IssuedRefresh {
@@ -25,12 +26,14 @@ export class SessionService {
     private readonly sessions: SessionRepository,
     private readonly config: AppConfig,
     private readonly events: EventBus,
+    private readonly accounts: UserAccountsService,
   ) {}
 
   async start(userId: string): Promise<IssuedRefresh> {
     const sessionId = randomUUID();
     const expiresAt = this.expiry();
     await this.sessions.createSession(sessionId, userId, expiresAt);
+    await this.accounts.addLiveSession(userId, sessionId, expiresAt);
     return this.issue(sessionId, userId, expiresAt);
   }
 
@@ -48,6 +51,7 @@ export class SessionService {
     }
     const expiresAt = this.expiry();
     await this.sessions.extendSession(session.id, expiresAt);
+    await this.accounts.extendLiveSession(session.userId, session.id, expiresAt);
     return this.issue(session.id, session.userId, expiresAt);
   }
 
@@ -60,23 +64,21 @@ export class SessionService {
   /** The session ends, and then its sockets, on every instance (session.ended). */
   async end(sessionId: string, reason: SessionEndReason | 'account gone'): Promise<void> {
     const ended = await this.sessions.revokeSession(sessionId, reason);
+    if (ended) await this.accounts.endLiveSessions(ended.userId, { sessionId });
     if (!ended || reason === 'account gone') return; // deletion disconnects every socket of the account itself
     await this.events.emit(ForumEvent.SessionEnded, { userId: ended.userId, sessionId, reason });
   }
 
   async endAllOf(userId: string, reason: SessionEndReason, exceptSessionId?: string): Promise<void> {
     await this.sessions.revokeSessionsOf(userId, reason, exceptSessionId);
+    await this.accounts.endLiveSessions(userId, { exceptId: exceptSessionId });
     await this.events.emit(ForumEvent.SessionEnded, { userId, reason, exceptSessionId });
   }
 
-  async isActive(sessionId: string, userId: string): Promise<boolean> {
-    const session = await this.sessions.findSession(sessionId);
-    return !!session && session.userId === userId && !session.revoked && session.expiresAt > new Date();
-  }
-
   /** Account deletion: no refresh token of the user survives. */
-  forgetAllOf(userId: string): Promise<void> {
-    return this.sessions.deleteAllOf(userId);
+  async forgetAllOf(userId: string): Promise<void> {
+    await this.accounts.endLiveSessions(userId, {});
+    await this.sessions.deleteAllOf(userId);
   }
 
   private async issue(sessionId: string, userId: string, expiresAt: Date): Promise<IssuedRefresh> {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { toAuthUser, type User } from '../users/user';
-import { UsersService } from '../users/users.service';
+import { UserAccountsService } from '../users/user-accounts.service';
 import type { AuthUser } from './access-policy';
-import { SessionService } from './session.service';
 
 export { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE } from './auth-cookies';
 
@@ -20,15 +19,15 @@ export interface Authenticated {
 }
 
 /**
- * Access tokens: HS256 JWTs `{ sub, sid, typ }` valid ACCESS_TOKEN_TTL_SECONDS. Verification also loads the
- * user and the session, so role changes, suspension, logout and deletion apply to the very next request.
+ * Access tokens: HS256 JWTs `{ sub, sid, typ }` valid ACCESS_TOKEN_TTL_SECONDS. Verification also reads the
+ * account, which lists its live sessions, so role changes, suspension, logout and deletion apply to the very
+ * next request, for one database read.
  */
 @Injectable()
 export class TokenService {
   constructor(
     private readonly jwt: JwtService,
-    private readonly users: UsersService,
-    private readonly sessions: SessionService,
+    private readonly accounts: UserAccountsService,
   ) {}
 
   sign(userId: string, sessionId: string): Promise<string> {
@@ -61,11 +60,8 @@ export class TokenService {
     ) {
       return null;
     }
-    const [user, active] = await Promise.all([
-      this.users.findById(claims.sub),
-      this.sessions.isActive(claims.sid, claims.sub),
-    ]);
-    if (!user || user.deleted || !active) return null;
-    return { user, authUser: toAuthUser(user), sessionId: claims.sid };
+    const found = await this.accounts.findWithSession(claims.sub, claims.sid);
+    if (!found || found.user.deleted || !found.liveSession) return null;
+    return { user: found.user, authUser: toAuthUser(found.user), sessionId: claims.sid };
   }
 }

@@ -15,6 +15,23 @@ const SEEN_RESOLUTION_MS = 5 * 60_000;
 export class UserAccountsService {
   constructor(private readonly users: UserRepository) {}
 
+  /** Sign-in's one read: the account and whether the session is live. */
+  findWithSession(userId: string, sessionId: string) {
+    return this.users.findWithSession(userId, sessionId);
+  }
+
+  addLiveSession(userId: string, sessionId: string, expiresAt: Date): Promise<void> {
+    return this.users.addLiveSession(userId, sessionId, expiresAt);
+  }
+
+  extendLiveSession(userId: string, sessionId: string, expiresAt: Date): Promise<void> {
+    return this.users.extendLiveSession(userId, sessionId, expiresAt);
+  }
+
+  endLiveSessions(userId: string, only: { sessionId?: string; exceptId?: string }): Promise<void> {
+    return this.users.endLiveSessions(userId, only);
+  }
+
   async create(input: NewUser): Promise<User> {
     try {
       return await this.users.insert(input);

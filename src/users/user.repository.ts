@@ -68,6 +68,10 @@ export function toUser(row: UserRow, now = new Date()): User {
   };
 }
 
+/** Session ids are UUIDs (from the server or a verified token); '.' and '$' could not be field names. */
+const sessionField = (sessionId: string) => sessionId.replace(/[.$]/g, '_');
+const sessionKey = (sessionId: string) => `liveSessions.${sessionField(sessionId)}`;
+
 const USERNAME = 'username';
 const EMAIL = 'email';
 
@@ -164,6 +168,48 @@ export class UserRepository {
     if (name && (await this.unique.isHeld(USERNAME, name, this.holdsUsername))) return 'username';
     if (email && (await this.unique.isClaimed(EMAIL, normalizeEmail(email)))) return 'email';
     return null;
+  }
+
+  /** The account and whether `sessionId` is one of its live sessions: one read signs a request in. */
+  async findWithSession(id: string, sessionId: string): Promise<{ user: User; liveSession: boolean } | null> {
+    if (!isValidObjectId(id)) return null;
+    const row = await this.users.findById(id).lean<UserRow>().exec();
+    if (!row) return null;
+    const now = new Date();
+    const ends = row.liveSessions?.[sessionField(sessionId)];
+    return { user: toUser(row, now), liveSession: !!ends && new Date(ends) > now };
+  }
+
+  /** A new session; the ones that have ended by now leave the map. */
+  async addLiveSession(id: string, sessionId: string, expiresAt: Date): Promise<void> {
+    await this.users.updateOne({ _id: id }, { $set: { [sessionKey(sessionId)]: expiresAt } }).exec();
+    const row = await this.users.findById(id, { liveSessions: 1 }).lean<UserRow>().exec();
+    const now = Date.now();
+    const ended = Object.entries(row?.liveSessions ?? {}).filter(
+      ([, ends]) => new Date(ends).getTime() <= now,
+    );
+    if (ended.length === 0) return;
+    const unset = Object.fromEntries(ended.map(([field]) => [`liveSessions.${field}`, 1]));
+    await this.users.updateOne({ _id: id }, { $unset: unset }).exec();
+  }
+
+  /** A refreshed session lives longer; an ended one is not brought back. */
+  async extendLiveSession(id: string, sessionId: string, expiresAt: Date): Promise<void> {
+    const key = sessionKey(sessionId);
+    await this.users.updateOne({ _id: id, [key]: { $exists: true } }, { $set: { [key]: expiresAt } }).exec();
+  }
+
+  /** Ends one live session, or (no `sessionId`) every one but `exceptId`. */
+  async endLiveSessions(id: string, only: { sessionId?: string; exceptId?: string }): Promise<void> {
+    if (only.sessionId) {
+      await this.users.updateOne({ _id: id }, { $unset: { [sessionKey(only.sessionId)]: 1 } }).exec();
+      return;
+    }
+    const row = await this.users.findById(id, { liveSessions: 1 }).lean<UserRow>().exec();
+    const kept = only.exceptId ? sessionField(only.exceptId) : undefined;
+    const ends = kept ? row?.liveSessions?.[kept] : undefined;
+    const liveSessions = kept && ends ? { [kept]: ends } : {};
+    await this.users.updateOne({ _id: id }, { $set: { liveSessions } }).exec();
   }
 
   async findPasswordHash(id: string): Promise<string | null> {

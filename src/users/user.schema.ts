@@ -37,6 +37,9 @@ export class UserRecord {
   @Prop({ type: [NoticeAcknowledgementSchema], default: [] })
   noticeAcknowledgements!: NoticeAcknowledgementRecord[];
   @Prop({ type: Date, default: null }) deletedAt!: Date | null;
+  // The account's live sessions, session id → end, mirrored from auth_sessions so that signing a request in
+  // costs one read of the account instead of two. A map, so each session is set and unset by its own key.
+  @Prop({ type: Object, default: {} }) liveSessions!: Record<string, Date>;
 }
 
 export const UserSchema = SchemaFactory.createForClass(UserRecord);
