@@ -166,7 +166,7 @@ export class UserRepository {
   async takenField(username?: string, email?: string): Promise<'username' | 'email' | null> {
     const name = username?.toLowerCase();
     if (name && (await this.unique.isHeld(USERNAME, name, this.holdsUsername))) return 'username';
-    if (email && (await this.unique.isClaimed(EMAIL, normalizeEmail(email)))) return 'email';
+    if (email && (await this.unique.isHeld(EMAIL, normalizeEmail(email), this.holdsEmail))) return 'email';
     return null;
   }
 

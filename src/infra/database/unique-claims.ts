@@ -77,10 +77,6 @@ export class UniqueClaims {
     const held = await this.claims.findOne({ _id: keyOf(scope, value) });
     return !!held && (await stillHolds(held.ownerId, value));
   }
-
-  async isClaimed(scope: string, value: string): Promise<boolean> {
-    return (await this.claims.countDocuments({ _id: keyOf(scope, value) }, { limit: 1 })) > 0;
-  }
 }
 
 function keyOf(scope: string, value: string): string {

@@ -21,11 +21,6 @@ export interface FollowUpState {
   attempts: number;
 }
 
-/** The `followUp` field of a new document: the storing process owns the first try for `leaseMs`. */
-export function pendingFollowUp(steps: readonly string[], leaseMs: number, now = new Date()): FollowUpState {
-  return { steps: [...steps], due: new Date(now.getTime() + leaseMs), since: now, attempts: 1 };
-}
-
 export interface FollowUpSource<T> {
   /** Metrics label and log field: 'post', 'message'. */
   name: string;
@@ -107,9 +102,10 @@ export class FollowUpWorker implements OnModuleInit, BeforeApplicationShutdown {
     });
   }
 
-  /** The `followUp` field for a document about to be stored with these steps. */
-  pending(steps: readonly string[]): FollowUpState {
-    return pendingFollowUp(steps, this.config.FOLLOW_UP_LEASE_MS);
+  /** The `followUp` field for a document about to be stored with these steps: its storer owns the first try. */
+  pending(steps: readonly string[], now = new Date()): FollowUpState {
+    const due = new Date(now.getTime() + this.config.FOLLOW_UP_LEASE_MS);
+    return { steps: [...steps], due, since: now, attempts: 1 };
   }
 
   register<T>(source: FollowUpSource<T>): void {
