@@ -57,6 +57,14 @@ export class BoardMessageRepository {
     return row ? toMessage(row) : null;
   }
 
+  async findByIds(ids: string[]): Promise<BoardMessage[]> {
+    const rows = await this.messages
+      .find({ _id: { $in: ids.filter((id) => isValidObjectId(id)) } })
+      .lean<MessageRow[]>()
+      .exec();
+    return rows.map(toMessage);
+  }
+
   async findByClientKey(clientKey: string): Promise<BoardMessage | null> {
     const row = await this.messages.findOne({ clientKey }).lean<MessageRow>().exec();
     return row ? toMessage(row) : null;

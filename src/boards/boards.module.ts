@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module';
 import { BoardAccessService } from './board-access.service';
 import { BoardAccountCleanupListener } from './board-account-cleanup.listener';
 import { BoardLikesService } from './board-likes.service';
+import { BoardReplayViews } from './board-replay-views';
 import { BoardMessagesController } from './board-messages.controller';
 import { BoardMessageRepository } from './board-message.repository';
 import { BoardMessageRecord, BoardMessageSchema } from './board-message.schema';
@@ -52,6 +53,7 @@ import { BoardsService } from './boards.service';
     BoardMessagingService,
     BoardFollowUps,
     BoardLikesService,
+    BoardReplayViews,
     BoardAccountCleanupListener,
     BoardsPrivacySection,
   ],

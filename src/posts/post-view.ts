@@ -31,7 +31,7 @@ export interface PostView extends ContentView {
 
 /** Who is looking, as far as post visibility is concerned. */
 export interface Viewer {
-  user?: AuthUser;
+  user?: Pick<AuthUser, 'id'>;
   moderator: boolean;
 }
 

@@ -46,6 +46,14 @@ export class PostRepository {
     return row ? toPost(row) : null;
   }
 
+  async findByIds(ids: string[]): Promise<Post[]> {
+    const rows = await this.posts
+      .find({ _id: { $in: ids.filter((id) => isValidObjectId(id)) } })
+      .lean<PostRow[]>()
+      .exec();
+    return rows.map(toPost);
+  }
+
   async findByClientKey(clientKey: string): Promise<Post | null> {
     const row = await this.posts.findOne({ clientKey }).lean<PostRow>().exec();
     return row ? toPost(row) : null;

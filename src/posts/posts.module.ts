@@ -20,6 +20,7 @@ import { PostRevisingService } from './post-revising.service';
 import { PostRevisionRepository } from './post-revision.repository';
 import { PostRevisionRecord, PostRevisionSchema } from './post-revision.schema';
 import { PostSearchService } from './post-search.service';
+import { PostReplayViews } from './post-replay-views';
 import { PostRepository } from './post.repository';
 import { PostRecord, PostSchema } from './post.schema';
 import { PostsController } from './posts.controller';
@@ -73,6 +74,7 @@ import { TopicsController } from './topics.controller';
     TopicReadingService,
     TopicModerationService,
     PostSearchService,
+    PostReplayViews,
     AccountDeletionListener,
     PostsPrivacySection,
   ],

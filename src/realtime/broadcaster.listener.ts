@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ForumsService } from '../forums/forums.service';
 import { ForumEvent, type ContentView, type ForumEventPayloads as P } from '../infra/events/forum-events';
-import { DELETED_USER_NAME } from '../users/user';
 import { PendingRoomEvents } from '../infra/events/pending-room-events';
+import { ReplayContent, type ReplayViewer } from '../infra/events/replay-content';
+import { renderForViewer, toStoredPayload } from './room-event-content';
 import {
   RETAINED_PER_ROOM,
   RoomEventRepository,
@@ -18,10 +19,7 @@ const ON = { async: true, promisify: true } as const;
 
 type Replay = Pick<JoinReply, 'lastEventSeq' | 'replayed' | 'resync'>;
 
-const origin = (view?: ContentView): EventOrigin => ({
-  contentId: view?.id ?? null,
-  authorId: view?.authorId ?? null,
-});
+const origin = (view?: ContentView): EventOrigin => ({ contentId: view?.id ?? null });
 
 /**
  * The only code that emits to rooms. Domain events become room events: each is numbered per room and stored
@@ -38,6 +36,7 @@ export class BroadcasterListener {
     private readonly log: RoomEventRepository,
     private readonly forums: ForumsService,
     private readonly pending: PendingRoomEvents,
+    private readonly content: ReplayContent,
   ) {}
 
   /** Before the author's answer: no database, just the topic's viewers, with the number taken with the post. */
@@ -76,19 +75,13 @@ export class BroadcasterListener {
   }
 
   @OnEvent(ForumEvent.PostRedacted, ON)
-  async postRedacted(p: P['post.redacted']) {
-    await this.log.rewriteContent(p.post.id, 'post', { html: p.post.html });
-    if (p.title !== undefined) await this.log.rewriteTopicTitle(p.topicId, p.title);
-    await this.publish(roomName('topic', p.topicId), ServerEvent.PostRedacted, p, origin(p.post));
+  postRedacted(p: P['post.redacted']) {
+    return this.publish(roomName('topic', p.topicId), ServerEvent.PostRedacted, p, origin(p.post));
   }
 
   @OnEvent(ForumEvent.PostRemoved, ON)
-  async postRemoved(p: P['post.removed']) {
-    await this.log.rewriteContent(p.postId, 'post', { html: '' });
-    await this.publish(roomName('topic', p.topicId), ServerEvent.PostRemoved, p, {
-      contentId: p.postId,
-      authorId: null,
-    });
+  postRemoved(p: P['post.removed']) {
+    return this.publish(roomName('topic', p.topicId), ServerEvent.PostRemoved, p, { contentId: p.postId });
   }
 
   @OnEvent(ForumEvent.PostHeld, ON)
@@ -100,20 +93,19 @@ export class BroadcasterListener {
   topicCreated(p: P['topic.created']) {
     return this.publish(roomName('forum', p.forumSlug), ServerEvent.TopicCreated, p, {
       contentId: p.topicId,
-      authorId: null,
     });
   }
 
   @OnEvent(ForumEvent.TopicLocked, ON)
   async topicLocked(p: P['topic.locked']) {
-    const none = { contentId: p.topicId, authorId: null };
+    const none = { contentId: p.topicId };
     await this.publish(roomName('topic', p.topicId), ServerEvent.TopicLocked, p, none);
     await this.toForum(p.forumId, ServerEvent.TopicLocked, p, none);
   }
 
   @OnEvent(ForumEvent.TopicUpdated, ON)
   async topicUpdated(p: P['topic.updated']) {
-    const none = { contentId: p.topicId, authorId: null };
+    const none = { contentId: p.topicId };
     await this.publish(roomName('topic', p.topicId), ServerEvent.TopicUpdated, p, none);
     await this.toForum(p.forumId, ServerEvent.TopicUpdated, p, none);
   }
@@ -134,16 +126,14 @@ export class BroadcasterListener {
   }
 
   @OnEvent(ForumEvent.MessageRedacted, ON)
-  async messageRedacted(p: P['message.redacted']) {
-    await this.log.rewriteContent(p.message.id, 'message', { html: p.message.html });
-    await this.publish(roomName('board', p.boardSlug), ServerEvent.MessageRedacted, p, origin(p.message));
+  messageRedacted(p: P['message.redacted']) {
+    return this.publish(roomName('board', p.boardSlug), ServerEvent.MessageRedacted, p, origin(p.message));
   }
 
   @OnEvent(ForumEvent.MessageRemoved, ON)
-  async messageRemoved(p: P['message.removed']) {
-    await this.log.rewriteContent(p.messageId, 'message', { html: '' });
-    const from = { contentId: p.messageId, authorId: null };
-    await this.publish(roomName('board', p.boardSlug), ServerEvent.MessageRemoved, p, from);
+  messageRemoved(p: P['message.removed']) {
+    const from = { contentId: p.messageId };
+    return this.publish(roomName('board', p.boardSlug), ServerEvent.MessageRemoved, p, from);
   }
 
   @OnEvent(ForumEvent.MessageHeld, ON)
@@ -165,11 +155,9 @@ export class BroadcasterListener {
     this.disconnectUser(p.userId, 'account_suspended', 'Your account is suspended');
   }
 
+  /** The room log holds no names or text (replay renders from the content), so only the sockets go. */
   @OnEvent(ForumEvent.UserDeleted, ON)
-  async userDeleted(p: P['user.deleted']) {
-    const fields: Record<string, unknown> = { authorId: null, authorName: DELETED_USER_NAME };
-    if (p.deletePosts) fields.html = '';
-    await this.log.forgetAuthor(p.userId, fields);
+  userDeleted(p: P['user.deleted']) {
     this.disconnectUser(p.userId, 'unauthenticated', 'This account was deleted');
   }
 
@@ -188,13 +176,19 @@ export class BroadcasterListener {
   }
 
   /**
-   * Joins the room, then sends this socket (only) every stored event after `lastEventSeq`, oldest first,
-   * before its acknowledgement; or answers resync when more than the bound are missing or they were pruned.
+   * Joins the room, then sends this socket (only) every stored event after `lastEventSeq`, oldest first, with
+   * its content rendered as it is now for `viewer` (left out where they would not see it), before its
+   * acknowledgement; or answers resync when more than the bound are missing or they were pruned.
    * Not serialised with the room's publishing: a reconnect storm must not wait for a busy room. A live
    * event may therefore reach the socket before or after a replayed one; the client orders by eventSeq and
    * drops duplicates (docs/realtime.md), and nothing is missed because the socket is in the room first.
    */
-  async joinWithReplay(socket: ParleySocket, room: string, lastEventSeq?: number): Promise<Replay> {
+  async joinWithReplay(
+    socket: ParleySocket,
+    room: string,
+    viewer: ReplayViewer,
+    lastEventSeq?: number,
+  ): Promise<Replay> {
     await socket.join(room);
     if (lastEventSeq === undefined)
       return { lastEventSeq: await this.log.lastSeq(room), replayed: 0, resync: false };
@@ -210,10 +204,13 @@ export class BroadcasterListener {
     const pruned = lastEventSeq < newest - RETAINED_PER_ROOM;
     if (gapTooLarge || pruned || lastEventSeq > newest)
       return { lastEventSeq: newest, replayed: 0, resync: true };
-    for (const stored of missed) {
+    // Rendered now, for this viewer: never more than a fresh page load would show them.
+    const referenced = missed.map((event) => ({ ...event, payload: toStoredPayload(event.payload) }));
+    const shown = await renderForViewer(referenced, viewer, this.content);
+    for (const stored of shown) {
       emitNow(socket, stored.event, { ...stored.payload, room, eventSeq: stored.eventSeq });
     }
-    return { lastEventSeq: newest, replayed: missed.length, resync: false };
+    return { lastEventSeq: newest, replayed: shown.length, resync: false };
   }
 
   /**

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { isDuplicateKey } from '../infra/database/duplicate-key';
 import { RoomSequence } from '../infra/events/room-sequence';
+import { toStoredPayload } from './room-event-content';
 import { RoomEventRecord } from './room-event.schema';
 
 export interface StoredRoomEvent {
@@ -12,9 +13,9 @@ export interface StoredRoomEvent {
   payload: Record<string, unknown>;
 }
 
+/** The post, message or topic the event is about: a retried announcement is logged once per content. */
 export interface EventOrigin {
   contentId: string | null;
-  authorId: string | null;
 }
 
 export interface NewRoomEvent {
@@ -27,12 +28,39 @@ export interface NewRoomEvent {
 export const RETAINED_PER_ROOM = 1000;
 const PRUNE_EVERY = 100;
 
+/** Rows logged before the log kept references only: they still hold the content they showed. */
+const HOLDING_CONTENT = {
+  $or: [
+    { 'payload.post.html': { $exists: true } },
+    { 'payload.message.html': { $exists: true } },
+    { 'payload.title': { $exists: true, $ne: null } },
+    { 'payload.topic.title': { $exists: true, $ne: null } },
+  ],
+};
+
 @Injectable()
-export class RoomEventRepository {
+export class RoomEventRepository implements OnModuleInit {
+  private readonly logger = new Logger('RoomEvents');
+
   constructor(
     @InjectModel(RoomEventRecord.name) private readonly events: Model<RoomEventRecord>,
     private readonly sequence: RoomSequence,
   ) {}
+
+  /** Once, on the first start after the upgrade: older rows keep a reference in place of their content. */
+  async onModuleInit(): Promise<void> {
+    const rows = await this.events
+      .find(HOLDING_CONTENT, { _id: 1, payload: 1 })
+      .lean<Array<{ _id: unknown; payload: Record<string, unknown> }>>()
+      .exec();
+    if (rows.length === 0) return;
+    await this.events.bulkWrite(
+      rows.map((row) => ({
+        updateOne: { filter: { _id: row._id }, update: { $set: { payload: toStoredPayload(row.payload) } } },
+      })),
+    );
+    this.logger.log({ rows: rows.length }, 'room log: content replaced by references');
+  }
 
   /**
    * Numbers the event with one atomic $inc of the room's counter and stores it; returns its eventSeq. The number
@@ -63,7 +91,7 @@ export class RoomEventRepository {
       room,
       eventSeq,
       event: item.event,
-      payload: item.payload,
+      payload: toStoredPayload(item.payload),
       ...item.origin,
       at: new Date(),
     });
@@ -89,44 +117,5 @@ export class RoomEventRepository {
       .limit(limit)
       .lean<StoredRoomEvent[]>()
       .exec();
-  }
-
-  /** Replaces fields of the stored view (`payload.<key>.<field>`) in every earlier event about this content. */
-  async rewriteContent(
-    contentId: string,
-    key: 'post' | 'message',
-    fields: Record<string, unknown>,
-  ): Promise<void> {
-    const set = Object.fromEntries(
-      Object.entries(fields).map(([field, value]) => [`payload.${key}.${field}`, value]),
-    );
-    await this.events.updateMany({ contentId, [`payload.${key}`]: { $exists: true } }, { $set: set }).exec();
-  }
-
-  /**
-   * A redacted first post: every stored title of the topic (as created, as retitled) becomes the redacted one,
-   * since an older title may hold the removed value too.
-   */
-  async rewriteTopicTitle(topicId: string, title: string): Promise<void> {
-    await this.events
-      .updateMany({ contentId: topicId, event: 'topic.created' }, { $set: { 'payload.title': title } })
-      .exec();
-    await this.events
-      .updateMany(
-        { contentId: topicId, event: 'topic.updated', 'payload.topic.title': { $exists: true } },
-        { $set: { 'payload.topic.title': title } },
-      )
-      .exec();
-  }
-
-  /** Account deletion: the author's name (and, with their posts deleted, the text) leaves the replay log. */
-  async forgetAuthor(authorId: string, fields: Record<string, unknown>): Promise<void> {
-    for (const key of ['post', 'message']) {
-      const set = Object.fromEntries(
-        Object.entries(fields).map(([field, value]) => [`payload.${key}.${field}`, value]),
-      );
-      await this.events.updateMany({ authorId, [`payload.${key}`]: { $exists: true } }, { $set: set }).exec();
-    }
-    await this.events.updateMany({ authorId }, { $set: { authorId: null } }).exec();
   }
 }

@@ -7,10 +7,9 @@ export class RoomEventRecord {
   @Prop({ required: true }) eventSeq!: number;
   @Prop({ required: true }) event!: string;
   @Prop({ type: Object, required: true }) payload!: Record<string, unknown>;
-  // The post or message the event shows and its author: redaction, removal and account deletion rewrite
-  // stored payloads through these, so the replay log never keeps text that was taken down.
+  // The post, message or topic the event is about. The payload keeps a reference in its place, never its text
+  // (room-event-content.ts): replay renders it as it is now, for the viewer who asks.
   @Prop({ type: String, default: null, index: true }) contentId!: string | null;
-  @Prop({ type: String, default: null, index: true }) authorId!: string | null;
   @Prop({ required: true }) at!: Date;
 }
 

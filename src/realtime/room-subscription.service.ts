@@ -36,7 +36,8 @@ export class RoomSubscriptionService {
       );
       return null;
     }
-    const replay = await this.broadcaster.joinWithReplay(socket, room, lastEventSeq);
+    const viewer = { user, moderator: grant.moderator };
+    const replay = await this.broadcaster.joinWithReplay(socket, room, viewer, lastEventSeq);
     // Moderators also hear held posts and messages of this forum (post.held, message.held).
     if (grant.moderator && ref.kind !== 'mod') await socket.join(roomName('mod', grant.forumId));
     this.presence.changed(room);
