@@ -25,6 +25,7 @@ import { PostsModule } from './posts/posts.module';
 import { BoardsModule } from './boards/boards.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { MailModule } from './mail/mail.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { UsersModule } from './users/users.module';
 import { PersonalDataInterceptor } from './infra/http/personal-data.interceptor';
@@ -36,6 +37,7 @@ const features: Type[] = [
   UsersModule,
   AuthModule,
   PrivacyModule,
+  MailModule,
   HealthModule,
   NoticesModule,
   PublishingModule,

@@ -5,6 +5,7 @@ import { seedIfEmpty } from './demo/first-start-seed';
 import { ConfigError, loadConfig, type AppConfig } from './infra/config/app-config';
 import { NoEngineError, startEngine, type Engine } from './infra/database/engine-chain';
 import { redactUri, waitForDatabase } from './infra/database/wait-for-database';
+import { startMailCatcher, type MailCatcher } from './infra/mail/mail-catcher';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
@@ -29,7 +30,11 @@ async function bootstrap(): Promise<void> {
     process.stderr.write(`${error instanceof NoEngineError ? '' : 'engine: '}${(error as Error).message}\n`);
     process.exit(1);
   }
-  const stopEngine = () => engine.stop().catch(() => undefined);
+  const mail = await startDevelopmentMail(config);
+  const stopEngine = () =>
+    Promise.all([engine.stop(), mail?.stop()])
+      .then(() => undefined)
+      .catch(() => undefined);
   process.once('uncaughtException', (error) => {
     process.stderr.write(`fatal: ${error.stack ?? error.message}\n`);
     void stopEngine().finally(() => process.exit(1));
@@ -44,6 +49,8 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
   const localUrl = url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
+  // Links in mail must be absolute: without PUBLIC_URL they point at this server's own address.
+  config.PUBLIC_URL ??= localUrl;
   if (config.NODE_ENV === 'development' && config.DEMO_SEED) {
     await seedIfEmpty(app, localUrl, say).catch((error: Error) => say(`seed: not done: ${error.message}`));
   }
@@ -65,6 +72,37 @@ async function bootstrap(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * Development without SMTP_URL: a local Mailpit catches every mail (its inbox is printed). Elsewhere, or when it
+ * cannot be had, mail waits in the outgoing queue until SMTP is configured: nothing fails and nothing is lost.
+ */
+async function startDevelopmentMail(config: AppConfig): Promise<MailCatcher | undefined> {
+  if (config.SMTP_URL) {
+    say(`mail: sending through ${redactUri(config.SMTP_URL)}`);
+    return undefined;
+  }
+  if (config.NODE_ENV !== 'development') return undefined;
+  try {
+    const catcher = await startMailCatcher({
+      dataDir: resolve(config.DATA_DIR, '..', 'mailpit'),
+      smtpPort: config.MAILPIT_SMTP_PORT,
+      httpPort: config.MAILPIT_HTTP_PORT,
+      install: true,
+      restartOnExit: true,
+      log: say,
+    });
+    config.SMTP_URL = catcher.smtpUrl;
+    say(
+      `mail: ${catcher.process ? 'started' : 'reusing the'} Mailpit on ${catcher.smtpUrl}; ` +
+        `dev inbox: ${catcher.inboxUrl}/view/latest.html (latest mail), ${catcher.inboxUrl}/api/v1/messages (all)`,
+    );
+    return catcher;
+  } catch (error) {
+    say(`mail: ${(error as Error).message}; mail is queued and sent once SMTP_URL is set`);
+    return undefined;
+  }
 }
 
 void bootstrap();

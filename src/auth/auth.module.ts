@@ -6,7 +6,17 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../infra/config/app-config';
 import { UsersModule } from '../users/users.module';
+import { AccountRecoveryController } from './account-recovery.controller';
+import { AccountTokenRepository } from './account-token.repository';
+import {
+  AccountMailRequestRecord,
+  AccountMailRequestSchema,
+  AccountTokenRecord,
+  AccountTokenSchema,
+} from './account-token.schema';
 import { AccountService } from './account.service';
+import { EmailVerificationService } from './email-verification.service';
+import { PasswordResetService } from './password-reset.service';
 import { AuthCookies } from './auth-cookies';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -50,12 +60,17 @@ function jwtOptions(config: AppConfig) {
       { name: SessionRecord.name, schema: SessionSchema },
       { name: RefreshTokenRecord.name, schema: RefreshTokenSchema },
       { name: LoginAttemptRecord.name, schema: LoginAttemptSchema },
+      { name: AccountTokenRecord.name, schema: AccountTokenSchema },
+      { name: AccountMailRequestRecord.name, schema: AccountMailRequestSchema },
     ]),
   ],
-  controllers: [AuthController, MeController],
+  controllers: [AuthController, MeController, AccountRecoveryController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     AccountService,
+    AccountTokenRepository,
+    EmailVerificationService,
+    PasswordResetService,
     AuthCookies,
     AuthService,
     AuthRateLimitGuard,

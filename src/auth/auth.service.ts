@@ -4,6 +4,8 @@ import { AppError } from '../infra/errors/app-error';
 import { toAccountView, type AccountView, type User } from '../users/user';
 import { UserAccountsService } from '../users/user-accounts.service';
 import type { CookieSession } from './auth-cookies';
+import { EmailVerificationService } from './email-verification.service';
+import { assertStrongPassword } from './password-policy';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionService } from './session.service';
@@ -34,16 +36,19 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottleService,
+    private readonly verification: EmailVerificationService,
     private readonly config: AppConfig,
   ) {}
 
   async register(input: Registration): Promise<SignedIn> {
+    assertStrongPassword(input.password, [input.username, input.email]);
     const user = await this.accounts.create({
       username: input.username,
       email: input.email,
       displayName: input.displayName?.trim() || input.username,
       passwordHash: await this.hasher.hash(input.password),
     });
+    await this.verification.sendForCurrent(user);
     return this.signIn(user);
   }
 

@@ -68,6 +68,35 @@ export class UserAccountsService {
     return user;
   }
 
+  /** Asks for a new address: 409 when another account holds it; it is used only once confirmed. */
+  async requestEmailChange(userId: string, email: string): Promise<User> {
+    if ((await this.users.takenField(undefined, email)) === 'email') {
+      throw new AppError('conflict', 'That email is already registered', { field: 'email' });
+    }
+    const user = await this.users.setPendingEmail(userId, email.trim());
+    if (!user) throw new NotFound('User');
+    return user;
+  }
+
+  cancelEmailChange(userId: string): Promise<User | null> {
+    return this.users.setPendingEmail(userId, null);
+  }
+
+  markEmailVerified(userId: string, email: string): Promise<boolean> {
+    return this.users.markEmailVerified(userId, email);
+  }
+
+  async confirmNewEmail(userId: string, email: string): Promise<User> {
+    let user: User | null;
+    try {
+      user = await this.users.confirmNewEmail(userId, email);
+    } catch (error) {
+      throw await this.duplicateToConflict(error, { email });
+    }
+    if (!user) throw new NotFound('User');
+    return user;
+  }
+
   async updatePreferences(userId: string, changes: PreferenceChanges): Promise<User> {
     const paths: Record<string, boolean> = {};
     for (const [kind, channels] of Object.entries(changes)) {

@@ -50,6 +50,8 @@ export function toUser(row: UserRow, now = new Date()): User {
     id: row._id.toString(),
     username: row.username,
     email: row.email ?? null,
+    emailVerifiedAt: iso(row.emailVerifiedAt),
+    pendingEmail: row.pendingEmail ?? null,
     displayName: row.displayName,
     roles: row.roles ?? ['member'],
     moderatedForumIds: row.moderatedForumIds ?? [],
@@ -237,6 +239,30 @@ export class UserRepository {
     // The old address is freed once the new one is stored; a failed update gives the new one back.
     if (next !== previous) await this.unique.release(EMAIL, updated ? previous : next, id);
     return updated;
+  }
+
+  /** The address waiting for confirmation (null: none), once the caller checked nobody holds it. */
+  setPendingEmail(id: string, email: string | null): Promise<User | null> {
+    return this.update(id, { $set: { pendingEmail: email } });
+  }
+
+  /** Confirms the current address, if it is still the one the link was mailed to. */
+  async markEmailVerified(id: string, email: string): Promise<boolean> {
+    if (!isValidObjectId(id)) return false;
+    const result = await this.users
+      .updateOne(
+        { _id: id, deletedAt: null, emailNormalized: normalizeEmail(email) },
+        { $set: { emailVerifiedAt: new Date() } },
+      )
+      .exec();
+    return result.matchedCount > 0;
+  }
+
+  /** A confirmed change: the new address is claimed and becomes the account's, verified, the old one is freed. */
+  async confirmNewEmail(id: string, email: string): Promise<User | null> {
+    const changed = await this.updateProfile(id, { email });
+    if (!changed) return null;
+    return this.update(id, { $set: { emailVerifiedAt: new Date(), pendingEmail: null } });
   }
 
   async setPreferences(id: string, changes: Record<string, boolean>): Promise<User | null> {

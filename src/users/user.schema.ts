@@ -24,6 +24,10 @@ export class UserRecord {
   // Trimmed and lower-cased; unique. Deleted accounts hold a placeholder so the address can register again.
   // Unique through UniqueClaims, like usernameLower: it changes with the address.
   @Prop({ type: String, required: true, index: true }) emailNormalized!: string;
+  // Null until the owner follows the link mailed to the address; notification mail goes to verified addresses only.
+  @Prop({ type: Date, default: null }) emailVerifiedAt!: Date | null;
+  // An address the owner asked to change to: used only once confirmed through the link mailed to it.
+  @Prop({ type: String, default: null }) pendingEmail!: string | null;
   @Prop({ type: String, required: true }) displayName!: string;
   @Prop({ type: String, default: null }) passwordHash!: string | null;
   @Prop({ type: [String], default: ['member'] }) roles!: Role[];

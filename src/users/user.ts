@@ -29,6 +29,10 @@ export interface User {
   id: string;
   username: string;
   email: string | null;
+  /** When the current address was confirmed through the mailed link; null: not (yet) verified. */
+  emailVerifiedAt: string | null;
+  /** Asked for, not confirmed yet: mail still goes to `email`. */
+  pendingEmail: string | null;
   displayName: string;
   roles: Role[];
   moderatedForumIds: string[];
@@ -88,6 +92,8 @@ export type AdminUserView = ReturnType<typeof toAdminUserView>;
 export function toAccountView(user: User) {
   return {
     ...toAdminUserView(user),
+    emailVerified: user.emailVerifiedAt !== null,
+    pendingEmail: user.pendingEmail,
     notificationPreferences: user.notificationPreferences,
     noticeAcknowledgements: user.noticeAcknowledgements,
   };

@@ -1,4 +1,5 @@
 import { cookieJar, cookieSession, registerUser, sessionFromResponse } from '../factories/user.factory';
+import { linkIn, waitForMails } from '../helpers/mailpit';
 import { startApp, type TestApp } from '../helpers/start-app';
 
 describe('Accounts: sessions, refresh tokens and CSRF', () => {
@@ -129,14 +130,17 @@ describe('Accounts: sessions, refresh tokens and CSRF', () => {
       .expect(200);
   });
 
-  it('corrects the email address, keeping it unique', async () => {
+  it('corrects the email address, keeping it unique, once the new address is confirmed', async () => {
     const taken = await registerUser(api);
     const user = await registerUser(api);
     const res = await api.http.patch('/api/me').set(user.auth).send({ email: taken.email.toUpperCase() });
     expect(res.status).toBe(409);
     const ok = await api.http.patch('/api/me').set(user.auth).send({ email: 'New.Address@example.test' });
     expect(ok.status).toBe(200);
-    expect(ok.body.email).toBe('New.Address@example.test');
+    expect(ok.body).toMatchObject({ email: user.email, pendingEmail: 'New.Address@example.test' });
+    const [confirm] = await waitForMails('new.address@example.test');
+    const token = linkIn(confirm, '/verify-email?token=').searchParams.get('token');
+    await api.http.post('/api/auth/verify-email').send({ token }).expect(200);
     await api.http
       .post('/api/auth/login')
       .send({ login: 'new.address@example.test', password: user.password })

@@ -52,6 +52,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<TestApp> 
     THROTTLE_LIMIT: '100000',
     LOG_LEVEL: 'info',
     CLIENT_DIST: './client/dist',
+    ...(process.env.PARLEY_TEST_SMTP_URL ? { SMTP_URL: process.env.PARLEY_TEST_SMTP_URL } : {}),
     ...options.env,
   });
   const logs: string[] = [];

@@ -98,6 +98,11 @@ export const REST_POLICY: Readonly<Record<string, Readonly<Record<string, Policy
   // Without a refresh cookie there is no session to refresh (401); a suspended account gets no new token.
   'POST /api/auth/refresh': one(SIGNED_IN),
   'POST /api/auth/logout': one(ANYONE),
+  // Mailed links: whoever holds the token (they prove the mailbox, not a session).
+  'POST /api/auth/password-reset': one(ANYONE),
+  'POST /api/auth/password-reset/confirm': one(ANYONE),
+  'POST /api/auth/verify-email': one(ANYONE),
+  'POST /api/me/verification-email': one(SIGNED_IN),
   'GET /api/me': one(SIGNED_IN),
   'PATCH /api/me': one(SIGNED_IN),
   'PATCH /api/me/password': one(SIGNED_IN),

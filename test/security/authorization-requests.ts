@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
+import { AccountTokenRepository } from '../../src/auth/account-token.repository';
 import { UnsubscribeService } from '../../src/privacy/unsubscribe.service';
 import type { Actor, Expected } from './authorization-policy';
-import type { TestUser } from '../factories/user.factory';
+import { registerUser, type TestUser } from '../factories/user.factory';
 import type { AuthorizationWorld, ItemRef, Scope } from './authorization-world';
 
 /**
@@ -132,6 +133,27 @@ export const REST_REQUESTS: Record<string, Record<string, RouteRequest>> = {
       return user ? request.set('Cookie', user.session.cookies).set(user.session.csrfHeader) : request;
     }),
   ),
+  // A fresh address each time: the per-address limit is not what this matrix checks.
+  'POST /api/auth/password-reset': one((w, actor) =>
+    w.call(actor, 'post', '/api/auth/password-reset').send({ email: `reset-${unique()}@example.test` }),
+  ),
+  // A token for a throwaway account: the victim keeps its password for the other routes.
+  'POST /api/auth/password-reset/confirm': one(async (w, actor) => {
+    const owner = await registerUser(w.api);
+    const token = await w.api.app
+      .get(AccountTokenRepository)
+      .issue(owner.id, 'reset-password', owner.email, 60_000);
+    return w
+      .call(actor, 'post', '/api/auth/password-reset/confirm')
+      .send({ token, password: `a quiet ${unique()} passphrase` });
+  }),
+  'POST /api/auth/verify-email': one(async (w, actor) => {
+    const token = await w.api.app
+      .get(AccountTokenRepository)
+      .issue(w.victim.id, 'verify-email', w.victim.email, 60_000);
+    return w.call(actor, 'post', '/api/auth/verify-email').send({ token });
+  }),
+  'POST /api/me/verification-email': one((w, actor) => w.call(actor, 'post', '/api/me/verification-email')),
   'GET /api/me': one(get(() => '/api/me')),
   'PATCH /api/me': one((w, actor) => w.call(actor, 'patch', '/api/me').send({ displayName: `The ${actor}` })),
   'PATCH /api/me/password': one((w, actor, allowed) =>

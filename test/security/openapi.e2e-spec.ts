@@ -1,3 +1,4 @@
+import { linkIn, waitForMails } from '../helpers/mailpit';
 import { UnsubscribeService } from '../../src/privacy/unsubscribe.service';
 import { replyAcknowledging } from '../e2e/moderation.helpers';
 import { createBoard, postMessage, type TestBoard } from '../factories/board.factory';
@@ -65,9 +66,39 @@ const SUCCESS: Record<string, CallFor> = {
     body: {
       username: `fresh${Date.now().toString(36)}`,
       email: `f${Date.now()}@example.test`,
-      password: 'long enough',
+      password: 'long enough passphrase',
     },
     status: 201,
+  }),
+  'POST /api/auth/password-reset': (w) => ({
+    path: '/api/auth/password-reset',
+    body: { email: w.member.email },
+    status: 202,
+  }),
+  'POST /api/auth/password-reset/confirm': async (_w, api) => {
+    const user = await throwaway(api);
+    await api.http.post('/api/auth/password-reset').send({ email: user.email }).expect(202);
+    const reset = (await waitForMails(user.email, 2)).find((mail) => mail.subject.includes('Reset'));
+    const token = reset ? linkIn(reset, '/reset-password?token=').searchParams.get('token') : 'none';
+    return {
+      path: '/api/auth/password-reset/confirm',
+      body: { token, password: 'a fresh quiet passphrase' },
+      status: 204,
+    };
+  },
+  'POST /api/auth/verify-email': async (_w, api) => {
+    const user = await throwaway(api);
+    const [confirm] = await waitForMails(user.email);
+    return {
+      path: '/api/auth/verify-email',
+      body: { token: linkIn(confirm, '/verify-email?token=').searchParams.get('token') },
+      status: 200,
+    };
+  },
+  'POST /api/me/verification-email': (w) => ({
+    path: '/api/me/verification-email',
+    as: w.member,
+    status: 204,
   }),
   'POST /api/auth/login': (w) => ({
     path: '/api/auth/login',

@@ -8,3 +8,8 @@ export class SignedInResponse {
   @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn!: number;
 }
+
+/** "Forgot password": the same answer whether or not the address has an account. */
+export class PasswordResetRequestedResponse {
+  @ApiProperty({ example: 'If an account uses this address, a reset link is on its way.' }) message!: string;
+}

@@ -71,6 +71,25 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(0) @Max(3_600_000) SOCKET_FLOOD_COOL_OFF_MS = 30_000;
   @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' }) PUBLIC_URL?: string;
 
+  // Mail (README, "Email"). Unset in development: `npm start` runs a local Mailpit and sends there; required in
+  // production. smtp://user:pass@host:587 (STARTTLS when the server offers it) or smtps://host:465.
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.SMTP_URL !== undefined)
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL (required in production)' })
+  SMTP_URL?: string;
+  @IsString() @MinLength(3) MAIL_FROM = 'Parley <parley@localhost>';
+  // The name mail is signed with ("the Parley team"); forums are named in each mail.
+  @IsString() @MinLength(1) SITE_NAME = 'Parley';
+  // The development Mailpit's ports (SMTP, and the web inbox with its HTTP API).
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535) MAILPIT_SMTP_PORT = 1025;
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535) MAILPIT_HTTP_PORT = 8025;
+  // A mail whose SMTP server keeps failing is given up (state "failed") after this many tries.
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000) MAIL_MAX_ATTEMPTS = 30;
+  // How long mailed links work: address confirmation, password reset (each works once).
+  @Type(() => Number) @IsInt() @Min(1) @Max(720) EMAIL_VERIFICATION_TTL_HOURS = 48;
+  @Type(() => Number) @IsInt() @Min(5) @Max(1440) PASSWORD_RESET_TTL_MINUTES = 60;
+  // Account mail (reset, confirmation) one address or account may ask for per hour.
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000) ACCOUNT_MAIL_PER_HOUR = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @IsString() CLIENT_DIST = './client/dist';
   // Adds GET /api/bench/hello, the framework-only ceiling `npm run bench:http` compares routes with.
@@ -104,7 +123,7 @@ export class ConfigError extends Error {
 }
 
 const KNOWN = new Set(
-  Object.keys(new AppConfig()).concat(['MONGODB_URI', 'REDIS_URL', 'JWT_SECRET', 'PUBLIC_URL']),
+  Object.keys(new AppConfig()).concat(['MONGODB_URI', 'REDIS_URL', 'JWT_SECRET', 'PUBLIC_URL', 'SMTP_URL']),
 );
 
 /** Validates the environment; the error names each bad variable and never echoes its value (it may be a secret). */

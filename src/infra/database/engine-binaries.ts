@@ -14,6 +14,12 @@ export const FERRETDB = {
   version: 'v1.24.2',
   binary: 'ferretdb',
 } as const;
+/** Not an engine: the development and test SMTP catcher, found and built the same way (scripts/install-mailpit.sh). */
+export const MAILPIT = {
+  module: 'github.com/axllent/mailpit',
+  version: 'v1.33.1',
+  binary: 'mailpit',
+} as const;
 /** The package name scripts/install-ferretdb.sh gives its build; `ferretdb --version` prints it. */
 export const FERRETDB_ID_INDEX_FIX = 'parley-sqlite-id-index';
 
@@ -52,30 +58,49 @@ export function findFerretDb(options: { install: boolean; log: (message: string)
   });
 }
 
+/** `mailpit` on PATH or in Go's bin folder; built with Go (scripts/install-mailpit.sh) when missing. */
+export function findMailpit(options: { install: boolean; log: (message: string) => void }): BinaryLookup {
+  const dirs = [...pathDirs(), goBinDir()];
+  return findOrInstall(dirs, MAILPIT.binary, {
+    accepts: (version) => version.includes(`mailpit ${MAILPIT.version}`),
+    wanted: `mailpit ${MAILPIT.version} built by scripts/install-mailpit.sh`,
+    canInstall: () => hasTool('go'),
+    noInstaller: 'go is not installed',
+    script: 'install-mailpit.sh',
+    versionArgs: ['version', '--no-release-check'],
+    ...options,
+  });
+}
+
 interface Lookup {
   accepts: (versionText: string) => boolean;
   wanted: string;
   canInstall: () => boolean;
   noInstaller: string;
   script: string;
+  /** How the binary prints its version (default `--version`). */
+  versionArgs?: string[];
   install: boolean;
   log: (message: string) => void;
 }
 
 function findOrInstall(dirs: (string | undefined)[], name: string, lookup: Lookup): BinaryLookup {
   const found = locate(dirs, name);
-  if (found && lookup.accepts(versionOf(found))) return { path: found };
+  const args = lookup.versionArgs ?? ['--version'];
+  if (found && lookup.accepts(versionOf(found, args))) return { path: found };
   const problem = found ? `${found} is not ${lookup.wanted}` : `no ${name} binary`;
   if (!lookup.install) return { reason: problem };
   if (!lookup.canInstall()) return { reason: `${problem} and ${lookup.noInstaller}` };
-  lookup.log(`engine: ${problem}; building it with scripts/${lookup.script} (first start only)`);
+  lookup.log(
+    `${lookup.script === 'install-mailpit.sh' ? 'mail' : 'engine'}: ${problem}; building it with scripts/${lookup.script} (first start only)`,
+  );
   try {
     execFileSync('bash', [join(scripts, lookup.script)], { stdio: ['ignore', 'inherit', 'inherit'] });
   } catch (error) {
     return { reason: `scripts/${lookup.script} failed (${(error as Error).message.split('\n')[0]})` };
   }
   const built = locate(dirs.concat(cargoBinDir(), goBinDir()), name);
-  if (built && lookup.accepts(versionOf(built))) return { path: built };
+  if (built && lookup.accepts(versionOf(built, args))) return { path: built };
   return { reason: `scripts/${lookup.script} ran but no ${lookup.wanted} was found` };
 }
 
@@ -87,9 +112,9 @@ function locate(dirs: (string | undefined)[], name: string): string | undefined 
   return undefined;
 }
 
-function versionOf(binary: string): string {
+function versionOf(binary: string, args: string[]): string {
   try {
-    return execFileSync(binary, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync(binary, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     return '';
   }

@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 
 export interface EngineProcessOptions {
-  /** Shown in log lines: "SecantusDB", "FerretDB". */
+  /** Shown in log lines: "SecantusDB", "FerretDB", "Mailpit". */
   name: string;
+  /** The log lines' prefix (default "engine"; the mail catcher says "mail"). */
+  role?: string;
   binary: string;
   args: string[];
   port: number;
@@ -43,7 +45,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
       if (stopping || !options.restartOnExit) return;
       if (Date.now() - startedAt > HEALTHY_RUN_MS) delay = FIRST_RESTART_DELAY_MS;
       options.log(
-        `engine: ${options.name} exited (${signal ?? `code ${code}`}): ${lastLines(running)}; starting it again in ${delay} ms`,
+        `${options.role ?? 'engine'}: ${options.name} exited (${signal ?? `code ${code}`}): ${lastLines(running)}; starting it again in ${delay} ms`,
       );
       restartTimer = setTimeout(() => {
         restartTimer = undefined;
@@ -52,7 +54,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
         child = spawnEngine(options);
         watch(child, Date.now());
         void waitForPort(options, child).then(
-          () => options.log(`engine: ${options.name} is back on port ${options.port}`),
+          () => options.log(`${options.role ?? 'engine'}: ${options.name} is back on port ${options.port}`),
           () => undefined, // its exit handler restarts it again
         );
       }, delay);

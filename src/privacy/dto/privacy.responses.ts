@@ -6,6 +6,9 @@ import {
 } from '../../users/dto/user.responses';
 
 export class ExportProfileResponse extends AdminUserResponse {
+  @ApiProperty() emailVerified!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'A new address waiting for confirmation' })
+  pendingEmail!: string | null;
   @ApiProperty({ type: NotificationPreferencesResponse })
   notificationPreferences!: NotificationPreferencesResponse;
 }

@@ -47,6 +47,14 @@ export class NoticeAcknowledgementResponse {
 
 /** The signed-in user's own account (GET /api/me): the admin's view plus their own settings. */
 export class AccountResponse extends AdminUserResponse {
+  @ApiProperty({ description: 'Whether the address was confirmed through the mailed link' })
+  emailVerified!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A new address waiting for its confirmation link',
+  })
+  pendingEmail!: string | null;
   @ApiProperty({ type: NotificationPreferencesResponse })
   notificationPreferences!: NotificationPreferencesResponse;
   @ApiProperty({ type: [NoticeAcknowledgementResponse] })
