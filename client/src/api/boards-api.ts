@@ -1,54 +1,10 @@
 import { http } from './http-client';
-import type { FindingsSummary, MaskedSpan, NoticeState, PiiPolicy } from './forums-api';
+import type { Schemas } from './api-types';
 
-export interface Board {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  forumId: string;
-  forumSlug: string;
-  /** Null: the forum's policy applies. */
-  piiPolicy: PiiPolicy | null;
-  slowModeSeconds: number;
-  lastSeq: number;
-  archived: boolean;
-  createdAt: string;
-}
-
-export interface BoardMessage {
-  id: string;
-  seq: number;
-  boardId: string;
-  authorId: string | null;
-  authorName: string;
-  html: string;
-  status: string;
-  replyTo: number | null;
-  replyCount: number;
-  likeCount: number;
-  createdAt: string;
-  editedAt: string | null;
-  revisionCount: number;
-  likedByMe?: boolean;
-  source?: string;
-  findings?: FindingsSummary | null;
-  pending?: string;
-}
-
-export interface MessagePage {
-  messages: BoardMessage[];
-  lastSeq: number;
-  olderBefore: number | null;
-  newerAfter: number | null;
-  lastReadSeq: number | null;
-  notice: NoticeState;
-}
-
-export interface SentMessage {
-  message: BoardMessage;
-  masked: MaskedSpan[];
-}
+export type Board = Schemas['BoardResponse'];
+export type BoardMessage = Schemas['BoardMessageResponse'];
+export type MessagePage = Schemas['MessagePageResponse'];
+export type SentMessage = Schemas['SentMessageResponse'];
 
 const path = (slug: string) => `/api/boards/${encodeURIComponent(slug)}`;
 
@@ -69,14 +25,7 @@ export const boardsApi = {
     http.put<BoardMessage>(`${path(slug)}/messages/${encodeURIComponent(id)}/like`),
   unlike: (slug: string, id: string) =>
     http.delete<BoardMessage>(`${path(slug)}/messages/${encodeURIComponent(id)}/like`),
-  create: (input: {
-    slug: string;
-    name: string;
-    description?: string;
-    forumSlug: string;
-    piiPolicy?: PiiPolicy | null;
-    slowModeSeconds?: number;
-  }) => http.post<Board>('/api/boards', input),
+  create: (input: Schemas['CreateBoardDto']) => http.post<Board>('/api/boards', input),
   update: (
     slug: string,
     changes: Partial<Pick<Board, 'name' | 'description' | 'piiPolicy' | 'slowModeSeconds' | 'archived'>>,

@@ -18,6 +18,14 @@ function readCookie(name: string): string | null {
   return match ? decodeURIComponent(match.slice(name.length + 1)) : null;
 }
 
+/**
+ * Whether this browser holds a session at all: the readable CSRF cookie lives exactly as long as the session's
+ * refresh cookie, so without it there is nothing to ask `/api/me` about (and no 401 to log on every page).
+ */
+export function hasSessionCookie(): boolean {
+  return readCookie(CSRF_COOKIE) !== null;
+}
+
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();

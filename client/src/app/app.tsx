@@ -1,3 +1,6 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createQueryClient } from '../api/query-client';
 import { NoticeProvider } from '../features/notices/notice-context';
 import { ConnectionProvider } from '../realtime/connection-context';
 import { AppHeader } from './app-header';
@@ -6,7 +9,9 @@ import { Routes } from './routes';
 import { SessionProvider } from './session-context';
 
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
+    <QueryClientProvider client={queryClient}>
     <SessionProvider>
       <NoticeProvider>
         <ConnectionProvider>
@@ -23,5 +28,6 @@ export function App() {
         </ConnectionProvider>
       </NoticeProvider>
     </SessionProvider>
+    </QueryClientProvider>
   );
 }

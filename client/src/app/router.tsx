@@ -6,25 +6,29 @@ const listeners = new Set<() => void>();
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   window.addEventListener('popstate', listener);
+  window.addEventListener('hashchange', listener);
   return () => {
     listeners.delete(listener);
     window.removeEventListener('popstate', listener);
+    window.removeEventListener('hashchange', listener);
   };
 }
 
-const snapshot = () => window.location.pathname + window.location.search;
+const snapshot = () => window.location.pathname + window.location.search + window.location.hash;
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
-  window.scrollTo(0, 0);
+  // A link to a place in the page (#post-12) scrolls there itself, once the page has loaded that place.
+  if (!to.includes('#')) window.scrollTo(0, 0);
   listeners.forEach((listener) => listener());
 }
 
-export function useLocation(): { path: string; query: URLSearchParams } {
+export function useLocation(): { path: string; query: URLSearchParams; hash: string } {
   const full = useSyncExternalStore(subscribe, snapshot);
-  const [path, search = ''] = full.split('?');
-  return { path, query: new URLSearchParams(search) };
+  const [beforeHash, hash = ''] = full.split('#');
+  const [path, search = ''] = beforeHash.split('?');
+  return { path, query: new URLSearchParams(search), hash };
 }
 
 /** Matches `/t/:id` against `/t/abc` → `{ id: 'abc' }`, or null. */

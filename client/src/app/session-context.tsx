@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { accountApi, type Account, type Role } from '../api/account-api';
 import { ApiError } from '../api/api-error';
+import { hasSessionCookie } from '../api/http-client';
 
 interface Session {
   /** undefined while the first check runs, null when signed out. */
@@ -16,6 +17,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
 
   const reload = useCallback(async () => {
+    if (!hasSessionCookie()) {
+      setAccount(null);
+      return;
+    }
     try {
       setAccount(await accountApi.me());
     } catch (error) {

@@ -1,11 +1,12 @@
 import { describeError } from '../api/api-error';
+import { isRetryable } from '../api/query-client';
 
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   if (!error) return null;
   return (
     <div className="error" role="alert">
       <span>{describeError(error)}</span>
-      {onRetry && (
+      {onRetry && isRetryable(error) && (
         <button type="button" className="link-button" onClick={onRetry}>
           Try again
         </button>

@@ -38,7 +38,7 @@ export function BoardPage({ slug }: { slug: string }) {
       else window.setTimeout(() => end.current?.scrollIntoView({ block: 'end' }), 0);
     },
     onJoined: (reply, first) => {
-      if (reply.resync) void data.load();
+      if (reply.resync) data.reload();
       else if (first || reply.replayed === 0) void data.catchUp();
     },
   });
@@ -55,7 +55,7 @@ export function BoardPage({ slug }: { slug: string }) {
     if (!scrolledUp) setUnseen(0);
   }, [scrolledUp]);
 
-  if (data.error && !board) return <ErrorMessage error={data.error} onRetry={() => void data.load()} />;
+  if (data.error && !board) return <ErrorMessage error={data.error} onRetry={data.reload} />;
   if (!board) return <Loading what="Loading board" />;
 
   const roots = messages.filter((m) => m.replyTo === null || !messages.some((p) => p.seq === m.replyTo));
@@ -74,9 +74,9 @@ export function BoardPage({ slug }: { slug: string }) {
       {board.slowModeSeconds > 0 && (
         <p className="muted small">Slow mode: one message every {board.slowModeSeconds} s.</p>
       )}
-      {data.olderBefore !== null && (
-        <button type="button" className="load-more" onClick={() => void data.loadOlder()}>
-          Load earlier messages
+      {data.hasOlder && (
+        <button type="button" className="load-more" onClick={data.loadOlder} disabled={data.loadingOlder}>
+          {data.loadingOlder ? 'Loading…' : 'Load earlier messages'}
         </button>
       )}
       <ol className="board-stream" aria-label="Messages" aria-live="off">

@@ -1,102 +1,103 @@
 import { ServerEvent, type RoomEventEnvelope } from '@socket-protocol';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { boardsApi, type Board, type BoardMessage } from '../../api/boards-api';
-import { forumsApi, type Forum } from '../../api/forums-api';
+import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo } from 'react';
+import { boardsApi, type BoardMessage, type MessagePage } from '../../api/boards-api';
+import { forumsApi } from '../../api/forums-api';
 import type { RoomEventName } from '../../realtime/use-room';
 import { useNotice } from '../notices/notice-context';
 
-function merge(
-  current: BoardMessage[],
-  incoming: (Partial<BoardMessage> & { id: string })[],
-): BoardMessage[] {
-  const byId = new Map(current.map((m) => [m.id, m]));
-  for (const message of incoming) {
-    const old = byId.get(message.id);
-    if (old) byId.set(message.id, { ...old, ...message });
-    else if (message.seq !== undefined) byId.set(message.id, message as BoardMessage);
+const PAGE = 50;
+type PageParam = { before?: number };
+type Pages = InfiniteData<MessagePage, PageParam>;
+type MessageChange = Partial<BoardMessage> & { id: string };
+
+export const boardKeys = {
+  board: (slug: string) => ['board', slug] as const,
+  messages: (slug: string) => ['board', slug, 'messages'] as const,
+};
+
+/** Known messages are replaced in place; new ones (with a seq) join the newest page. */
+function takeInto(data: Pages | undefined, changes: MessageChange[]): Pages | undefined {
+  if (!data || data.pages.length === 0) return data;
+  const byId = new Map(changes.map((change) => [change.id, change]));
+  const pages = data.pages.map((page) => ({
+    ...page,
+    messages: page.messages.map((message) => {
+      const change = byId.get(message.id);
+      if (!change) return message;
+      byId.delete(message.id);
+      return { ...message, ...change };
+    }),
+  }));
+  const fresh = [...byId.values()].filter((change): change is BoardMessage => change.seq !== undefined);
+  if (fresh.length > 0) {
+    const last = pages[pages.length - 1];
+    last.messages = [...last.messages, ...fresh].sort((a, b) => a.seq - b.seq);
   }
-  return [...byId.values()].sort((a, b) => a.seq - b.seq);
+  return { ...data, pages };
 }
 
-/** A board's newest page, older pages on demand, and the live events of its room. */
+/** A board's newest page, older pages on demand, and the live events of its room, in TanStack Query's cache. */
 export function useBoard(slug: string) {
   const { observe } = useNotice();
-  const [board, setBoard] = useState<Board | null>(null);
-  const [forum, setForum] = useState<Forum | null>(null);
-  const [messages, setMessages] = useState<BoardMessage[]>([]);
-  const [olderBefore, setOlderBefore] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const newest = useRef(0);
+  const queryClient = useQueryClient();
+  const messagesKey = useMemo(() => boardKeys.messages(slug), [slug]);
+  const board = useQuery({ queryKey: boardKeys.board(slug), queryFn: () => boardsApi.get(slug) });
+  // The forum gives the phone region the live check reads national numbers in, and the inherited policy.
+  const forumSlug = board.data?.forumSlug;
+  const forum = useQuery({
+    queryKey: ['forum', forumSlug],
+    enabled: !!forumSlug,
+    queryFn: () => forumsApi.forum(forumSlug!),
+  });
+  const pages = useInfiniteQuery({
+    queryKey: messagesKey,
+    initialPageParam: {} as PageParam,
+    queryFn: ({ pageParam }) => boardsApi.messages(slug, { ...pageParam, limit: PAGE }),
+    getNextPageParam: () => undefined,
+    getPreviousPageParam: (first) => (first.olderBefore !== null ? { before: first.olderBefore } : undefined),
+  });
 
-  const take = useCallback((items: BoardMessage[]) => {
-    setMessages((current) => merge(current, items));
-    for (const m of items) newest.current = Math.max(newest.current, m.seq);
-  }, []);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const info = await boardsApi.get(slug);
-      setBoard(info);
-      // The forum gives the phone region the live check reads national numbers in, and the inherited policy.
-      forumsApi.forum(info.forumSlug).then(
-        (answer) => setForum(answer.forum),
-        () => undefined,
-      );
-      const page = await boardsApi.messages(slug, { limit: 50 });
-      observe(page.notice);
-      setMessages([]);
-      newest.current = 0;
-      take(page.messages);
-      setOlderBefore(page.olderBefore);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, [slug, observe, take]);
-
+  const notice = pages.data?.pages[pages.data.pages.length - 1]?.notice;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (notice) observe(notice);
+  }, [notice, observe]);
 
-  const loadOlder = useCallback(async () => {
-    if (olderBefore === null) return;
-    try {
-      const page = await boardsApi.messages(slug, { before: olderBefore, limit: 50 });
-      take(page.messages);
-      setOlderBefore(page.olderBefore);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, [slug, olderBefore, take]);
+  const messages = useMemo(() => {
+    const byId = new Map<string, BoardMessage>();
+    for (const page of pages.data?.pages ?? []) for (const m of page.messages) byId.set(m.id, m);
+    return [...byId.values()].sort((a, b) => a.seq - b.seq);
+  }, [pages.data]);
+
+  const take = useCallback(
+    (changes: MessageChange[]) => queryClient.setQueryData<Pages>(messagesKey, (data) => takeInto(data, changes)),
+    [queryClient, messagesKey],
+  );
 
   const catchUp = useCallback(async () => {
-    try {
-      let after: number | null = newest.current;
-      while (after !== null) {
-        const page: Awaited<ReturnType<typeof boardsApi.messages>> = await boardsApi.messages(slug, {
-          after,
-          limit: 100,
-        });
-        take(page.messages);
-        after = page.newerAfter;
-      }
-    } catch (failure) {
-      setError(failure);
+    const data = queryClient.getQueryData<Pages>(messagesKey);
+    if (!data) return;
+    let after: number | null = Math.max(0, ...data.pages.flatMap((page) => page.messages.map((m) => m.seq)));
+    while (after !== null) {
+      const page: MessagePage | null = await boardsApi.messages(slug, { after, limit: 100 }).catch(() => null);
+      if (!page) return;
+      take(page.messages);
+      after = page.newerAfter;
     }
-  }, [slug, take]);
+  }, [queryClient, messagesKey, slug, take]);
+
+  const reload = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: boardKeys.board(slug) });
+    void queryClient.resetQueries({ queryKey: messagesKey });
+  }, [queryClient, slug, messagesKey]);
 
   const applyEvent = useCallback(
     (name: RoomEventName, payload: RoomEventEnvelope) => {
       const message = payload.message as BoardMessage | undefined;
-      if (message && (name === ServerEvent.MessageCreated || name === ServerEvent.MessageHeld))
-        take([message]);
+      if (message && (name === ServerEvent.MessageCreated || name === ServerEvent.MessageHeld)) take([message]);
       if (message && (name === ServerEvent.MessageUpdated || name === ServerEvent.MessageRedacted)) {
-        setMessages((current) => {
-          const old = current.find((m) => m.id === message.id);
-          return merge(current, [
-            { ...message, likedByMe: old?.likedByMe, source: undefined, findings: undefined },
-          ]);
-        });
+        const old = messages.find((m) => m.id === message.id);
+        take([{ ...message, likedByMe: old?.likedByMe, source: undefined, findings: undefined }]);
       }
       if (name === ServerEvent.MessageRemoved && typeof payload.messageId === 'string') {
         const status = payload.status === 'deleted' ? 'deleted' : 'removed';
@@ -104,19 +105,23 @@ export function useBoard(slug: string) {
           status === 'deleted'
             ? '<p><em>This message was deleted by its author.</em></p>'
             : '<p><em>This message was removed by a moderator.</em></p>';
-        setMessages((current) =>
-          merge(current, [
-            {
-              id: payload.messageId as string,
-              status,
-              html,
-            },
-          ]),
-        );
+        take([{ id: payload.messageId, status, html }]);
       }
     },
-    [take],
+    [take, messages],
   );
 
-  return { board, forum, messages, olderBefore, error, load, loadOlder, catchUp, applyEvent, take };
+  return {
+    board: board.data ?? null,
+    forum: forum.data?.forum ?? null,
+    messages,
+    hasOlder: pages.hasPreviousPage,
+    loadingOlder: pages.isFetchingPreviousPage,
+    error: board.error ?? pages.error,
+    reload,
+    loadOlder: () => void pages.fetchPreviousPage(),
+    catchUp,
+    applyEvent,
+    take,
+  };
 }

@@ -1,6 +1,7 @@
 import { ServerEvent } from '@socket-protocol';
-import { useCallback, useEffect, useState } from 'react';
-import { forumsApi, type Forum, type Topic } from '../../api/forums-api';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { forumsApi, type Topic } from '../../api/forums-api';
 import { Link, navigate, useTitle } from '../../app/router';
 import { useSession } from '../../app/session-context';
 import { LoadMore } from '../../components/load-more';
@@ -13,40 +14,28 @@ import { useNotice } from '../notices/notice-context';
 export function ForumPage({ slug }: { slug: string }) {
   const { account } = useSession();
   const { observe } = useNotice();
-  const [forum, setForum] = useState<Forum | null>(null);
-  const [pinned, setPinned] = useState<Topic[]>([]);
-  const [topics, setTopics] = useState<Topic[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [composing, setComposing] = useState(false);
   const [fresh, setFresh] = useState(0);
+  const pages = useInfiniteQuery({
+    queryKey: ['forum', slug, 'topics'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => forumsApi.topics(slug, pageParam),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const first = pages.data?.pages[0];
+  const forum = first?.forum ?? null;
+  const pinned = first?.pinned ?? [];
+  const topics = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const error = pages.error;
+  const busy = pages.isFetching;
   useTitle(forum?.name ?? 'Forum');
-
-  const load = useCallback(
-    async (after?: string) => {
-      setBusy(true);
-      setError(null);
-      try {
-        const page = await forumsApi.topics(slug, after);
-        setForum(page.forum);
-        observe(page.notice);
-        if (!after) setPinned(page.pinned);
-        setTopics((current) => (after ? [...current, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-        if (!after) setFresh(0);
-      } catch (failure) {
-        setError(failure);
-      } finally {
-        setBusy(false);
-      }
-    },
-    [slug, observe],
-  );
-
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (first) observe(first.notice);
+  }, [first, observe]);
+  const load = () => {
+    setFresh(0);
+    void pages.refetch();
+  };
 
   useRoom(`forum:${slug}`, {
     onEvent: (name) => {
@@ -112,7 +101,9 @@ export function ForumPage({ slug }: { slug: string }) {
       {topics.length === 0 && pinned.length === 0 && !busy && (
         <p className="muted">No topics yet. Start the first one.</p>
       )}
-      {cursor && <LoadMore onLoad={() => void load(cursor)} busy={busy} label="Load more topics" />}
+      {pages.hasNextPage && (
+        <LoadMore onLoad={() => void pages.fetchNextPage()} busy={busy} label="Load more topics" />
+      )}
     </>
   );
 }
@@ -133,7 +124,7 @@ function TopicRow({ topic }: { topic: Topic }) {
         </p>
       </div>
       <div className="topic-counts">
-        <span>{topic.replyCount} replies</span>
+        <span>{topic.replyCount === 1 ? '1 reply' : `${topic.replyCount} replies`}</span>
         {!!topic.unreadCount && <span className="unread-pill">{topic.unreadCount} unread</span>}
       </div>
     </li>

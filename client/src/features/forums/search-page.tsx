@@ -1,5 +1,6 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import { forumsApi, type SearchHit } from '../../api/forums-api';
+import { forumsApi } from '../../api/forums-api';
 import { Link, navigate, useLocation, useTitle } from '../../app/router';
 import { LoadMore } from '../../components/load-more';
 import { ErrorMessage, Loading, TimeAgo } from '../../components/status';
@@ -10,28 +11,21 @@ export function SearchPage() {
   const { query } = useLocation();
   const q = query.get('q') ?? '';
   const [text, setText] = useState(q);
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const asked = q.trim();
+  const valid = asked.length >= 2;
+  const results = useInfiniteQuery({
+    queryKey: ['search', asked],
+    enabled: valid,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => forumsApi.search(asked, pageParam),
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+  const hits = valid ? results.data?.pages.flatMap((page) => page.items) : undefined;
+  const error = results.error;
 
   useEffect(() => {
     setText(q);
-    setHits(null);
-    setError(null);
-    if (q.trim().length < 2) return;
-    forumsApi.search(q).then((page) => {
-      setHits(page.items);
-      setNext(page.nextBefore);
-    }, setError);
   }, [q]);
-
-  const more = () => {
-    if (!next) return;
-    forumsApi.search(q, next).then((page) => {
-      setHits((current) => [...(current ?? []), ...page.items]);
-      setNext(page.nextBefore);
-    }, setError);
-  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -59,7 +53,8 @@ export function SearchPage() {
         </button>
       </form>
       <ErrorMessage error={error} />
-      {q && !hits && !error && <Loading what="Searching" />}
+      {q && !valid && <p className="muted">Type at least two characters to search.</p>}
+      {valid && results.isPending && <Loading what="Searching" />}
       {hits?.length === 0 && <p className="muted">Nothing found for “{q}”.</p>}
       <ol className="search-hits">
         {hits?.map((hit) => (
@@ -72,7 +67,13 @@ export function SearchPage() {
           </li>
         ))}
       </ol>
-      {next && <LoadMore onLoad={more} label="More results" />}
+      {results.hasNextPage && (
+        <LoadMore
+          onLoad={() => void results.fetchNextPage()}
+          busy={results.isFetchingNextPage}
+          label="More results"
+        />
+      )}
     </>
   );
 }

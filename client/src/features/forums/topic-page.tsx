@@ -1,7 +1,7 @@
 import { ServerEvent } from '@socket-protocol';
 import { useEffect, useRef, useState } from 'react';
 import { forumsApi, type Post } from '../../api/forums-api';
-import { Link, useTitle } from '../../app/router';
+import { Link, useLocation, useTitle } from '../../app/router';
 import { canModerate, useSession } from '../../app/session-context';
 import { LoadMore } from '../../components/load-more';
 import { ErrorMessage, Loading } from '../../components/status';
@@ -30,10 +30,64 @@ function quoteOf(post: Post): string {
     .join('\n')}\n\n`;
 }
 
+const postInHash = (hash: string): number | null => {
+  const match = /^post-(\d{1,9})$/.exec(hash);
+  return match ? Number(match[1]) : null;
+};
+
+/**
+ * Where reading starts: the post of a permalink (#post-N), else the first unread post for a signed-in reader
+ * who read part of the topic, else the beginning. Null until the read mark is known.
+ */
+function useReadingStart(hashSeq: number | null, topic: { lastReadSeq?: number; lastSeq: number } | null) {
+  const [start, setStart] = useState<number | null>(hashSeq);
+  const [firstUnread, setFirstUnread] = useState<number | null>(null);
+  useEffect(() => {
+    if (!topic || firstUnread !== null) return;
+    const read = topic.lastReadSeq ?? 0;
+    // The divider stays where it was when the page opened, although reading moves the mark on.
+    const unread = read > 0 && read < topic.lastSeq ? read + 1 : 0;
+    setFirstUnread(unread);
+    setStart((current) => current ?? (unread || 1));
+  }, [topic, firstUnread]);
+  return { start, setStart, firstUnread: firstUnread || null };
+}
+
 export function TopicPage({ id }: { id: string }) {
   const { account } = useSession();
-  const data = useTopic(id);
+  const { hash } = useLocation();
+  const hashSeq = postInHash(hash);
+  const [headTopic, setHeadTopic] = useState<{ lastReadSeq?: number; lastSeq: number } | null>(null);
+  const reading = useReadingStart(hashSeq, headTopic);
+  const data = useTopic(id, reading.start);
   const { topic, forum, posts } = data;
+  useEffect(() => {
+    if (topic && !headTopic) setHeadTopic(topic);
+  }, [topic, headTopic]);
+  const target = hashSeq ?? reading.firstUnread;
+  const scrolledTo = useRef<string | null>(null);
+  const [highlighted, setHighlighted] = useState<number | null>(null);
+
+  // A permalink to a post that is not loaded opens the topic again around it; one that is loaded scrolls there.
+  useEffect(() => {
+    if (hashSeq === null || data.loadingPosts) return;
+    const loaded = posts.some((post) => post.seq === hashSeq);
+    if (!loaded && reading.start !== hashSeq) reading.setStart(hashSeq);
+    // Only when the hash or the loading state changes: posts change with every live event.
+  }, [hashSeq, data.loadingPosts]);
+
+  useEffect(() => {
+    if (target === null || posts.length === 0) return;
+    const key = `${hash}|${target}`;
+    if (scrolledTo.current === key) return;
+    const post = posts.find((p) => p.seq >= target);
+    if (!post) return;
+    const element = document.getElementById(`post-${post.seq}`);
+    if (!element) return;
+    scrolledTo.current = key;
+    element.scrollIntoView({ block: hashSeq ? 'center' : 'start' });
+    if (hashSeq) setHighlighted(post.seq);
+  }, [target, posts, hash, hashSeq]);
   useTitle(topic?.title ?? 'Topic');
   const [replyTo, setReplyTo] = useState<{ seq: number; body: string } | null>(null);
   const [editing, setEditing] = useState<Post | null>(null);
@@ -54,7 +108,7 @@ export function TopicPage({ id }: { id: string }) {
       }
     },
     onJoined: (reply, first) => {
-      if (reply.resync) void data.load();
+      if (reply.resync) data.reload();
       else if (first || reply.replayed === 0) void data.catchUp();
     },
   });
@@ -70,7 +124,7 @@ export function TopicPage({ id }: { id: string }) {
     if (!scrolledUp) setUnseen([]);
   }, [scrolledUp]);
 
-  if (data.error && !topic) return <ErrorMessage error={data.error} onRetry={() => void data.load()} />;
+  if (data.error && !topic) return <ErrorMessage error={data.error} onRetry={data.reload} />;
   if (!topic || !forum) return <Loading what="Loading topic" />;
 
   const startReply = (post: Post, quote: boolean) => {
@@ -90,11 +144,33 @@ export function TopicPage({ id }: { id: string }) {
       </h1>
       <RoomStatus state={room} selfName={account?.username} />
       {moderator && (
-        <TopicModerationBar topic={topic} onChange={(flags) => data.setTopic({ ...topic, ...flags })} />
+        <TopicModerationBar topic={topic} onChange={(flags) => data.setTopic((t) => ({ ...t, ...flags }))} />
       )}
+      {reading.firstUnread && hashSeq !== null && hashSeq !== reading.firstUnread && (
+        <p>
+          <a href={`#post-${reading.firstUnread}`} className="button small">
+            Jump to first unread (#{reading.firstUnread})
+          </a>
+        </p>
+      )}
+      {data.hasOlder && (
+        <LoadMore onLoad={data.loadOlder} busy={data.loadingOlder} label="Load earlier posts" />
+      )}
+      {data.loadingPosts && <Loading what="Loading posts" />}
       <ol className="posts" aria-label="Posts">
         {posts.map((post) => (
-          <li key={post.id}>
+          <li
+            key={post.id}
+            className={[
+              post.seq === reading.firstUnread ? 'first-unread' : '',
+              post.seq === highlighted ? 'highlighted' : '',
+            ].join(' ')}
+          >
+            {post.seq === reading.firstUnread && (
+              <div className="new-divider" role="separator" aria-label="New posts since your last visit">
+                <span>New</span>
+              </div>
+            )}
             {editing?.id === post.id ? (
               <Composer
                 label={`Edit post #${post.seq}`}
@@ -130,7 +206,9 @@ export function TopicPage({ id }: { id: string }) {
           </li>
         ))}
       </ol>
-      {data.hasMore && <LoadMore onLoad={() => void data.loadMore()} label="Load more posts" />}
+      {data.hasNewer && (
+        <LoadMore onLoad={data.loadNewer} busy={data.loadingNewer} label="Load more posts" />
+      )}
       {unseen.length > 0 && (
         <button
           type="button"

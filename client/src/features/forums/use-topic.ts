@@ -1,87 +1,147 @@
 import { ServerEvent, type RoomEventEnvelope } from '@socket-protocol';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { forumsApi, type Forum, type Post, type Topic } from '../../api/forums-api';
+import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo } from 'react';
+import { forumsApi, type Post, type PostPage, type Topic } from '../../api/forums-api';
 import { useNotice } from '../notices/notice-context';
 import type { RoomEventName } from '../../realtime/use-room';
 
-const PAGE = 30;
+export const PAGE = 30;
+/** How many posts a page opened at post N shows before N, so the post is read in its context. */
+const CONTEXT_BEFORE = 5;
 
-/** Merges by id and keeps sequence order; a newer copy of a post replaces the older one in place. */
-function merge(current: Post[], incoming: (Partial<Post> & { id: string })[]): Post[] {
-  const byId = new Map(current.map((post) => [post.id, post]));
-  for (const post of incoming) {
-    const old = byId.get(post.id);
-    if (old) byId.set(post.id, { ...old, ...post });
-    else if (post.seq !== undefined) byId.set(post.id, post as Post);
-  }
-  return [...byId.values()].sort((a, b) => a.seq - b.seq);
+/** A page is asked for after a seq (reading forwards) or before one (reading back). */
+export type PageParam = { after: number } | { before: number };
+type Pages = InfiniteData<PostPage, PageParam>;
+
+export const topicKeys = {
+  head: (topicId: string) => ['topic', topicId] as const,
+  posts: (topicId: string) => ['topic', topicId, 'posts'] as const,
+  page: (topicId: string, start: number) => ['topic', topicId, 'posts', start] as const,
+};
+
+const seqs = (page: PostPage) => page.items.map((post) => post.seq);
+
+/** The first page of a topic read from post `start` (1: the beginning): a few posts before it, then on. */
+export function firstPageParam(start: number): PageParam {
+  return { after: Math.max(0, start - CONTEXT_BEFORE - 1) };
 }
 
-/** A topic page's data: REST pages by sequence number, plus the live events of its room. */
-export function useTopic(topicId: string) {
+function nextParam(last: PostPage, _all: PostPage[], param: PageParam): PageParam | undefined {
+  if (!('after' in param) || !last.hasMore) return undefined;
+  return { after: Math.max(param.after + 1, ...seqs(last)) };
+}
+
+function previousParam(first: PostPage, _all: PostPage[], param: PageParam): PageParam | undefined {
+  if ('before' in param) return first.hasMore ? { before: Math.min(param.before - 1, ...seqs(first)) } : undefined;
+  return param.after > 0 ? { before: Math.min(param.after + 1, ...seqs(first)) } : undefined;
+}
+
+type PostChange = Partial<Post> & { id: string };
+
+/** A newer copy of a post replaces the older one wherever it is in the cached pages. */
+function patchPosts(data: Pages | undefined, change: (post: Post) => Post | null): Pages | undefined {
+  if (!data) return data;
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      items: page.items.map((post) => change(post) ?? post),
+    })),
+  };
+}
+
+/** New posts join the last page when it is the end of the topic; otherwise paging forward will fetch them. */
+function appendPosts(data: Pages | undefined, posts: Post[]): Pages | undefined {
+  if (!data || data.pages.length === 0) return data;
+  const last = data.pages[data.pages.length - 1];
+  if (last.hasMore) return data;
+  const known = new Set(data.pages.flatMap((page) => page.items.map((post) => post.id)));
+  const fresh = posts.filter((post) => !known.has(post.id));
+  if (fresh.length === 0) return data;
+  const items = [...last.items, ...fresh].sort((a, b) => a.seq - b.seq);
+  return { ...data, pages: [...data.pages.slice(0, -1), { ...last, items }] };
+}
+
+/**
+ * A topic page's server state in TanStack Query: the topic (head) and its posts as an infinite query that pages
+ * both ways from `start`, kept live by the room's events written into the cache.
+ */
+export function useTopic(topicId: string, start: number | null) {
   const { observe } = useNotice();
-  const [topic, setTopic] = useState<Topic | null>(null);
-  const [forum, setForum] = useState<Forum | null>(null);
-  const [posts, setPosts] = useState<Post[]>([]);
-  const [hasMore, setHasMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const lastSeq = useRef(0);
+  const queryClient = useQueryClient();
+  const headKey = useMemo(() => topicKeys.head(topicId), [topicId]);
+  const pageKey = useMemo(() => topicKeys.page(topicId, start ?? 0), [topicId, start]);
 
-  const fetchAfter = useCallback(
-    async (after: number) => {
-      const page = await forumsApi.posts(topicId, { after, limit: PAGE });
-      observe(page.notice);
-      setPosts((current) => merge(current, page.items));
-      const newest = page.items[page.items.length - 1]?.seq ?? after;
-      lastSeq.current = Math.max(lastSeq.current, newest);
-      setHasMore(page.hasMore);
-      return page;
-    },
-    [topicId, observe],
-  );
-
-  const load = useCallback(async () => {
-    setError(null);
-    lastSeq.current = 0;
-    setPosts([]);
-    try {
-      const head = await forumsApi.topic(topicId);
-      setTopic(head.topic);
-      setForum(head.forum);
-      observe(head.notice);
-      await fetchAfter(0);
-    } catch (failure) {
-      setError(failure);
-    }
-  }, [topicId, observe, fetchAfter]);
+  const head = useQuery({ queryKey: headKey, queryFn: () => forumsApi.topic(topicId) });
+  const posts = useInfiniteQuery({
+    queryKey: pageKey,
+    enabled: start !== null,
+    initialPageParam: firstPageParam(start ?? 1),
+    queryFn: ({ pageParam }) => forumsApi.posts(topicId, { ...pageParam, limit: PAGE }),
+    getNextPageParam: nextParam,
+    getPreviousPageParam: previousParam,
+  });
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (head.data) observe(head.data.notice);
+  }, [head.data, observe]);
+  const newestNotice = posts.data?.pages[posts.data.pages.length - 1]?.notice;
+  useEffect(() => {
+    if (newestNotice) observe(newestNotice);
+  }, [newestNotice, observe]);
 
-  const loadMore = useCallback(() => fetchAfter(lastSeq.current).catch(setError), [fetchAfter]);
+  const list = useMemo(() => {
+    const byId = new Map<string, Post>();
+    for (const page of posts.data?.pages ?? []) for (const post of page.items) byId.set(post.id, post);
+    return [...byId.values()].sort((a, b) => a.seq - b.seq);
+  }, [posts.data]);
 
-  /** Everything after the newest post we hold (after a join or a resync), page by page. */
+  const setTopic = useCallback(
+    (change: (topic: Topic) => Topic) =>
+      queryClient.setQueryData<typeof head.data>(headKey, (data) =>
+        data ? { ...data, topic: change(data.topic) } : data,
+      ),
+    [queryClient, headKey],
+  );
+
+  const upsert = useCallback(
+    (change: PostChange) => {
+      queryClient.setQueryData<Pages>(pageKey, (data) => {
+        const known = data?.pages.some((page) => page.items.some((post) => post.id === change.id));
+        if (known) return patchPosts(data, (post) => (post.id === change.id ? { ...post, ...change } : null));
+        return change.seq !== undefined ? appendPosts(data, [change as Post]) : data;
+      });
+    },
+    [queryClient, pageKey],
+  );
+
+  /** Everything after the newest post held (after a join), page by page, into the cache's last page. */
   const catchUp = useCallback(async () => {
-    try {
-      let page = await fetchAfter(lastSeq.current);
-      while (page.hasMore && page.items.length > 0) page = await fetchAfter(lastSeq.current);
-    } catch (failure) {
-      setError(failure);
+    const data = queryClient.getQueryData<Pages>(pageKey);
+    const last = data?.pages[data.pages.length - 1];
+    if (!last || last.hasMore) return;
+    let after = Math.max(0, ...(data?.pages.flatMap(seqs) ?? []));
+    for (;;) {
+      const page = await forumsApi.posts(topicId, { after, limit: PAGE }).catch(() => null);
+      if (!page) return;
+      queryClient.setQueryData<Pages>(pageKey, (current) => appendPosts(current, page.items));
+      if (!page.hasMore || page.items.length === 0) return;
+      after = Math.max(after, ...seqs(page));
     }
-  }, [fetchAfter]);
+  }, [queryClient, topicId, pageKey]);
 
-  const upsert = useCallback((post: Partial<Post> & { id: string }) => {
-    setPosts((current) => merge(current, [post]));
-    if (post.seq) lastSeq.current = Math.max(lastSeq.current, post.seq);
-  }, []);
+  const reload = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: headKey });
+    void queryClient.resetQueries({ queryKey: topicKeys.posts(topicId) });
+  }, [queryClient, topicId, headKey]);
 
   const refetchOne = useCallback(
     async (seq: number) => {
       const page = await forumsApi.posts(topicId, { after: seq - 1, limit: 1 }).catch(() => null);
-      if (page) setPosts((current) => merge(current, page.items));
+      const post = page?.items[0];
+      if (post) upsert(post);
     },
-    [topicId],
+    [topicId, upsert],
   );
 
   const applyEvent = useCallback(
@@ -89,25 +149,17 @@ export function useTopic(topicId: string) {
       const post = payload.post as Post | undefined;
       if (name === ServerEvent.PostCreated && post) {
         upsert(post);
-        setTopic((t) =>
-          t ? { ...t, lastSeq: Math.max(t.lastSeq, post.seq), replyCount: t.replyCount + 1 } : t,
-        );
+        setTopic((t) => ({ ...t, lastSeq: Math.max(t.lastSeq, post.seq), replyCount: t.replyCount + 1 }));
       }
       // Edits and redactions carry the public view; readers who also hold the source (author, moderators)
       // fetch their own view of that one post again, so an edit never starts from a redacted-away value.
       if (
         post &&
-        (name === ServerEvent.PostUpdated ||
-          name === ServerEvent.PostRedacted ||
-          name === ServerEvent.PostHeld)
+        (name === ServerEvent.PostUpdated || name === ServerEvent.PostRedacted || name === ServerEvent.PostHeld)
       ) {
-        setPosts((current) => {
-          const old = current.find((p) => p.id === post.id);
-          if (old?.source !== undefined) void refetchOne(post.seq);
-          return merge(current, [
-            { ...post, likedByMe: old?.likedByMe, source: undefined, findings: undefined },
-          ]);
-        });
+        const old = list.find((p) => p.id === post.id);
+        if (old?.source !== undefined) void refetchOne(post.seq);
+        upsert({ ...post, likedByMe: old?.likedByMe, source: undefined, findings: undefined });
       }
       if (name === ServerEvent.PostRemoved && typeof payload.postId === 'string') {
         // The same wording a reload shows (the server's placeholder for each status).
@@ -116,27 +168,36 @@ export function useTopic(topicId: string) {
           status === 'deleted'
             ? '<p><em>This post was deleted by its author.</em></p>'
             : '<p><em>This post was removed by a moderator.</em></p>';
-        setPosts((current) =>
-          merge(current, [
-            {
-              id: payload.postId as string,
-              status,
-              html,
-            },
-          ]),
-        );
+        upsert({ id: payload.postId, status, html });
       }
       // A redacted first post carries the topic's redacted title.
       if (name === ServerEvent.PostRedacted && typeof payload.title === 'string') {
         const title = payload.title;
-        setTopic((t) => (t ? { ...t, title } : t));
+        setTopic((t) => ({ ...t, title }));
       }
-      if (name === ServerEvent.TopicLocked) setTopic((t) => (t ? { ...t, locked: !!payload.locked } : t));
+      if (name === ServerEvent.TopicLocked) setTopic((t) => ({ ...t, locked: !!payload.locked }));
       if (name === ServerEvent.TopicUpdated && payload.topic)
-        setTopic((t) => (t ? { ...t, ...(payload.topic as Partial<Topic>) } : t));
+        setTopic((t) => ({ ...t, ...(payload.topic as Partial<Topic>) }));
     },
-    [upsert, refetchOne],
+    [upsert, setTopic, refetchOne, list],
   );
 
-  return { topic, forum, posts, hasMore, error, load, loadMore, catchUp, upsert, applyEvent, setTopic };
+  return {
+    topic: head.data?.topic ?? null,
+    forum: head.data?.forum ?? null,
+    posts: list,
+    error: head.error ?? posts.error,
+    loadingPosts: posts.isPending && start !== null,
+    hasOlder: posts.hasPreviousPage,
+    hasNewer: posts.hasNextPage,
+    loadingOlder: posts.isFetchingPreviousPage,
+    loadingNewer: posts.isFetchingNextPage,
+    loadOlder: () => void posts.fetchPreviousPage(),
+    loadNewer: () => void posts.fetchNextPage(),
+    reload,
+    catchUp,
+    upsert,
+    applyEvent,
+    setTopic,
+  };
 }
