@@ -210,6 +210,74 @@ export interface paths {
         patch: operations["MeController_changePassword"];
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a password reset link; the same answer whether or not the address is known */
+        post: operations["AccountRecoveryController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the mailed token (works once); every session ends */
+        post: operations["AccountRecoveryController_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an address with the mailed token (works once) */
+        post: operations["AccountRecoveryController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/verification-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the confirmation link again (for the new address while a change waits) */
+        post: operations["AccountRecoveryController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/export": {
         parameters: {
             query?: never;
@@ -1315,6 +1383,10 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastSeenAt: string | null;
+            /** @description Whether the address was confirmed through the mailed link */
+            emailVerified: boolean;
+            /** @description A new address waiting for its confirmation link */
+            pendingEmail: string | null;
             notificationPreferences: components["schemas"]["NotificationPreferencesResponse"];
             noticeAcknowledgements: components["schemas"]["NoticeAcknowledgementResponse"][];
         };
@@ -1345,6 +1417,27 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        RequestPasswordResetDto: {
+            /**
+             * @description The address of the account
+             * @example ada@example.com
+             */
+            email: string;
+        };
+        PasswordResetRequestedResponse: {
+            /** @example If an account uses this address, a reset link is on its way. */
+            message: string;
+        };
+        ResetPasswordDto: {
+            /** @description The token from the mailed link */
+            token: string;
+            /** @description Refused when easy to guess (the reason is given) */
+            password: string;
+        };
+        ConfirmEmailDto: {
+            /** @description The token from the mailed link */
+            token: string;
+        };
         ExportProfileResponse: {
             id: string;
             /** @example ada_l */
@@ -1367,6 +1460,9 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastSeenAt: string | null;
+            emailVerified: boolean;
+            /** @description A new address waiting for confirmation */
+            pendingEmail: string | null;
             notificationPreferences: components["schemas"]["NotificationPreferencesResponse"];
         };
         ChannelPreferenceDto: {
@@ -2659,6 +2755,128 @@ export interface operations {
         };
         responses: {
             /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    AccountRecoveryController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestPasswordResetDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    AccountRecoveryController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; sign in with the new password */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    AccountRecoveryController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    AccountRecoveryController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
             204: {
                 headers: {
                     [name: string]: unknown;
