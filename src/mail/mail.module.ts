@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { UsersModule } from '../users/users.module';
+import { MailAccountCleanupListener } from './mail-account-cleanup.listener';
 import { MailQueue } from './mail-queue.service';
 import { MailSender } from './mail-sender';
 import { MailTransport } from './mail-transport';
@@ -15,7 +16,7 @@ import { OutgoingMailRecord, OutgoingMailSchema } from './outgoing-mail.schema';
     UsersModule,
     MongooseModule.forFeature([{ name: OutgoingMailRecord.name, schema: OutgoingMailSchema }]),
   ],
-  providers: [OutgoingMailRepository, MailQueue, MailSender, MailTransport],
+  providers: [OutgoingMailRepository, MailQueue, MailSender, MailTransport, MailAccountCleanupListener],
   exports: [MailQueue],
 })
 export class MailModule {}

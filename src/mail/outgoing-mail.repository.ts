@@ -56,9 +56,12 @@ export class OutgoingMailRepository {
       .exec();
     if (added.matchedCount > 0) return;
     if (await this.model.exists(filter).exec()) return; // already holds this event
+    const data = mail.data as unknown as Record<string, unknown>;
+    const list = Array.isArray(data[item.listField]) ? (data[item.listField] as unknown[]) : [];
     await this.model.insertMany([
       {
         ...mail,
+        data: { ...data, [item.listField]: [...list, item.value] },
         coalesceKey: key,
         onceKeys: [item.onceKey],
         state: 'queued',

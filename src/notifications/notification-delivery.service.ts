@@ -3,7 +3,9 @@ import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
 import { UsersService } from '../users/users.service';
 import { excerptOf } from './excerpt';
+import type { User } from '../users/user';
 import type { NewNotification, Notification } from './notification';
+import { NotificationMailer } from './notification-mailer';
 import { NotificationRepository } from './notification.repository';
 
 /**
@@ -17,6 +19,7 @@ export class NotificationDeliveryService {
     private readonly notifications: NotificationRepository,
     private readonly users: UsersService,
     private readonly events: EventBus,
+    private readonly mailer: NotificationMailer,
   ) {}
 
   /**
@@ -28,14 +31,21 @@ export class NotificationDeliveryService {
     entries: Array<{ input: NewNotification; onceKey: string }>,
     causeId: string,
     at: Date,
+    about: { actorName: string; readable: (recipient: User) => Promise<boolean> },
   ): Promise<void> {
     if (entries.length === 0) return;
     const recipients = await this.users.findByIds(entries.map((entry) => entry.input.userId));
     const byId = new Map(recipients.map((user) => [user.id, user]));
-    const wanted = entries.filter(({ input }) => {
-      const recipient = byId.get(input.userId);
-      return !!recipient && !recipient.deleted && !!recipient.notificationPreferences[input.kind]?.inApp;
-    });
+    const reachable: Array<{ entry: (typeof entries)[number]; recipient: User }> = [];
+    for (const entry of entries) {
+      const recipient = byId.get(entry.input.userId);
+      // Never about content the recipient cannot read (a members-only forum, a suspended account).
+      if (recipient && !recipient.deleted && (await about.readable(recipient)))
+        reachable.push({ entry, recipient });
+    }
+    const wanted = reachable
+      .filter(({ entry, recipient }) => !!recipient.notificationPreferences[entry.input.kind]?.inApp)
+      .map(({ entry }) => entry);
     const stored = await this.notifications.insertOnce(wanted, causeId, at);
     for (const notification of stored) {
       await this.events.emit(ForumEvent.NotificationCreated, {
@@ -43,12 +53,16 @@ export class NotificationDeliveryService {
         notification: { ...notification },
       });
     }
+    for (const { entry, recipient } of reachable) {
+      await this.mailer.send(recipient, entry.input, `${causeId}:${entry.onceKey}`, about.actorName);
+    }
   }
 
   /** Null when the recipient is gone or turned this kind of notification off. */
   async notify(input: NewNotification): Promise<Notification | null> {
     const recipient = await this.users.findById(input.userId);
     if (!recipient || recipient.deleted) return null;
+    await this.mailer.send(recipient, input, `notify:${input.type}:${Date.now()}`, '');
     if (!recipient.notificationPreferences[input.kind]?.inApp) return null;
     const notification = await this.notifications.insert(input, new Date());
     await this.events.emit(ForumEvent.NotificationCreated, {

@@ -4,6 +4,9 @@ export type NotificationKind = 'replies' | 'mentions' | 'moderation';
 export type NotificationType =
   | 'reply'
   | 'mention'
+  | 'quote'
+  /** A new post in a topic or forum the recipient watches. */
+  | 'watched_post'
   | 'content_moderated'
   | 'post_approved'
   | 'post_rejected'

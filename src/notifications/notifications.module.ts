@@ -10,6 +10,13 @@ import { NotificationRecord, NotificationSchema } from './notification.schema';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsPrivacySection } from './notifications-privacy.section';
 import { PostActivityListener } from './post-activity.listener';
+import { NotificationMailer } from './notification-mailer';
+import { WatchAccountCleanupListener } from './watch-account-cleanup.listener';
+import { WatchRepository } from './watch.repository';
+import { WatchRecord, WatchSchema } from './watch.schema';
+import { WatchingController } from './watching.controller';
+import { WatchingService } from './watching.service';
+import { ForumsModule } from '../forums/forums.module';
 
 /**
  * The in-app inbox. Fed by events only (post.created, moderation.action_taken, user.restricted), so no
@@ -17,17 +24,25 @@ import { PostActivityListener } from './post-activity.listener';
  */
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: NotificationRecord.name, schema: NotificationSchema }]),
+    MongooseModule.forFeature([
+      { name: NotificationRecord.name, schema: NotificationSchema },
+      { name: WatchRecord.name, schema: WatchSchema },
+    ]),
     PostsModule,
+    ForumsModule,
     UsersModule,
   ],
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, WatchingController],
   providers: [
     NotificationRepository,
     NotificationInboxService,
     NotificationDeliveryService,
     PostActivityListener,
     ModerationNotifyListener,
+    NotificationMailer,
+    WatchRepository,
+    WatchingService,
+    WatchAccountCleanupListener,
     NotificationsPrivacySection,
   ],
   exports: [NotificationDeliveryService],

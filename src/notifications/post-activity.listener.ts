@@ -3,20 +3,29 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { ForumEvent, type ForumEventPayloads } from '../infra/events/forum-events';
 import type { Post } from '../posts/post';
 import { PostRepository } from '../posts/post.repository';
+import { TopicAccessService } from '../posts/topic-access.service';
 import { TopicRepository } from '../posts/topic.repository';
+import { toAuthUser, type User } from '../users/user';
 import { excerptOf } from './excerpt';
-import type { NewNotification } from './notification';
+import type { NewNotification, NotificationType } from './notification';
 import { NotificationDeliveryService } from './notification-delivery.service';
+import type { WatchLevel } from './watch';
+import { WatchRepository } from './watch.repository';
+
+type ActivityType = Extract<NotificationType, 'reply' | 'mention' | 'quote' | 'watched_post'>;
 
 /**
- * Replies and mentions. Listens to `post.created`, which fires when a post becomes visible (at once, or when a
- * moderator approves a held one), so nobody is told about text they cannot read yet.
+ * Replies, mentions, quotes and posts in watched topics and forums. Listens to `post.created`, which fires when
+ * a post becomes visible (at once, or when a moderator approves a held one), so nobody is told about text they
+ * cannot read yet; and each recipient must be able to read the topic. Muting a topic or forum silences it all.
  */
 @Injectable()
 export class PostActivityListener {
   constructor(
     private readonly posts: PostRepository,
     private readonly topics: TopicRepository,
+    private readonly access: TopicAccessService,
+    private readonly watches: WatchRepository,
     private readonly delivery: NotificationDeliveryService,
   ) {}
 
@@ -26,23 +35,54 @@ export class PostActivityListener {
     // (post, recipient, type), so nobody is told twice. A failure reaches the follow-up work, which retries.
     const post = await this.posts.findById(view.id);
     if (!post || post.status !== 'visible' || !post.authorId) return;
-    const entries: Array<{ input: NewNotification; onceKey: string }> = [];
-    const replied = post.seq === 1 ? null : await this.repliedTo(post);
-    if (replied && replied !== post.authorId) entries.push(this.entry(post, replied, 'reply'));
-    const mentioned = new Set(post.mentionedUserIds);
-    mentioned.delete(post.authorId);
-    if (replied) mentioned.delete(replied);
-    for (const userId of mentioned) entries.push(this.entry(post, userId, 'mention'));
-    await this.delivery.notifyOnce(entries, post.id, new Date(post.createdAt));
+    const author = post.authorId;
+    // Writing a topic or replying in it watches it, unless the author chose a level before.
+    await this.watches.setDefault(author, 'topic', post.topicId, 'watching');
+    const [topicLevels, forumLevels] = await Promise.all([
+      this.watches.levelsOn('topic', post.topicId),
+      this.watches.levelsOn('forum', post.forumId),
+    ]);
+    const levelOf = (userId: string): WatchLevel =>
+      topicLevels.get(userId) ?? forumLevels.get(userId) ?? 'normal';
+    // One notification per recipient, the most personal reason first; never the author, never a muter.
+    const chosen = new Map<string, ActivityType>();
+    const add = (userId: string | null | undefined, type: ActivityType) => {
+      if (!userId || userId === author || chosen.has(userId) || levelOf(userId) === 'muted') return;
+      chosen.set(userId, type);
+    };
+    if (post.seq !== 1) add(await this.repliedTo(post), 'reply');
+    for (const userId of post.mentionedUserIds) add(userId, 'mention');
+    for (const userId of await this.quotedAuthors(post)) add(userId, 'quote');
+    const watchers = new Set([...forumLevels.keys(), ...topicLevels.keys()]);
+    for (const userId of watchers) if (levelOf(userId) === 'watching') add(userId, 'watched_post');
+    const entries = [...chosen].map(([userId, type]) => this.entry(post, userId, type));
+    await this.delivery.notifyOnce(entries, post.id, new Date(post.createdAt), {
+      actorName: post.authorName,
+      readable: (recipient) => this.canRead(recipient, post.topicId),
+    });
   }
 
-  private entry(post: Post, userId: string, type: 'reply' | 'mention') {
+  private async canRead(recipient: User, topicId: string): Promise<boolean> {
+    try {
+      await this.access.readable(toAuthUser(recipient), topicId);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private entry(post: Post, userId: string, type: ActivityType) {
+    const summaries: Record<ActivityType, string> = {
+      reply: `${post.authorName} replied to your post`,
+      mention: `${post.authorName} mentioned you`,
+      quote: `${post.authorName} quoted you`,
+      watched_post: `${post.authorName} posted in a topic you watch`,
+    };
     const input: NewNotification = {
       userId,
-      kind: type === 'reply' ? 'replies' : 'mentions',
+      kind: type === 'mention' || type === 'quote' ? 'mentions' : 'replies',
       type,
-      summary:
-        type === 'reply' ? `${post.authorName} replied to your post` : `${post.authorName} mentioned you`,
+      summary: summaries[type],
       excerpt: excerptOf(post.source),
       reason: null,
       action: null,
@@ -56,6 +96,12 @@ export class PostActivityListener {
     if (post.replyTo !== null)
       return (await this.posts.findBySeq(post.topicId, post.replyTo))?.authorId ?? null;
     return (await this.topics.findById(post.topicId))?.authorId ?? null;
+  }
+
+  private async quotedAuthors(post: Post): Promise<string[]> {
+    if (post.quotedPostIds.length === 0) return [];
+    const quoted = await Promise.all(post.quotedPostIds.map((id) => this.posts.findById(id)));
+    return quoted.map((item) => item?.authorId ?? null).filter((id): id is string => !!id);
   }
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/auth/access-policy';
 import { ACCESS_COOKIE, CSRF_COOKIE, REFRESH_COOKIE } from '../../src/auth/auth-cookies';
 import { UsersService } from '../../src/users/users.service';
+import { linkIn, waitForMails } from '../helpers/mailpit';
 import type { TestApp } from '../helpers/start-app';
 
 export interface TestUser {
@@ -104,4 +105,14 @@ export function cookieJar(setCookie: string | string[] | undefined): Record<stri
     if (value) jar[pair.slice(0, at).trim()] = value;
   }
   return jar;
+}
+
+/** Follows the confirmation link that registration mailed (read from Mailpit), as the user would. */
+export async function confirmEmail(api: TestApp, user: Pick<TestUser, 'email'>): Promise<void> {
+  const mails = await waitForMails(user.email);
+  const confirm = mails.find((mail) => mail.subject.includes('Confirm your'));
+  if (!confirm) throw new Error(`no confirmation mail for ${user.email}`);
+  const token = linkIn(confirm, '/verify-email?token=').searchParams.get('token');
+  const res = await api.http.post('/api/auth/verify-email').send({ token });
+  if (res.status !== 200) throw new Error(`confirm ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
 }

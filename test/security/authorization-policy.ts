@@ -103,6 +103,11 @@ export const REST_POLICY: Readonly<Record<string, Readonly<Record<string, Policy
   'POST /api/auth/password-reset/confirm': one(ANYONE),
   'POST /api/auth/verify-email': one(ANYONE),
   'POST /api/me/verification-email': one(SIGNED_IN),
+  // Watching follows reading: a members-only forum's topics are refused to whoever cannot read them.
+  'GET /api/topics/:id/watch': inMembers(SIGNED_IN),
+  'PUT /api/topics/:id/watch': inMembers(SIGNED_IN),
+  'GET /api/forums/:id/watch': inMembers(SIGNED_IN),
+  'PUT /api/forums/:id/watch': inMembers(SIGNED_IN),
   'GET /api/me': one(SIGNED_IN),
   'PATCH /api/me': one(SIGNED_IN),
   'PATCH /api/me/password': one(SIGNED_IN),

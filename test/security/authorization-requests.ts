@@ -273,6 +273,20 @@ export const REST_REQUESTS: Record<string, Record<string, RouteRequest>> = {
         .call(actor, 'post', `/api/topics/${w.scope(scope).topic.id}/posts`)
         .send({ body: `A reply by the ${actor}` }),
   ),
+  'GET /api/topics/:id/watch': inMembers(
+    (scope) => (w, actor) => w.call(actor, 'get', `/api/topics/${w.scope(scope).topic.id}/watch`),
+  ),
+  'PUT /api/topics/:id/watch': inMembers(
+    (scope) => (w, actor) =>
+      w.call(actor, 'put', `/api/topics/${w.scope(scope).topic.id}/watch`).send({ level: 'tracking' }),
+  ),
+  'GET /api/forums/:id/watch': inMembers(
+    (scope) => (w, actor) => w.call(actor, 'get', `/api/forums/${w.scope(scope).forum.id}/watch`),
+  ),
+  'PUT /api/forums/:id/watch': inMembers(
+    (scope) => (w, actor) =>
+      w.call(actor, 'put', `/api/forums/${w.scope(scope).forum.id}/watch`).send({ level: 'tracking' }),
+  ),
   'PUT /api/topics/:id/read': inMembers(
     (scope) => (w, actor) =>
       w.call(actor, 'put', `/api/topics/${w.scope(scope).topic.id}/read`).send({ seq: 1 }),

@@ -95,6 +95,28 @@ const SUCCESS: Record<string, CallFor> = {
       status: 200,
     };
   },
+  'GET /api/topics/:id/watch': (w) => ({
+    path: `/api/topics/${w.topic.id}/watch`,
+    as: w.member,
+    status: 200,
+  }),
+  'PUT /api/topics/:id/watch': (w) => ({
+    path: `/api/topics/${w.topic.id}/watch`,
+    as: w.member,
+    body: { level: 'tracking' },
+    status: 200,
+  }),
+  'GET /api/forums/:id/watch': (w) => ({
+    path: `/api/forums/${w.forum.id}/watch`,
+    as: w.member,
+    status: 200,
+  }),
+  'PUT /api/forums/:id/watch': (w) => ({
+    path: `/api/forums/${w.forum.id}/watch`,
+    as: w.member,
+    body: { level: 'tracking' },
+    status: 200,
+  }),
   'POST /api/me/verification-email': (w) => ({
     path: '/api/me/verification-email',
     as: w.member,

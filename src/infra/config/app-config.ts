@@ -84,6 +84,8 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(65535) MAILPIT_HTTP_PORT = 8025;
   // A mail whose SMTP server keeps failing is given up (state "failed") after this many tries.
   @Type(() => Number) @IsInt() @Min(1) @Max(1000) MAIL_MAX_ATTEMPTS = 30;
+  // Replies, mentions and quotes in one topic gather into one mail per recipient, sent this long after the first.
+  @Type(() => Number) @IsInt() @Min(0) @Max(1440) MAIL_QUIET_PERIOD_MINUTES = 10;
   // How long mailed links work: address confirmation, password reset (each works once).
   @Type(() => Number) @IsInt() @Min(1) @Max(720) EMAIL_VERIFICATION_TTL_HOURS = 48;
   @Type(() => Number) @IsInt() @Min(5) @Max(1440) PASSWORD_RESET_TTL_MINUTES = 60;

@@ -16,6 +16,8 @@ export class NotificationResponse {
     enum: [
       'reply',
       'mention',
+      'quote',
+      'watched_post',
       'content_moderated',
       'post_approved',
       'post_rejected',
