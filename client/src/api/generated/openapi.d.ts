@@ -864,6 +864,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/topics/{id}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How closely you follow this topic (and its forum) */
+        get: operations["WatchingController_topic"];
+        /** Watch, track, or mute a topic */
+        put: operations["WatchingController_setTopic"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forums/{id}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How closely you follow this forum */
+        get: operations["WatchingController_forum"];
+        /** Watch (every new post of every topic), track, or mute a forum */
+        put: operations["WatchingController_setForum"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports": {
         parameters: {
             query?: never;
@@ -2106,7 +2142,7 @@ export interface components {
             /** @enum {string} */
             kind: "replies" | "mentions" | "moderation";
             /** @enum {string} */
-            type: "reply" | "mention" | "content_moderated" | "post_approved" | "post_rejected" | "account_restricted" | "account_restriction_lifted";
+            type: "reply" | "mention" | "quote" | "watched_post" | "content_moderated" | "post_approved" | "post_rejected" | "account_restricted" | "account_restriction_lifted";
             /** @example A moderator hid your post */
             summary: string;
             /** @description A short cut of the text at most */
@@ -2133,6 +2169,25 @@ export interface components {
             /** @description How many were marked read now */
             marked: number;
             unread: number;
+        };
+        WatchLevelResponse: {
+            /**
+             * @description Your own choice, or the default (normal, watching once you post)
+             * @enum {string}
+             */
+            level: "watching" | "tracking" | "normal" | "muted";
+            /**
+             * @description Topics only: your level for its forum, which applies where the topic has none
+             * @enum {string|null}
+             */
+            forumLevel: "watching" | "tracking" | "normal" | "muted" | null;
+        };
+        SetWatchLevelDto: {
+            /**
+             * @description watching: every new post, in the inbox and by mail (one mail per topic per quiet period); tracking and normal: replies to you, mentions and quotes; muted: nothing from here
+             * @enum {string}
+             */
+            level: "watching" | "tracking" | "normal" | "muted";
         };
         FileReportDto: {
             /** @enum {string} */
@@ -4444,6 +4499,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    WatchingController_topic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchLevelResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    WatchingController_setTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetWatchLevelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchLevelResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    WatchingController_forum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchLevelResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    WatchingController_setForum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetWatchLevelDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchLevelResponse"];
                 };
             };
             /** @description An error, in the one error shape */
