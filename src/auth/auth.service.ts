@@ -16,6 +16,7 @@ export interface Registration {
   email: string;
   password: string;
   displayName?: string;
+  digest?: boolean;
 }
 
 /** What register, login and refresh answer: the JSON body, and the cookies the controller sets. */
@@ -47,6 +48,7 @@ export class AuthService {
       email: input.email,
       displayName: input.displayName?.trim() || input.username,
       passwordHash: await this.hasher.hash(input.password),
+      digest: input.digest ?? false,
     });
     await this.verification.sendForCurrent(user);
     return this.signIn(user);

@@ -11,6 +11,8 @@ import { NotificationsController } from './notifications.controller';
 import { NotificationsPrivacySection } from './notifications-privacy.section';
 import { PostActivityListener } from './post-activity.listener';
 import { NotificationMailer } from './notification-mailer';
+import { JobLeases } from '../infra/database/job-leases';
+import { DigestService } from './digest.service';
 import { WatchAccountCleanupListener } from './watch-account-cleanup.listener';
 import { WatchRepository } from './watch.repository';
 import { WatchRecord, WatchSchema } from './watch.schema';
@@ -43,6 +45,8 @@ import { ForumsModule } from '../forums/forums.module';
     WatchRepository,
     WatchingService,
     WatchAccountCleanupListener,
+    DigestService,
+    JobLeases,
     NotificationsPrivacySection,
   ],
   exports: [NotificationDeliveryService],

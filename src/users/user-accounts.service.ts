@@ -82,6 +82,14 @@ export class UserAccountsService {
     return this.users.setPendingEmail(userId, null);
   }
 
+  findDigestRecipients(afterId: string | null, limit: number): Promise<User[]> {
+    return this.users.findDigestRecipients(afterId, limit);
+  }
+
+  claimDigest(userId: string, cutoff: Date, now: Date): Promise<Date | null> {
+    return this.users.claimDigest(userId, cutoff, now);
+  }
+
   markEmailVerified(userId: string, email: string): Promise<boolean> {
     return this.users.markEmailVerified(userId, email);
   }

@@ -14,6 +14,8 @@ export interface NewUser {
   email: string;
   displayName: string;
   passwordHash: string;
+  /** Opted in to the periodic summary at registration (off by default). */
+  digest?: boolean;
 }
 
 export interface ProfileChanges {
@@ -95,14 +97,17 @@ export class UserRepository {
     await this.unique.claim(USERNAME, usernameLower, id, this.holdsUsername);
     try {
       await this.unique.claim(EMAIL, emailNormalized, id, this.holdsEmail);
+      const { digest, ...fields } = input;
+      const preferences = defaultPreferences();
+      if (digest) preferences.mailings.email = true;
       const [row] = await this.users.insertMany([
         {
-          ...input,
+          ...fields,
           _id,
           usernameLower,
           emailNormalized,
           email: input.email.trim(),
-          notificationPreferences: defaultPreferences(),
+          notificationPreferences: preferences,
           createdAt: new Date(),
         },
       ]);
@@ -239,6 +244,35 @@ export class UserRepository {
     // The old address is freed once the new one is stored; a failed update gives the new one back.
     if (next !== previous) await this.unique.release(EMAIL, updated ? previous : next, id);
     return updated;
+  }
+
+  /** Accounts that want the digest by mail, with a confirmed address, by _id from `afterId`. */
+  async findDigestRecipients(afterId: string | null, limit: number): Promise<User[]> {
+    const filter: Record<string, unknown> = {
+      'notificationPreferences.mailings.email': true,
+      deletedAt: null,
+      emailVerifiedAt: { $ne: null },
+    };
+    if (afterId) filter._id = { $gt: new Types.ObjectId(afterId) };
+    const rows = await this.users.find(filter).sort({ _id: 1 }).limit(limit).lean<UserRow[]>().exec();
+    return rows.map((row) => toUser(row));
+  }
+
+  /**
+   * Takes this period's digest for the account: true once per period (no digest since `cutoff`), so two
+   * instances or a rerun never mail it twice. Returns the previous time, or the epoch when there was none.
+   */
+  async claimDigest(id: string, cutoff: Date, now: Date): Promise<Date | null> {
+    const before = await this.users
+      .findOneAndUpdate(
+        { _id: id, $or: [{ digestSentAt: null }, { digestSentAt: { $lte: cutoff } }] },
+        { $set: { digestSentAt: now } },
+        { new: false, projection: { digestSentAt: 1 } },
+      )
+      .lean<{ digestSentAt: Date | null }>()
+      .exec();
+    if (!before) return null;
+    return before.digestSentAt ?? new Date(0);
   }
 
   /** The address waiting for confirmation (null: none), once the caller checked nobody holds it. */

@@ -41,9 +41,13 @@ export class UserRecord {
   @Prop({ type: [NoticeAcknowledgementSchema], default: [] })
   noticeAcknowledgements!: NoticeAcknowledgementRecord[];
   @Prop({ type: Date, default: null }) deletedAt!: Date | null;
+  // When the last periodic summary (digest) was mailed; the next one covers what happened since.
+  @Prop({ type: Date, default: null }) digestSentAt!: Date | null;
   // The account's live sessions, session id → end, mirrored from auth_sessions so that signing a request in
   // costs one read of the account instead of two. A map, so each session is set and unset by its own key.
   @Prop({ type: Object, default: {} }) liveSessions!: Record<string, Date>;
 }
 
 export const UserSchema = SchemaFactory.createForClass(UserRecord);
+// The digest job walks the accounts that turned the periodic summary on, by _id.
+UserSchema.index({ 'notificationPreferences.mailings.email': 1, _id: 1 });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../infra/http/is-omittable';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9_-]{3,30}$/;
@@ -22,6 +22,11 @@ export class RegisterDto {
   @IsString()
   @Length(8, 200)
   password!: string;
+
+  @ApiPropertyOptional({ description: 'Mail me the periodic summary of popular topics (off unless true)' })
+  @IsOmittable()
+  @IsBoolean()
+  digest?: boolean;
 
   @ApiPropertyOptional({ description: 'Shown next to posts; defaults to the username' })
   @IsOmittable()

@@ -86,6 +86,10 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(1000) MAIL_MAX_ATTEMPTS = 30;
   // Replies, mentions and quotes in one topic gather into one mail per recipient, sent this long after the first.
   @Type(() => Number) @IsInt() @Min(0) @Max(1440) MAIL_QUIET_PERIOD_MINUTES = 10;
+  // The periodic summary (digest) of popular topics, for accounts that turned it on: every this many days
+  // (0: never); each instance tries to claim the digest job every DIGEST_SWEEP_MS (0: never; tests drive it).
+  @Type(() => Number) @IsInt() @Min(0) @Max(365) DIGEST_INTERVAL_DAYS = 7;
+  @Type(() => Number) @IsInt() @Min(0) @Max(86_400_000) DIGEST_SWEEP_MS = 3_600_000;
   // How long mailed links work: address confirmation, password reset (each works once).
   @Type(() => Number) @IsInt() @Min(1) @Max(720) EMAIL_VERIFICATION_TTL_HOURS = 48;
   @Type(() => Number) @IsInt() @Min(5) @Max(1440) PASSWORD_RESET_TTL_MINUTES = 60;

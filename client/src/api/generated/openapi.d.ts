@@ -1379,6 +1379,8 @@ export interface components {
              */
             email: string;
             password: string;
+            /** @description Mail me the periodic summary of popular topics (off unless true) */
+            digest?: boolean;
             /** @description Shown next to posts; defaults to the username */
             displayName?: string;
         };
