@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -19,6 +20,9 @@ import { assignRequestId } from './infra/http/request-id';
 import { applyServerLimits, bodyLimitBytes, refuseAnnouncedOversize } from './infra/http/server-limits';
 import { createValidationPipe } from './infra/http/validation';
 import { setUpRealtime } from './realtime/realtime-setup';
+import { configureImageUrls } from './infra/rendering/external-images';
+
+const UPLOAD_PATH = /^\/api\/forums\/[^/]+\/uploads$/;
 
 export interface CreateAppOptions {
   logDestination?: DestinationStream;
@@ -43,7 +47,8 @@ export async function createApp(
       contentSecurityPolicy: {
         directives: {
           'default-src': ["'self'"],
-          'img-src': ["'self'", 'https:', 'data:'],
+          // Other hosts' images reach pages only through the image proxy (no tracking pixels).
+          'img-src': ["'self'", 'data:', 'blob:', ...(config.MEDIA_ORIGIN ? [config.MEDIA_ORIGIN] : [])],
           'style-src': ["'self'", "'unsafe-inline'"],
           'connect-src': ["'self'"],
         },
@@ -55,13 +60,19 @@ export async function createApp(
   app.use(assignRequestId);
   app.use(new DatabaseDeadline(app.get(getConnectionToken()), config.MONGODB_TIMEOUT_MS).middleware);
   app.use(cookieParser());
-  app.use(refuseAnnouncedOversize(bodyLimitBytes(config.BODY_LIMIT)));
+  // Uploads are multipart and may be larger than a JSON body; multer enforces UPLOAD_MAX_BYTES on the file.
+  const refuseOversizeBody = refuseAnnouncedOversize(bodyLimitBytes(config.BODY_LIMIT));
+  const refuseOversizeUpload = refuseAnnouncedOversize(config.UPLOAD_MAX_BYTES + 64 * 1024);
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (UPLOAD_PATH.test(req.path) ? refuseOversizeUpload : refuseOversizeBody)(req, res, next),
+  );
   app.use(express.json({ limit: config.BODY_LIMIT }));
   app.use(express.urlencoded({ limit: config.BODY_LIMIT, extended: false }));
   // Body-parser failures become AppErrors here, so the filter answers malformed_json / payload_too_large.
   app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) => next(toAppError(error)));
   if (config.CORS_ORIGINS.length > 0) app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
-  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.setGlobalPrefix('api', { exclude: ['metrics', 'media/{*path}'] });
+  configureImageUrls(config.JWT_SECRET ?? randomBytes(32).toString('hex'), config.MEDIA_ORIGIN);
   app.useGlobalPipes(createValidationPipe());
   await setUpRealtime(app, config);
   setUpOpenApi(app);
@@ -95,7 +106,7 @@ function serveClient(app: NestExpressApplication, dist: string): void {
   if (!existsSync(index)) return;
   app.useStaticAssets(dist, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const apiPath = /^\/(api|metrics|socket\.io)(\/|$)/.test(req.path);
+    const apiPath = /^\/(api|metrics|media|socket\.io)(\/|$)/.test(req.path);
     if (req.method !== 'GET' || apiPath || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

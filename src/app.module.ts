@@ -28,6 +28,7 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { MailModule } from './mail/mail.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { UsersModule } from './users/users.module';
+import { UploadsModule } from './uploads/uploads.module';
 import { PersonalDataInterceptor } from './infra/http/personal-data.interceptor';
 
 /** Feature modules, in dependency order. */
@@ -48,6 +49,7 @@ const features: Type[] = [
   RealtimeModule,
   NotificationsModule,
   ModerationModule,
+  UploadsModule,
 ];
 
 export interface AppModuleOptions {

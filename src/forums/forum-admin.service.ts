@@ -20,6 +20,7 @@ export class ForumAdminService {
       visibility: input.visibility ?? 'public',
       piiPolicy: input.piiPolicy ?? 'warn',
       phoneRegion: input.phoneRegion ?? 'US',
+      externalImages: input.externalImages ?? 'proxy',
     });
   }
 

@@ -19,6 +19,7 @@ function toForum(row: ForumRow): Forum {
     visibility: row.visibility ?? 'public',
     piiPolicy: row.piiPolicy ?? 'warn',
     phoneRegion: row.phoneRegion ?? 'US',
+    externalImages: row.externalImages ?? 'proxy',
     moderatorIds: row.moderatorIds ?? [],
     topicCount: row.topicCount ?? 0,
     postCount: row.postCount ?? 0,

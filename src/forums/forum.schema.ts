@@ -1,3 +1,4 @@
+import type { ExternalImages } from '../infra/rendering/external-images';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { PiiPolicy } from '../publishing/publish-decision';
 import type { ForumVisibility } from './forum';
@@ -13,6 +14,7 @@ export class ForumRecord {
   @Prop({ type: String, default: 'public' }) visibility!: ForumVisibility;
   @Prop({ type: String, default: 'warn' }) piiPolicy!: PiiPolicy;
   @Prop({ default: 'US' }) phoneRegion!: string;
+  @Prop({ type: String, default: 'proxy' }) externalImages!: ExternalImages;
   @Prop({ type: [String], default: [] }) moderatorIds!: string[];
   // Counters are only ever changed with $inc, never read-modify-write.
   @Prop({ default: 0 }) topicCount!: number;

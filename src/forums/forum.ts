@@ -1,3 +1,4 @@
+import type { ExternalImages } from '../infra/rendering/external-images';
 import type { PiiPolicy } from '../publishing/publish-decision';
 
 export type ForumVisibility = 'public' | 'members';
@@ -14,6 +15,8 @@ export interface Forum {
   piiPolicy: PiiPolicy;
   /** ISO 3166 region used to read national phone numbers written without a country code. */
   phoneRegion: string;
+  /** Other hosts' images in posts: through Parley's image proxy, or shown as links only. */
+  externalImages: ExternalImages;
   moderatorIds: string[];
   topicCount: number;
   postCount: number;
@@ -23,7 +26,9 @@ export interface Forum {
 }
 
 export type NewForum = Pick<Forum, 'slug' | 'name' | 'productName' | 'description'> &
-  Partial<Pick<Forum, 'position' | 'visibility' | 'piiPolicy' | 'phoneRegion' | 'moderatorIds'>>;
+  Partial<
+    Pick<Forum, 'position' | 'visibility' | 'piiPolicy' | 'phoneRegion' | 'externalImages' | 'moderatorIds'>
+  >;
 
 export type ForumChanges = Partial<
   Pick<
@@ -35,6 +40,7 @@ export type ForumChanges = Partial<
     | 'visibility'
     | 'piiPolicy'
     | 'phoneRegion'
+    | 'externalImages'
     | 'moderatorIds'
     | 'archived'
   >

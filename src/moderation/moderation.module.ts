@@ -5,6 +5,7 @@ import { ForumsModule } from '../forums/forums.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostsModule } from '../posts/posts.module';
 import { UsersModule } from '../users/users.module';
+import { UploadsModule } from '../uploads/uploads.module';
 import { ActionRecorder } from './action-recorder.service';
 import { ContentAdapters } from './content-adapters';
 import { ContentModerationService } from './content-moderation.service';
@@ -48,6 +49,7 @@ import { UserActionsService } from './user-actions.service';
     PostsModule,
     BoardsModule,
     UsersModule,
+    UploadsModule,
     NotificationsModule,
   ],
   controllers: [

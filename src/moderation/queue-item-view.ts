@@ -1,6 +1,7 @@
 import { detect } from '../pii';
 import type { ModeratedContent } from './moderated-content';
 import type { ReviewItem } from './review-item';
+import type { UploadView } from '../uploads/upload-view';
 
 export interface MarkedSpan {
   type: string;
@@ -23,6 +24,8 @@ export interface QueueItemView {
   ageSeconds: number;
   resolution: string | null;
   author: { id: string | null; name: string | null; previousActions: number };
+  /** A post's images and attachments (served at their `url`), with what their check found. */
+  uploads?: UploadView[];
   /** Null when the content is gone. Spans are offsets into `source`, found by the detector just now. */
   content: {
     status: string;

@@ -10,6 +10,8 @@ import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
 import { toQueueItemView, type QueueItemView } from './queue-item-view';
 import type { QueueEntry, QueueFilter, ReviewItem, ReviewStatus, ReviewTargetType } from './review-item';
 import { ReviewItemRepository } from './review-item.repository';
+import { UploadLifecycleService } from '../uploads/upload-lifecycle.service';
+import { toUploadView, type UploadView } from '../uploads/upload-view';
 
 export interface QueueQuery {
   forum?: string;
@@ -38,6 +40,7 @@ export class ReviewQueueService {
     private readonly access: ModerationAccessService,
     private readonly forums: ForumsService,
     private readonly history: ModerationHistoryRepository,
+    private readonly uploads: UploadLifecycleService,
   ) {}
 
   enqueue(entry: QueueEntry): Promise<ReviewItem> {
@@ -84,7 +87,8 @@ export class ReviewQueueService {
   private async views(items: ReviewItem[]): Promise<QueueItemView[]> {
     const forumIds = [...new Set(items.map((item) => item.forumId))];
     const authors = [...new Set(items.flatMap((item) => (item.authorId ? [item.authorId] : [])))];
-    const [forums, history, contents] = await Promise.all([
+    const postIds = items.filter((item) => item.targetType === 'post').map((item) => item.targetId);
+    const [forums, history, contents, uploads] = await Promise.all([
       this.forums.findByIds(forumIds),
       this.history.actionsOn(authors),
       Promise.all(
@@ -95,12 +99,19 @@ export class ReviewQueueService {
             .catch(() => null),
         ),
       ),
+      this.uploads.listByPosts(postIds),
     ]);
+    // The images and attachments a held post carries, so the moderator judges the files too.
+    const filesOf = new Map<string, UploadView[]>();
+    for (const upload of uploads) {
+      filesOf.set(upload.postId ?? '', [...(filesOf.get(upload.postId ?? '') ?? []), toUploadView(upload)]);
+    }
     const regions = new Map(forums.map((forum) => [forum.id, forum.phoneRegion]));
     const now = Date.now();
     return items.map((item, i) => {
       const previous = item.authorId ? (history.get(item.authorId) ?? 0) : 0;
-      return toQueueItemView(item, contents[i], previous, regions.get(item.forumId), now);
+      const view = toQueueItemView(item, contents[i], previous, regions.get(item.forumId), now);
+      return { ...view, uploads: item.targetType === 'post' ? (filesOf.get(item.targetId) ?? []) : [] };
     });
   }
 }

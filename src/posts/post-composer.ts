@@ -3,11 +3,12 @@ import type { AuthUser } from '../auth/access-policy';
 import type { Forum } from '../forums/forum';
 import { renderPostHtml } from '../infra/rendering/render-post';
 import type { FindingsSummary, PublishDecision } from '../publishing/publish-decision';
-import { PublishGateService } from '../publishing/publish-gate.service';
+import { HELD_REASON, PublishGateService } from '../publishing/publish-gate.service';
 import { MentionResolver } from './mention-resolver';
 import { extractMentions, extractQuotedSeqs } from './post-references';
 import { PostRepository } from './post.repository';
 import { searchTextOf } from './search-text';
+import { UploadLifecycleService } from '../uploads/upload-lifecycle.service';
 
 export interface CompositionInput {
   user: AuthUser;
@@ -20,6 +21,8 @@ export interface CompositionInput {
   acknowledgePersonalData?: string;
   /** New posts resolve mentions and quotes after the answer (follow-up work); edits resolve them here. */
   deferReferences?: boolean;
+  /** The post being edited, whose uploads it may keep showing; null or absent for a new post. */
+  postId?: string | null;
 }
 
 /** Everything a write path stores, decided before anything is stored. */
@@ -50,6 +53,7 @@ export class PostComposer {
     private readonly gate: PublishGateService,
     private readonly mentions: MentionResolver,
     private readonly posts: PostRepository,
+    private readonly uploads: UploadLifecycleService,
   ) {}
 
   async compose(input: CompositionInput): Promise<ComposedPost> {
@@ -65,15 +69,18 @@ export class PostComposer {
       acknowledgePersonalData: input.acknowledgePersonalData,
     });
     const { title, body } = splitTitle(decision.text, input.title !== null);
+    // An attachment whose personal data the author acknowledged under `review` holds the post carrying it.
+    const uploads = await this.uploads.forComposition(input.user, input.forum.id, body, input.postId ?? null);
+    const held = decision.action === 'hold' || uploads.held;
     return {
       title,
       source: body,
-      html: renderPostHtml(body),
+      html: renderPostHtml(body, input.forum.externalImages),
       searchText: searchTextOf(body, title),
-      status: decision.action === 'hold' ? 'held' : 'visible',
+      status: held ? 'held' : 'visible',
       findings: decision.findings.total > 0 ? decision.findings : null,
       masked: decision.masked,
-      heldReason: decision.action === 'hold' ? (decision.reason ?? 'personal data') : null,
+      heldReason: held ? (decision.reason ?? HELD_REASON) : null,
       ...(input.deferReferences
         ? { mentionedUserIds: [], quotedPostIds: [] }
         : await this.resolveReferences(body, input.user.id, input.topicId)),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import { moderatesForum } from '../forums/forum-access.policy';
 import { ForumsService } from '../forums/forums.service';
+import { UploadLifecycleService } from '../uploads/upload-lifecycle.service';
 import { AppError, Forbidden, NotFound } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
@@ -35,6 +36,7 @@ export class PostEditingService {
     private readonly counters: PostCounters,
     private readonly adminContent: AdminContentPolicy,
     private readonly events: EventBus,
+    private readonly uploads: UploadLifecycleService,
   ) {}
 
   async edit(user: AuthUser, postId: string, input: EditInput): Promise<PostView> {
@@ -56,7 +58,10 @@ export class PostEditingService {
       title,
       body: input.body ?? post.source,
       acknowledgePersonalData: input.acknowledgePersonalData,
+      postId: post.id,
     });
+    // Files added by the edit belong to the post (kept if a moderator turns a held edit down).
+    await this.uploads.attach(post.id, user.id, composed.source);
     const { title: newTitle, heldReason, masked: _masked, status: verdict, ...change } = composed;
     const text = {
       change,

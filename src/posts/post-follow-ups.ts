@@ -17,6 +17,7 @@ import { TopicReadRepository } from './topic-read.repository';
 import { TopicRepository } from './topic.repository';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { UploadLifecycleService } from '../uploads/upload-lifecycle.service';
 
 /** The follow-up steps a new post stores with itself, in the order they run (each idempotent). */
 export const FollowUpStep = {
@@ -58,6 +59,7 @@ export class PostFollowUps implements OnModuleInit {
     private readonly sequence: RoomSequence,
     private readonly replayGaps: PendingRoomEvents,
     private readonly events: EventBus,
+    private readonly uploads: UploadLifecycleService,
   ) {}
 
   onModuleInit(): void {
@@ -94,6 +96,8 @@ export class PostFollowUps implements OnModuleInit {
       post.seq === 1 ? null : post.topicId,
     );
     await this.posts.setReferences(post.id, refs);
+    // The uploads the post shows are its own from now on (no longer orphans).
+    await this.uploads.attach(post.id, post.authorId ?? '', post.source);
     Object.assign(post, refs); // the later steps announce the resolved post
   }
 

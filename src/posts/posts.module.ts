@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { UploadsModule } from '../uploads/uploads.module';
 import { ForumsModule } from '../forums/forums.module';
 import { NoticesModule } from '../notices/notices.module';
 import { PublishingModule } from '../publishing/publishing.module';
@@ -53,6 +54,7 @@ import { TopicsController } from './topics.controller';
     NoticesModule,
     PublishingModule,
     UsersModule,
+    UploadsModule,
   ],
   controllers: [ForumPagesController, TopicsController, PostsController, SearchController],
   providers: [

@@ -106,7 +106,9 @@ export class OpenApiResponses {
       (res.status >= 400 ? operation.responses.default : undefined);
     if (!documented) return [`${where}: status ${res.status} is not documented for ${template}`];
     const contentType = String(res.headers['content-type'] ?? '');
-    const hasBody = res.status !== 204 && (res.text ?? '').length > 0;
+    // Binary bodies (media) are not buffered as text: their length says whether there is one.
+    const hasBody =
+      res.status !== 204 && ((res.text ?? '').length > 0 || Number(res.headers['content-length']) > 0);
     if (!hasBody) return documented.content && res.status !== 204 ? [`${where}: the body is empty`] : [];
     if (!contentType.includes('application/json')) {
       const documentedTypes = Object.keys(documented.content ?? {});

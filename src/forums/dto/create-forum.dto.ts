@@ -1,3 +1,4 @@
+import { EXTERNAL_IMAGE_MODES, type ExternalImages } from '../../infra/rendering/external-images';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsIn, IsInt, IsMongoId, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { PiiPolicy } from '../../publishing/publish-decision';
@@ -50,6 +51,15 @@ export class CreateForumDto {
   @IsString()
   @Matches(/^[A-Z]{2}$/)
   phoneRegion?: string;
+
+  @ApiPropertyOptional({
+    enum: EXTERNAL_IMAGE_MODES,
+    default: 'proxy',
+    description: "Other hosts' images in posts: fetched by Parley's image proxy, or shown as links only",
+  })
+  @IsOmittable()
+  @IsIn(EXTERNAL_IMAGE_MODES)
+  externalImages?: ExternalImages;
 
   @ApiPropertyOptional({ type: [String], description: 'User ids of the forum moderators' })
   @IsOmittable()

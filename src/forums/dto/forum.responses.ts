@@ -1,3 +1,4 @@
+import { EXTERNAL_IMAGE_MODES } from '../../infra/rendering/external-images';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PII_POLICIES } from '../../publishing/dto/findings.responses';
 
@@ -12,6 +13,8 @@ export class ForumResponse {
   @ApiProperty({ enum: ['public', 'members'] }) visibility!: string;
   @ApiProperty({ enum: PII_POLICIES }) piiPolicy!: string;
   @ApiProperty({ example: 'US', description: 'Region for national phone numbers' }) phoneRegion!: string;
+  @ApiProperty({ enum: EXTERNAL_IMAGE_MODES, description: "Other hosts' images: proxied, or links only" })
+  externalImages!: string;
   @ApiProperty({ type: [String] }) moderatorIds!: string[];
   @ApiProperty() topicCount!: number;
   @ApiProperty() postCount!: number;

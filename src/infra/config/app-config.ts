@@ -118,6 +118,40 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(3650) RETENTION_LOGIN_ATTEMPTS_DAYS = 30;
   @Type(() => Number) @IsInt() @Min(1) @Max(3650) RETENTION_SESSIONS_DAYS = 30;
   @Type(() => Number) @IsInt() @Min(0) @Max(36_500) RETENTION_AUDIT_DAYS = 730;
+  // Uploads (README, "Uploads"). Stored on disk under UPLOADS_DIR (default: DATA_DIR/uploads) or in an
+  // S3-compatible bucket (UPLOAD_STORAGE=s3 with the S3_* variables).
+  @IsIn(['disk', 's3']) UPLOAD_STORAGE: 'disk' | 's3' = 'disk';
+  @IsOptional() @IsString() UPLOADS_DIR?: string;
+  @ValidateIf((config: AppConfig) => config.UPLOAD_STORAGE === 's3') @IsString() S3_BUCKET?: string;
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' }) S3_ENDPOINT?: string;
+  @IsString() S3_REGION = 'us-east-1';
+  @IsOptional() @IsString() S3_ACCESS_KEY_ID?: string;
+  @IsOptional() @IsString() S3_SECRET_ACCESS_KEY?: string;
+  // Path-style addressing (http://host/bucket/key): what most self-hosted S3-compatible servers expect.
+  @Transform(toBoolean) @IsBoolean() S3_FORCE_PATH_STYLE = true;
+  @Type(() => Number) @IsInt() @Min(1024) @Max(104_857_600) UPLOAD_MAX_BYTES = 10_485_760;
+  // Decompression bombs: images whose header announces more pixels than this are refused before decoding.
+  @Type(() => Number) @IsInt() @Min(1) @Max(268_402_689) UPLOAD_MAX_PIXELS = 40_000_000;
+  // Longest side of a stored image; larger ones are scaled down.
+  @Type(() => Number) @IsInt() @Min(16) @Max(16_384) UPLOAD_MAX_DIMENSION = 4096;
+  @IsIn(['keep', 'refuse']) UPLOAD_ANIMATED_GIFS: 'keep' | 'refuse' = 'keep';
+  @Type(() => Number) @IsInt() @Min(1) UPLOADS_PER_USER_PER_DAY = 50;
+  @Type(() => Number) @IsInt() @Min(1) UPLOADS_PER_USER_PER_FORUM_PER_DAY = 20;
+  @Type(() => Number) @IsInt() @Min(1024) UPLOAD_BYTES_PER_USER = 209_715_200;
+  // Uploaded but never posted: purged after this many hours by the uploads job.
+  @Type(() => Number) @IsInt() @Min(1) @Max(8760) UPLOAD_ORPHAN_HOURS = 24;
+  @Type(() => Number) @IsInt() @Min(0) @Max(86_400_000) UPLOAD_SWEEP_MS = 3_600_000;
+  // A separate origin (e.g. https://media.example.org, same instances behind it) for uploads and proxied
+  // images: the session cookies are host-only, so they never travel there. Unset: served under /media/.
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+$/, { message: 'must be an origin such as https://media.example.org' })
+  MEDIA_ORIGIN?: string;
+  // External images in posts are fetched by the image proxy (/media/external/...), within these limits.
+  @Type(() => Number) @IsInt() @Min(1024) @Max(52_428_800) IMAGE_PROXY_MAX_BYTES = 5_242_880;
+  @Type(() => Number) @IsInt() @Min(100) @Max(60_000) IMAGE_PROXY_TIMEOUT_MS = 5000;
+  // Test and lab use only: addresses (CIDR) the proxy may reach although they are private or loopback.
+  @Transform(toList) @IsString({ each: true }) IMAGE_PROXY_ALLOW_ADDRESSES: string[] = [];
+
   // How often an instance tries to claim the retention job (one instance runs it per period); 0: never.
   @Type(() => Number) @IsInt() @Min(0) @Max(86_400_000) RETENTION_SWEEP_MS = 3_600_000;
 }
@@ -129,7 +163,19 @@ export class ConfigError extends Error {
 }
 
 const KNOWN = new Set(
-  Object.keys(new AppConfig()).concat(['MONGODB_URI', 'REDIS_URL', 'JWT_SECRET', 'PUBLIC_URL', 'SMTP_URL']),
+  Object.keys(new AppConfig()).concat([
+    'MONGODB_URI',
+    'REDIS_URL',
+    'JWT_SECRET',
+    'PUBLIC_URL',
+    'SMTP_URL',
+    'UPLOADS_DIR',
+    'S3_BUCKET',
+    'S3_ENDPOINT',
+    'S3_ACCESS_KEY_ID',
+    'S3_SECRET_ACCESS_KEY',
+    'MEDIA_ORIGIN',
+  ]),
 );
 
 /** Validates the environment; the error names each bad variable and never echoes its value (it may be a secret). */

@@ -1,3 +1,4 @@
+import { configureImageUrls, verifyProxiedImage } from './external-images';
 import { sanitizeUserHtml } from './html-sanitizer';
 import { renderPostHtml } from './render-post';
 
@@ -35,11 +36,36 @@ describe('renderPostHtml', () => {
     },
   );
 
-  it('keeps images served over https and drops plain http ones', () => {
-    expect(renderPostHtml('![ok](https://cdn.example.com/a.png)')).toContain(
-      '<img src="https://cdn.example.com/a.png" alt="ok" />',
+  it('shows an https image of another host as a link until the image proxy is configured, and drops http ones', () => {
+    expect(renderPostHtml('![ok](https://cdn.example.com/a.png)')).toBe(
+      '<p><a href="https://cdn.example.com/a.png" rel="nofollow ugc noopener">ok</a></p>\n',
     );
     expect(renderPostHtml('![no](http://cdn.example.com/a.png)')).not.toContain('<img');
+  });
+
+  it("serves other hosts' images from Parley's own proxy, never from the third party", () => {
+    configureImageUrls('a-secret-that-is-long-enough-for-the-proxy-key');
+    const html = renderPostHtml('![ok](https://cdn.example.com/a.png)');
+    const src = /<img src="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(src).toMatch(/^\/media\/external\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]+$/);
+    const [, , , signature, encoded] = src.split('/');
+    expect(verifyProxiedImage(signature, encoded)).toBe('https://cdn.example.com/a.png');
+    expect(
+      verifyProxiedImage(signature, Buffer.from('https://evil.example/x.png').toString('base64url')),
+    ).toBeNull();
+  });
+
+  it('shows them as links only when the forum says so', () => {
+    configureImageUrls('a-secret-that-is-long-enough-for-the-proxy-key');
+    expect(renderPostHtml('![ok](https://cdn.example.com/a.png)', 'links')).toBe(
+      '<p><a href="https://cdn.example.com/a.png" rel="nofollow ugc noopener">ok</a></p>\n',
+    );
+  });
+
+  it('keeps own uploads as they are and drops other relative images', () => {
+    const own = '/media/AAAAAAAAAAAAAAAAAAAAAA/screen.png';
+    expect(renderPostHtml(`![s](${own})`)).toContain(`<img src="${own}" alt="s" />`);
+    expect(renderPostHtml('![s](/api/me)')).not.toContain('<img');
   });
 
   it('refuses protocol-relative links that would leave the site silently', () => {

@@ -1,7 +1,8 @@
+import type { ExternalImages } from './external-images';
 import { sanitizeUserHtml } from './html-sanitizer';
 import { renderMarkdown } from './markdown-renderer';
 
 /** The one way user Markdown becomes stored HTML: render, then sanitize with the shared allow-list. */
-export function renderPostHtml(markdown: string): string {
-  return sanitizeUserHtml(renderMarkdown(markdown));
+export function renderPostHtml(markdown: string, externalImages: ExternalImages = 'proxy'): string {
+  return sanitizeUserHtml(renderMarkdown(markdown), externalImages);
 }

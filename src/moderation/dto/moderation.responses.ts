@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { UploadResponse } from '../../uploads/dto/upload.responses';
 import { CONTENT_STATUSES } from '../../posts/dto/post.responses';
 import { FindingsSummaryResponse } from '../../publishing/dto/findings.responses';
 import { REPORT_REASONS } from '../report';
@@ -89,6 +90,8 @@ export class QueueItemResponse {
   @ApiProperty({ type: QueueAuthorResponse }) author!: QueueAuthorResponse;
   @ApiProperty({ type: QueueContentResponse, nullable: true, description: 'null when the content is gone' })
   content!: QueueContentResponse | null;
+  @ApiProperty({ type: [UploadResponse], description: "A post's images and attachments" })
+  uploads!: UploadResponse[];
 }
 
 export class QueuePageResponse {
