@@ -1266,6 +1266,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forums/{slug}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image (PNG, JPEG, WebP, GIF) or an attachment (PDF, .txt, .log) for a post in this forum
+         * @description The type is read from the content. Images are re-encoded without their metadata; `removed` says what went. The file name and a text file are checked for personal data under the forum policy: 422 personal_data_detected as for a post. 415 for other types, 413 when too large, 422 upload_refused for a decompression bomb or an unreadable image, 429 upload_quota_exceeded over a limit.
+         */
+        post: operations["UploadsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an upload and its stored bytes (its author, or a moderator of its forum) */
+        delete: operations["UploadsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/external/{signature}/{encoded}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An external image of a post, fetched and cleaned by the image proxy */
+        get: operations["MediaController_external"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/{id}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An uploaded image or attachment */
+        get: operations["MediaController_upload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1280,7 +1351,7 @@ export interface components {
              * @description Branch on this, not on the message
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "invalid_credentials" | "csrf_failed" | "forbidden" | "account_suspended" | "account_silenced" | "wrong_password" | "not_found" | "request_timeout" | "conflict" | "topic_locked" | "forum_archived" | "payload_too_large" | "personal_data_detected" | "notice_not_acknowledged" | "rate_limited" | "too_many_connections" | "headers_too_large" | "internal_error" | "database_unavailable";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "invalid_credentials" | "csrf_failed" | "forbidden" | "address_refused" | "account_suspended" | "account_silenced" | "wrong_password" | "not_found" | "request_timeout" | "conflict" | "topic_locked" | "forum_archived" | "payload_too_large" | "unsupported_file_type" | "personal_data_detected" | "upload_refused" | "notice_not_acknowledged" | "rate_limited" | "upload_quota_exceeded" | "too_many_connections" | "headers_too_large" | "internal_error" | "external_image_unavailable" | "database_unavailable";
             /** @example Topic not found */
             message: string;
             /** @description Depends on the code: `fields` for validation_failed; findings, policy and findingsDigest for personal_data_detected; the notice for notice_not_acknowledged; retryAfterSeconds for rate_limited */
@@ -1643,6 +1714,12 @@ export interface components {
              * @example US
              */
             phoneRegion: string;
+            /**
+             * @description Other hosts' images in posts: fetched by Parley's image proxy, or shown as links only
+             * @default proxy
+             * @enum {string}
+             */
+            externalImages: "proxy" | "links";
             /** @description User ids of the forum moderators */
             moderatorIds?: string[];
         };
@@ -1663,6 +1740,11 @@ export interface components {
              * @example US
              */
             phoneRegion: string;
+            /**
+             * @description Other hosts' images: proxied, or links only
+             * @enum {string}
+             */
+            externalImages: "proxy" | "links";
             moderatorIds: string[];
             topicCount: number;
             postCount: number;
@@ -1701,6 +1783,12 @@ export interface components {
              * @example US
              */
             phoneRegion: string;
+            /**
+             * @description Other hosts' images in posts: fetched by Parley's image proxy, or shown as links only
+             * @default proxy
+             * @enum {string}
+             */
+            externalImages: "proxy" | "links";
             /** @description User ids of the forum moderators */
             moderatorIds?: string[];
             /** @description Archived forums leave the list and accept no new posts */
@@ -1723,6 +1811,11 @@ export interface components {
              * @example US
              */
             phoneRegion: string;
+            /**
+             * @description Other hosts' images: proxied, or links only
+             * @enum {string}
+             */
+            externalImages: "proxy" | "links";
             moderatorIds: string[];
             topicCount: number;
             postCount: number;
@@ -1757,6 +1850,11 @@ export interface components {
              * @example US
              */
             phoneRegion: string;
+            /**
+             * @description Other hosts' images: proxied, or links only
+             * @enum {string}
+             */
+            externalImages: "proxy" | "links";
             moderatorIds: string[];
             topicCount: number;
             postCount: number;
@@ -2252,6 +2350,47 @@ export interface components {
             spans: components["schemas"]["MarkedSpanResponse"][];
             pendingEdit: components["schemas"]["QueuePendingEditResponse"] | null;
         };
+        UploadFindingsResponse: {
+            total: number;
+            /**
+             * @example {
+             *       "phone": 1
+             *     }
+             */
+            byType: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            policy: "warn" | "review" | "mask";
+            /** @description Under the review policy: the post carrying this file waits for a moderator */
+            held: boolean;
+        };
+        UploadResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "image" | "attachment";
+            /** @example image/jpeg */
+            mime: string;
+            /** @example photo.jpg */
+            name: string;
+            size: number;
+            width: number | null;
+            height: number | null;
+            /** @example /media/3q2-7wAAAAAAAAAAAAAAAA/photo.jpg */
+            url: string;
+            /** @example ![photo.jpg](/media/3q2-7wAAAAAAAAAAAAAAAA/photo.jpg) */
+            markdown: string;
+            /**
+             * @description What was taken out on the way in
+             * @example [
+             *       "location data removed from photo.jpg"
+             *     ]
+             */
+            removed: string[];
+            findings: components["schemas"]["UploadFindingsResponse"] | null;
+            postId: string | null;
+            createdAt: string;
+        };
         QueueItemResponse: {
             /** @example post:665f1c2e9b1d4a0012345679 */
             id: string;
@@ -2278,6 +2417,8 @@ export interface components {
             author: components["schemas"]["QueueAuthorResponse"];
             /** @description null when the content is gone */
             content: components["schemas"]["QueueContentResponse"] | null;
+            /** @description A post's images and attachments */
+            uploads: components["schemas"]["UploadResponse"][];
         };
         QueuePageResponse: {
             items: components["schemas"]["QueueItemResponse"][];
@@ -2375,6 +2516,12 @@ export interface components {
         };
         LiftRestrictionDto: {
             reason: string;
+        };
+        UploadFileDto: {
+            /** Format: binary */
+            file: string;
+            /** @description The findingsDigest of an earlier 422 for this file */
+            acknowledgePersonalData?: string;
         };
     };
     responses: never;
@@ -5359,6 +5506,139 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RestrictedUserResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    UploadsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    UploadsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    MediaController_external: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                signature: string;
+                encoded: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                    "image/gif": string;
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    MediaController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description Cosmetic: the stored name is what is served */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                    "image/gif": string;
+                    "application/pdf": string;
+                    "text/plain": string;
                 };
             };
             /** @description An error, in the one error shape */
