@@ -6,6 +6,8 @@ import { createApp } from '../../src/app.factory';
 import { FollowUpWorker } from '../../src/infra/outbox/follow-up-worker';
 import { loadConfig } from '../../src/infra/config/app-config';
 import { appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkEveryResponse, OpenApiResponses, type OpenApiDocument } from './openapi';
 
 export interface TestApp {
@@ -52,6 +54,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<TestApp> 
     THROTTLE_LIMIT: '100000',
     LOG_LEVEL: 'info',
     CLIENT_DIST: './client/dist',
+    // Never the repository's ./data: uploads are content-addressed, so one shared temporary folder is enough.
+    UPLOADS_DIR: join(tmpdir(), 'parley-test-uploads'),
     ...(process.env.PARLEY_TEST_SMTP_URL ? { SMTP_URL: process.env.PARLEY_TEST_SMTP_URL } : {}),
     ...options.env,
   });

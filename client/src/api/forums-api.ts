@@ -23,17 +23,12 @@ export interface PublishExtras {
 
 export const forumsApi = {
   list: () => http.get<Schemas['ForumListResponse']>('/api/forums'),
-  forum: (slug: string) =>
-    http.get<Schemas['ForumPageResponse']>(`/api/forums/${encodeURIComponent(slug)}`),
+  forum: (slug: string) => http.get<Schemas['ForumPageResponse']>(`/api/forums/${encodeURIComponent(slug)}`),
   topics: (slug: string, cursor?: string) =>
     http.get<TopicPage>(`/api/forums/${encodeURIComponent(slug)}/topics`, { cursor, limit: 20 }),
-  topic: (id: string) =>
-    http.get<Schemas['TopicWithForumResponse']>(`/api/topics/${encodeURIComponent(id)}`),
+  topic: (id: string) => http.get<Schemas['TopicWithForumResponse']>(`/api/topics/${encodeURIComponent(id)}`),
   posts: (id: string, query: { after?: number; before?: number; limit?: number }) =>
-    http.get<PostPage>(
-      `/api/topics/${encodeURIComponent(id)}/posts`,
-      query,
-    ),
+    http.get<PostPage>(`/api/topics/${encodeURIComponent(id)}/posts`, query),
   createTopic: (slug: string, input: { title: string; body: string } & PublishExtras) =>
     http.post<Published>(`/api/forums/${encodeURIComponent(slug)}/topics`, input),
   reply: (topicId: string, input: { body: string; replyTo?: number } & PublishExtras) =>

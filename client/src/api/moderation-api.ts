@@ -1,3 +1,4 @@
+import type { Upload } from './uploads-api';
 import { http } from './http-client';
 
 export type TargetType = 'post' | 'message';
@@ -28,6 +29,8 @@ export interface QueueItem {
   ageSeconds: number;
   resolution: string | null;
   author: { id: string | null; name: string | null; previousActions: number };
+  /** A post's images and attachments, with what their check found. */
+  uploads?: Upload[];
   /** Null when the content is gone. `containerId` is the topic (posts) or board (messages). */
   content: {
     status: string;

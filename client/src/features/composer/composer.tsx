@@ -8,6 +8,7 @@ import { HighlightedTextarea } from './highlighted-textarea';
 import { PiiWarningDialog } from './pii-warning-dialog';
 import { detectNow, loadDetector, useLiveFindings } from './use-live-findings';
 import { usePublishFlow } from './use-publish-flow';
+import { UploadTray, useUploads } from './upload-tray';
 
 export interface ComposerInput {
   title?: string;
@@ -33,6 +34,8 @@ interface Props<T> {
   onCancel?(): void;
   /** Every change of the text (boards send a throttled typing indicator). */
   onInput?(): void;
+  /** The forum slug files are uploaded to; without it the composer takes no files (board messages). */
+  uploadTo?: string;
 }
 
 /** New topic, reply, edit or board message: Markdown with preview, live personal-data check, the publish flow. */
@@ -47,11 +50,16 @@ export function Composer<T>(props: Props<T>) {
   const titleCheck = useLiveFindings(withTitle ? title : '', region);
   const published = (result: T) => {
     clientId.current = newClientId();
+    uploads.clear();
     setBody('');
     setTitle('');
     props.onPublished(result);
   };
   const flow = usePublishFlow<T>(policy, published);
+  const uploads = useUploads(props.uploadTo, (markdown) =>
+    setBody((text) => `${text}${text && !text.endsWith('\n') ? '\n' : ''}${markdown}\n`),
+  );
+  const filesOf = (list: FileList | null | undefined) => [...(list ?? [])];
 
   useEffect(() => {
     void loadDetector();
@@ -101,26 +109,44 @@ export function Composer<T>(props: Props<T>) {
         ))}
       </div>
       {tab === 'write' ? (
-        <HighlightedTextarea
-          id={ids.body}
-          aria-label={`${props.label} (Markdown)`}
-          aria-describedby={ids.findings}
-          value={body}
-          onChange={(value) => {
-            setBody(value);
-            props.onInput?.();
+        <div
+          className="composer-drop"
+          onPaste={(event) => {
+            const files = filesOf(event.clipboardData?.files);
+            if (!props.uploadTo || files.length === 0) return;
+            event.preventDefault();
+            uploads.add(files);
           }}
-          findings={bodyCheck.findings}
-          rows={props.rows ?? 5}
-          maxLength={20_000}
-          autoFocus={props.autoFocus}
-          placeholder="Write in Markdown…"
-        />
+          onDragOver={(event) => props.uploadTo && event.preventDefault()}
+          onDrop={(event) => {
+            const files = filesOf(event.dataTransfer?.files);
+            if (!props.uploadTo || files.length === 0) return;
+            event.preventDefault();
+            uploads.add(files);
+          }}
+        >
+          <HighlightedTextarea
+            id={ids.body}
+            aria-label={`${props.label} (Markdown)`}
+            aria-describedby={ids.findings}
+            value={body}
+            onChange={(value) => {
+              setBody(value);
+              props.onInput?.();
+            }}
+            findings={bodyCheck.findings}
+            rows={props.rows ?? 5}
+            maxLength={20_000}
+            autoFocus={props.autoFocus}
+            placeholder="Write in Markdown…"
+          />
+        </div>
       ) : (
         <div className="preview prose" aria-live="polite">
           {body.trim() ? <MarkdownView source={body} /> : <p className="muted">Nothing to preview yet.</p>}
         </div>
       )}
+      {props.uploadTo && <UploadTray uploads={uploads} />}
       <FindingsList
         id={ids.findings}
         findings={listed}

@@ -82,6 +82,7 @@ export function ForumPage({ slug }: { slug: string }) {
             region={forum.phoneRegion}
             policy={forum.piiPolicy}
             send={(input) => forumsApi.createTopic(slug, { ...input, title: input.title ?? '' })}
+            uploadTo={slug}
             onPublished={(result) => navigate(`/t/${result.topic.id}`)}
             onCancel={() => setComposing(false)}
           />

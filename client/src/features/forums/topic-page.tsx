@@ -178,6 +178,7 @@ export function TopicPage({ id }: { id: string }) {
                 initialBody={post.source ?? ''}
                 region={forum.phoneRegion}
                 policy={forum.piiPolicy}
+                uploadTo={forum.slug}
                 autoFocus
                 send={(input) =>
                   forumsApi.edit(post.id, {
@@ -232,6 +233,7 @@ export function TopicPage({ id }: { id: string }) {
               initialBody={replyTo?.body}
               region={forum.phoneRegion}
               policy={forum.piiPolicy}
+              uploadTo={forum.slug}
               send={({ title: _title, ...input }) =>
                 forumsApi.reply(topic.id, { ...input, replyTo: replyTo?.seq })
               }

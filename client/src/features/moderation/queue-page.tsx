@@ -1,3 +1,4 @@
+import { uploadsApi, type Upload } from '../../api/uploads-api';
 import { useCallback, useEffect, useState } from 'react';
 import { boardItems, boardsApi, type Board } from '../../api/boards-api';
 import { forumsApi, type Forum } from '../../api/forums-api';
@@ -127,6 +128,7 @@ export function QueuePage() {
                 </p>
               ) : item.content ? (
                 <>
+                  {(item.uploads ?? []).length > 0 && <QueueUploads uploads={item.uploads ?? []} />}
                   <ModerationActions
                     content={{
                       targetType: item.targetType,
@@ -151,5 +153,47 @@ export function QueuePage() {
       </ol>
       {cursor && <LoadMore onLoad={() => load(cursor)} />}
     </>
+  );
+}
+
+/** The files a held post carries: images shown, attachments linked, each with what its check found. */
+function QueueUploads({ uploads }: { uploads: Upload[] }) {
+  const [removed, setRemoved] = useState<string[]>([]);
+  return (
+    <ul className="queue-uploads" aria-label="Files in this post">
+      {uploads.map((upload) => (
+        <li key={upload.id}>
+          {removed.includes(upload.id) ? (
+            <span className="muted">{upload.name}: removed</span>
+          ) : (
+            <>
+              {upload.kind === 'image' ? (
+                <img src={upload.url} alt={upload.name} className="queue-image" />
+              ) : (
+                <a href={upload.url} rel="noopener">
+                  {upload.name}
+                </a>
+              )}
+              {upload.findings && (
+                <span className="badge warn">
+                  personal data:{' '}
+                  {Object.entries(upload.findings.byType)
+                    .map(([t, n]) => `${n} ${t}`)
+                    .join(', ')}
+                </span>
+              )}
+              <button
+                type="button"
+                onClick={() =>
+                  void uploadsApi.remove(upload.id).then(() => setRemoved((ids) => [...ids, upload.id]))
+                }
+              >
+                Remove file
+              </button>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
