@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import { canModerateForum } from '../auth/forum-moderation.policy';
+import { actorRoleOf } from '../audit/audit-entry';
+import { AuditLogService } from '../audit/audit-log.service';
 import { AppError, NotFound } from '../infra/errors/app-error';
 import { BlobStorage } from './blob-storage';
 import type { Upload } from './upload';
@@ -28,6 +30,7 @@ export class UploadLifecycleService {
   constructor(
     private readonly uploads: UploadRepository,
     private readonly storage: BlobStorage,
+    private readonly audit: AuditLogService,
   ) {}
 
   /** The author's uploads a post's Markdown shows; another forum's upload is refused (its check was for that forum). */
@@ -88,6 +91,18 @@ export class UploadLifecycleService {
       throw new AppError('forbidden', 'Only its author or a moderator of its forum can remove this upload');
     }
     await this.purge(upload);
+    // A moderator's removal is audited like every moderator action: who, which file, whose, never its content.
+    if (upload.ownerId !== user.id) {
+      await this.audit.record({
+        actorId: user.id,
+        actorRole: actorRoleOf(user),
+        action: 'upload.removed',
+        targetType: 'upload',
+        targetId: upload.id,
+        forumId: upload.forumId,
+        subjectUserIds: [upload.ownerId],
+      });
+    }
     return upload;
   }
 

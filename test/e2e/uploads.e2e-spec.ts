@@ -265,4 +265,49 @@ describe('Uploads', () => {
     expect(purged).toBeGreaterThanOrEqual(1);
     await api.http.get(orphan.body.url).expect(404);
   });
+
+  it("lets a moderator remove a post's attachment (bytes included) and audits it, but not another member", async () => {
+    const text = Buffer.from('steps to reproduce\n');
+    const up = await upload(author, forum.slug, text, 'steps.txt').expect(201);
+    await createTopic(api, author, forum.slug, { body: `Steps: ${up.body.markdown}` });
+    await api.settled();
+    const stranger = await createUser(api);
+    expect(
+      (await api.http.delete(`/api/uploads/${up.body.id}`).set(stranger.auth).expect(403)).body.code,
+    ).toBe('forbidden');
+    const moderator = await createUser(api, { moderatedForumIds: [forum.id] });
+    await api.http.delete(`/api/uploads/${up.body.id}`).set(moderator.auth).expect(204);
+    await api.http.get(up.body.url).expect(404);
+    const audit = await api.http
+      .get('/api/audit-log')
+      .query({ targetType: 'upload' })
+      .set(admin.auth)
+      .expect(200);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ action: 'upload.removed', targetId: up.body.id, actorId: moderator.id }),
+    ]);
+  });
+
+  it('refuses uploads over the per-forum daily limit with 429 upload_quota_exceeded', async () => {
+    const limited = await startApp({
+      env: { UPLOADS_DIR: dir, UPLOADS_PER_USER_PER_FORUM_PER_DAY: '2', UPLOAD_SWEEP_MS: '0' },
+    });
+    try {
+      const owner = await createUser(limited, { roles: ['admin'] });
+      const place = await createForum(limited, owner);
+      const other = await createForum(limited, owner);
+      const png = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#123' } })
+        .png()
+        .toBuffer();
+      const send = (slug: string) =>
+        limited.http.post(`/api/forums/${slug}/uploads`).set(owner.auth).attach('file', png, 'a.png');
+      await send(place.slug).expect(201);
+      await send(place.slug).expect(201);
+      const third = await send(place.slug).expect(429);
+      expect(third.body).toMatchObject({ code: 'upload_quota_exceeded', details: { field: 'file' } });
+      await send(other.slug).expect(201);
+    } finally {
+      await limited.close();
+    }
+  });
 });
