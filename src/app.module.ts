@@ -29,6 +29,7 @@ import { MailModule } from './mail/mail.module';
 import { PublishingModule } from './publishing/publishing.module';
 import { UsersModule } from './users/users.module';
 import { UploadsModule } from './uploads/uploads.module';
+import { DraftsModule } from './drafts/drafts.module';
 import { PersonalDataInterceptor } from './infra/http/personal-data.interceptor';
 
 /** Feature modules, in dependency order. */
@@ -50,6 +51,7 @@ const features: Type[] = [
   NotificationsModule,
   ModerationModule,
   UploadsModule,
+  DraftsModule,
 ];
 
 export interface AppModuleOptions {

@@ -369,6 +369,13 @@ export const REST_REQUESTS: Record<string, Record<string, RouteRequest>> = {
   ),
 
   // Notifications and reports
+  'GET /api/drafts/:kind/:ref': one(get(() => '/api/drafts/new-topic/some-forum')),
+  'PUT /api/drafts/:kind/:ref': one((w, actor) =>
+    w.call(actor, 'put', '/api/drafts/new-topic/some-forum').send({ body: 'Half a thought', title: 'Soon' }),
+  ),
+  'DELETE /api/drafts/:kind/:ref': one((w, actor) =>
+    w.call(actor, 'delete', '/api/drafts/new-topic/some-forum'),
+  ),
   'GET /api/notifications': one(get(() => '/api/notifications')),
   'GET /api/notifications/unread-count': one(get(() => '/api/notifications/unread-count')),
   'POST /api/notifications/read-all': one((w, actor) => w.call(actor, 'post', '/api/notifications/read-all')),

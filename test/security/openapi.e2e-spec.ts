@@ -347,6 +347,18 @@ const SUCCESS: Record<string, CallFor> = {
     body: { seq: 1 },
     status: 200,
   }),
+  'PUT /api/drafts/:kind/:ref': (w) => ({
+    path: '/api/drafts/board/some-board',
+    as: w.member,
+    body: { body: 'Half a thought', replyTo: 3 },
+    status: 200,
+  }),
+  'GET /api/drafts/:kind/:ref': (w) => ({ path: '/api/drafts/board/some-board', as: w.member, status: 200 }),
+  'DELETE /api/drafts/:kind/:ref': (w) => ({
+    path: '/api/drafts/board/some-board',
+    as: w.member,
+    status: 204,
+  }),
   'GET /api/notifications': (w) => ({ path: '/api/notifications', as: w.member, status: 200 }),
   'GET /api/notifications/unread-count': (w) => ({
     path: '/api/notifications/unread-count',
