@@ -20,7 +20,7 @@ import { RoomSubscriptionService } from './room-subscription.service';
 import { SocketAuthenticator } from './socket-authenticator';
 import { SocketConnectionsService } from './socket-connections.service';
 import type { ParleyServer, ParleySocket } from './socket-data';
-import { ClientCommand } from './socket-protocol';
+import { ClientCommand, roomName } from './socket-protocol';
 import { SocketServerRef } from './socket-server.ref';
 import { TypingService } from './typing.service';
 import { WsErrorFilter } from './ws-error.filter';
@@ -87,7 +87,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async send(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: SocketSendMessageDto) {
     const { board, ...input } = dto;
     const user = await this.authenticator.current(socket);
-    return { ok: true, ...(await this.messaging.send(user, board, input)) };
+    const sent = await this.messaging.send(user, board, input);
+    this.typingService.sent(socket, roomName('board', board));
+    return { ok: true, ...sent };
   }
 
   /** Typing and read marks act as the user, like a send: the token is verified again each time. */

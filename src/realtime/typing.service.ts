@@ -36,4 +36,9 @@ export class TypingService {
     this.broadcaster.emitEphemeral(room, ServerEvent.Typing, event, socket.id);
     return { throttled: false };
   }
+
+  /** A sent message ends the typing it announced: the next keystroke there announces again at once. */
+  sent(socket: ParleySocket, room: string): void {
+    if (socket.data.typingAt) delete socket.data.typingAt[room];
+  }
 }

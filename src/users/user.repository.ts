@@ -372,6 +372,17 @@ export class UserRepository {
     if (before?.email) await this.unique.release(EMAIL, normalizeEmail(before.email), id);
   }
 
+  /** Accounts whose username starts with `prefix`, alphabetically: the index on usernameLower serves it. */
+  async byUsernamePrefix(prefix: string, limit: number): Promise<User[]> {
+    const rows = await this.users
+      .find({ usernameLower: new RegExp(`^${escapeRegExp(prefix.toLowerCase())}`), deletedAt: null })
+      .sort({ usernameLower: 1 })
+      .limit(limit)
+      .lean<UserRow[]>()
+      .exec();
+    return rows.map((row) => toUser(row));
+  }
+
   /** Admin listing, newest first, cursor by _id; `prefix` matches the start of the username or email. */
   async search(prefix: string | undefined, before: string | undefined, limit: number): Promise<User[]> {
     const filter: Record<string, unknown> = { deletedAt: null };

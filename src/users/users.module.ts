@@ -4,6 +4,8 @@ import { AdminContentPolicy } from './admin-content.policy';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { UserAccountsService } from './user-accounts.service';
+import { PeopleController } from './people.controller';
+import { PeopleService } from './people.service';
 import { UserRepository } from './user.repository';
 import { UserRecord, UserSchema } from './user.schema';
 import { UsersService } from './users.service';
@@ -14,8 +16,15 @@ import { UsersService } from './users.service';
  */
 @Module({
   imports: [MongooseModule.forFeature([{ name: UserRecord.name, schema: UserSchema }])],
-  controllers: [AdminUsersController],
-  providers: [UserRepository, UsersService, UserAccountsService, AdminUsersService, AdminContentPolicy],
+  controllers: [AdminUsersController, PeopleController],
+  providers: [
+    UserRepository,
+    UsersService,
+    UserAccountsService,
+    AdminUsersService,
+    AdminContentPolicy,
+    PeopleService,
+  ],
   exports: [UsersService, UserAccountsService, AdminContentPolicy],
 })
 export class UsersModule {}

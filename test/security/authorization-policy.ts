@@ -181,6 +181,8 @@ export const REST_POLICY: Readonly<Record<string, Readonly<Record<string, Policy
   'POST /api/notifications/:id/read': one(SIGNED_IN),
   'POST /api/reports': inMembers(SIGNED_IN),
 
+  'GET /api/users/mentionable': one(SIGNED_IN),
+
   // Drafts: the caller's own, nobody else's
   'GET /api/drafts/:kind/:ref': one(SIGNED_IN),
   'PUT /api/drafts/:kind/:ref': one(SIGNED_IN),

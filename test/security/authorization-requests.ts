@@ -369,6 +369,7 @@ export const REST_REQUESTS: Record<string, Record<string, RouteRequest>> = {
   ),
 
   // Notifications and reports
+  'GET /api/users/mentionable': one(get(() => '/api/users/mentionable?q=a')),
   'GET /api/drafts/:kind/:ref': one(get(() => '/api/drafts/new-topic/some-forum')),
   'PUT /api/drafts/:kind/:ref': one((w, actor) =>
     w.call(actor, 'put', '/api/drafts/new-topic/some-forum').send({ body: 'Half a thought', title: 'Soon' }),

@@ -347,6 +347,11 @@ const SUCCESS: Record<string, CallFor> = {
     body: { seq: 1 },
     status: 200,
   }),
+  'GET /api/users/mentionable': (w) => ({
+    path: `/api/users/mentionable?q=${w.member.username.slice(0, 3)}`,
+    as: w.member,
+    status: 200,
+  }),
   'PUT /api/drafts/:kind/:ref': (w) => ({
     path: '/api/drafts/board/some-board',
     as: w.member,

@@ -49,6 +49,8 @@ export interface RoomState {
   joined: boolean;
   error: string | null;
   sendTyping(): void;
+  /** After sending: the next keystroke announces typing again at once (the server forgets its throttle too). */
+  typingDone(): void;
 }
 
 /** Joins `room` while mounted and on every reconnect, replaying from the last event applied. */
@@ -92,6 +94,11 @@ export function useRoom(room: string | null, handlers: RoomHandlers): RoomState 
     let gapTimer: number | undefined;
     const apply = (name: RoomEventName, payload: RoomEventEnvelope) => {
       lastEventSeq.current = payload.eventSeq;
+      // Whoever just posted has stopped typing: their indicator goes with the post, not 5 s later.
+      if (name === ServerEvent.PostCreated || name === ServerEvent.MessageCreated) {
+        const authorId = ((payload.post ?? payload.message) as { authorId?: string } | undefined)?.authorId;
+        if (authorId) setTyping((current) => current.filter((t) => t.userId !== authorId));
+      }
       latest.current.onEvent(name, payload);
     };
     const applyHeld = () => {
@@ -155,5 +162,9 @@ export function useRoom(room: string | null, handlers: RoomHandlers): RoomState 
     socket.emit(ClientCommand.Typing, { room }, () => undefined);
   }, [socket, room]);
 
-  return { viewers, typing, joined, error, sendTyping };
+  const typingDone = useCallback(() => {
+    lastTypingSent.current = 0;
+  }, []);
+
+  return { viewers, typing, joined, error, sendTyping, typingDone };
 }

@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/mentionable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Up to 8 accounts whose username starts with q, for @mention completion */
+        get: operations["PeopleController_mentionable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -1337,6 +1354,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drafts/{kind}/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s unsent text for a topic, a board or a new topic in a forum */
+        get: operations["DraftsController_get"];
+        /** Save the caller’s unsent text there (an empty text discards it) */
+        put: operations["DraftsController_save"];
+        post?: never;
+        /** Discard the caller’s unsent text there (after publishing it, or on purpose) */
+        delete: operations["DraftsController_discard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1437,6 +1473,14 @@ export interface components {
             until?: string;
             /** @description Shown to the user and kept in the audit log */
             reason: string;
+        };
+        PersonResponse: {
+            id: string;
+            username: string;
+            displayName: string;
+        };
+        PeopleResponse: {
+            items: components["schemas"]["PersonResponse"][];
         };
         RegisterDto: {
             /**
@@ -2523,6 +2567,29 @@ export interface components {
             /** @description The findingsDigest of an earlier 422 for this file */
             acknowledgePersonalData?: string;
         };
+        DraftResponse: {
+            /** @enum {string} */
+            kind: "topic" | "board" | "new-topic";
+            ref: string;
+            body: string;
+            /** @description "" unless a new topic */
+            title: string;
+            replyTo: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DraftAnswerResponse: {
+            /** @description null: no draft here */
+            draft: components["schemas"]["DraftResponse"] | null;
+        };
+        SaveDraftDto: {
+            /** @description The Markdown typed so far ("" with an empty title discards the draft) */
+            body: string;
+            /** @description A new topic’s title */
+            title?: string;
+            /** @description The seq of the post or message answered */
+            replyTo?: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -2722,6 +2789,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminUserResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    PeopleController_mentionable: {
+        parameters: {
+            query: {
+                /** @description The start of a username, as typed after @ (1 to 32 characters) */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleResponse"];
                 };
             };
             /** @description An error, in the one error shape */
@@ -5640,6 +5738,107 @@ export interface operations {
                     "application/pdf": string;
                     "text/plain": string;
                 };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    DraftsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description topic: a reply; board: a message; new-topic: in a forum */
+                kind: "topic" | "board" | "new-topic";
+                /** @description The topic id, the board slug or the forum slug */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftAnswerResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    DraftsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description topic: a reply; board: a message; new-topic: in a forum */
+                kind: "topic" | "board" | "new-topic";
+                /** @description The topic id, the board slug or the forum slug */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftAnswerResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    DraftsController_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description topic: a reply; board: a message; new-topic: in a forum */
+                kind: "topic" | "board" | "new-topic";
+                /** @description The topic id, the board slug or the forum slug */
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error, in the one error shape */
             default: {

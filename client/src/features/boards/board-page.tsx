@@ -125,6 +125,13 @@ export function BoardPage({ slug }: { slug: string }) {
               region={forum?.phoneRegion}
               policy={board.piiPolicy ?? forum?.piiPolicy}
               onInput={room.sendTyping}
+              draft={{ kind: 'board', ref: slug }}
+              enterToSend
+              mentionCandidates={[
+                ...new Set(
+                  messages.filter((m) => m.authorId && m.authorId !== account?.id).map((m) => m.authorName),
+                ),
+              ].reverse()}
               send={(input) =>
                 sendBoardMessage(socket, {
                   board: slug,
@@ -136,6 +143,7 @@ export function BoardPage({ slug }: { slug: string }) {
               }
               onPublished={(result) => {
                 data.take([result.message]);
+                room.typingDone();
                 setReplyTo(null);
                 setNote({ post: result.message, masked: result.masked });
               }}

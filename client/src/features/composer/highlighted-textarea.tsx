@@ -1,20 +1,21 @@
-import { useRef, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useRef, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
 import type { ShownFinding } from './finding-reasons';
 
 interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> {
   value: string;
   onChange(value: string): void;
   findings: readonly ShownFinding[];
+  inputRef?: Ref<HTMLTextAreaElement>;
 }
 
 /**
  * A textarea over a mirror layer that repeats the text with each finding marked. The mirror is hidden from
  * assistive technology; the findings list and its live region say the same thing in words.
  */
-export function HighlightedTextarea({ value, onChange, findings, ...rest }: Props) {
+export function HighlightedTextarea({ value, onChange, findings, inputRef, className, ...rest }: Props) {
   const mirror = useRef<HTMLDivElement>(null);
   return (
-    <div className="highlight-field">
+    <div className={className ? `highlight-field ${className}` : 'highlight-field'}>
       <div className="highlight-mirror" ref={mirror} aria-hidden="true">
         {segments(value, findings)}
         {/* A trailing newline in a textarea adds a line; the mirror needs a character to do the same. */}
@@ -22,6 +23,7 @@ export function HighlightedTextarea({ value, onChange, findings, ...rest }: Prop
       </div>
       <textarea
         {...rest}
+        ref={inputRef}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         onScroll={(event) => {

@@ -81,6 +81,7 @@ export function ForumPage({ slug }: { slug: string }) {
             rows={8}
             region={forum.phoneRegion}
             policy={forum.piiPolicy}
+            draft={{ kind: 'new-topic', ref: slug }}
             send={(input) => forumsApi.createTopic(slug, { ...input, title: input.title ?? '' })}
             uploadTo={slug}
             onPublished={(result) => navigate(`/t/${result.topic.id}`)}

@@ -8,7 +8,7 @@ import { ErrorMessage, Loading } from '../../components/status';
 import { useScrolledUp } from '../../components/use-scrolled-up';
 import { RoomStatus } from '../../realtime/room-status';
 import { useRoom } from '../../realtime/use-room';
-import { Composer } from '../composer/composer';
+import { Composer, type ComposerHandle } from '../composer/composer';
 import { ModeratePostDialog } from '../moderation/moderate-post-dialog';
 import { TopicModerationBar } from '../moderation/topic-moderation-bar';
 import { NoticeBanner } from '../notices/notice-banner';
@@ -89,7 +89,8 @@ export function TopicPage({ id }: { id: string }) {
     if (hashSeq) setHighlighted(post.seq);
   }, [target, posts, hash, hashSeq]);
   useTitle(topic?.title ?? 'Topic');
-  const [replyTo, setReplyTo] = useState<{ seq: number; body: string } | null>(null);
+  const [replyTo, setReplyTo] = useState<number | null>(null);
+  const composer = useRef<ComposerHandle>(null);
   const [editing, setEditing] = useState<Post | null>(null);
   const [moderating, setModerating] = useState<Post | null>(null);
   const [note, setNote] = useState<PublishedResult | null>(null);
@@ -127,10 +128,16 @@ export function TopicPage({ id }: { id: string }) {
   if (data.error && !topic) return <ErrorMessage error={data.error} onRetry={data.reload} />;
   if (!topic || !forum) return <Loading what="Loading topic" />;
 
+  // A quote goes in at the caret of the reply being written (never over it), and the caret stays there.
   const startReply = (post: Post, quote: boolean) => {
-    setReplyTo({ seq: post.seq, body: quote ? quoteOf(post) : '' });
-    window.setTimeout(() => document.getElementById('reply')?.scrollIntoView({ block: 'center' }), 0);
+    setReplyTo(post.seq);
+    document.getElementById('reply')?.scrollIntoView({ block: 'center' });
+    if (quote) composer.current?.insertText(quoteOf(post), { block: true });
+    else composer.current?.focus();
   };
+  const people = [
+    ...new Set(posts.filter((post) => post.authorId && post.authorId !== account?.id).map((p) => p.authorName)),
+  ].reverse();
 
   return (
     <>
@@ -225,20 +232,23 @@ export function TopicPage({ id }: { id: string }) {
           <p className="muted">This topic is locked: no new replies.</p>
         ) : account ? (
           <>
-            <h2>{replyTo ? `Reply to #${replyTo.seq}` : 'Reply'}</h2>
+            <h2>{replyTo ? `Reply to #${replyTo}` : 'Reply'}</h2>
             <Composer
-              key={replyTo ? `${replyTo.seq}-${replyTo.body.length}` : 'reply'}
+              handle={composer}
               label="Your reply"
               submitLabel="Post reply"
-              initialBody={replyTo?.body}
               region={forum.phoneRegion}
               policy={forum.piiPolicy}
               uploadTo={forum.slug}
+              draft={{ kind: 'topic', ref: topic.id }}
+              mentionCandidates={people}
+              onInput={room.sendTyping}
               send={({ title: _title, ...input }) =>
-                forumsApi.reply(topic.id, { ...input, replyTo: replyTo?.seq })
+                forumsApi.reply(topic.id, { ...input, replyTo: replyTo ?? undefined })
               }
               onPublished={(result) => {
                 data.upsert(result.post);
+                room.typingDone();
                 setReplyTo(null);
                 setNote(result);
               }}
