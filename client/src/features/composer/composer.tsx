@@ -3,6 +3,7 @@ import {
   useEffect,
   useId,
   useImperativeHandle,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -143,13 +144,18 @@ export function Composer<T>(props: Props<T>) {
   const applyEdit = (edited: Edited) => {
     changeText({ body: edited.text });
     setTab('write');
-    window.requestAnimationFrame(() => {
-      const element = textarea.current;
-      if (!element) return;
-      element.focus();
-      element.setSelectionRange(edited.start, edited.end);
-    });
+    selectAfterRender.current = { start: edited.start, end: edited.end };
   };
+  // The caret moves in the same commit as the text, before any further key reaches the textarea.
+  const selectAfterRender = useRef<{ start: number; end: number } | null>(null);
+  useLayoutEffect(() => {
+    const wanted = selectAfterRender.current;
+    const element = textarea.current;
+    if (!wanted || !element) return;
+    selectAfterRender.current = null;
+    element.focus();
+    element.setSelectionRange(wanted.start, wanted.end);
+  });
 
   const caret = () => {
     const element = textarea.current;

@@ -82,7 +82,8 @@ export function TopicPage({ id }: { id: string }) {
     if (scrolledTo.current === key) return;
     const post = posts.find((p) => p.seq >= target);
     if (!post) return;
-    const element = document.getElementById(`post-${post.seq}`);
+    // The list item: for the first unread post it holds the "New" divider above the post.
+    const element = document.getElementById(`post-${post.seq}`)?.closest('li');
     if (!element) return;
     scrolledTo.current = key;
     element.scrollIntoView({ block: hashSeq ? 'center' : 'start' });
