@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
+import { isDuplicateKey } from '../infra/database/duplicate-key';
 import type { FollowUpState } from '../infra/outbox/follow-up-worker';
 import type { MailTemplate } from './mail-templates';
 import type { NewMail, OutgoingMail } from './outgoing-mail';
@@ -38,7 +39,9 @@ export class OutgoingMailRepository {
 
   /**
    * Adds an item to the pending mail under `key` (one per recipient and topic), or stores a new one due after
-   * the quiet period. A mail already being sent no longer matches, so a late item starts the next mail.
+   * the quiet period. The open mail of a key is named by a slot document (`_id` = key, one conditional write
+   * to take it), so two events gathered at the same moment land in one mail, not two. A mail already being sent
+   * no longer takes items: a late item opens the next mail.
    */
   async gather(
     key: string,
@@ -46,30 +49,64 @@ export class OutgoingMailRepository {
     item: { listField: string; value: unknown; onceKey: string },
     followUp: FollowUpState,
   ): Promise<void> {
-    const filter = { coalesceKey: key, state: 'queued' };
-    // Once per event: a redelivered event finds its key already there and adds nothing.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const slot = await this.slots.findOne({ _id: key });
+      if (slot && (await this.addTo(slot.mailId, item))) return;
+      // No open mail for the key: store one holding this item, then take the slot for it.
+      const id = new Types.ObjectId();
+      const data = mail.data as unknown as Record<string, unknown>;
+      const list = Array.isArray(data[item.listField]) ? (data[item.listField] as unknown[]) : [];
+      await this.model.insertMany([
+        {
+          ...mail,
+          _id: id,
+          data: { ...data, [item.listField]: [...list, item.value] },
+          coalesceKey: key,
+          onceKeys: [item.onceKey],
+          state: 'queued',
+          attempts: 0,
+          createdAt: new Date(),
+          followUp,
+        },
+      ]);
+      if (await this.takeSlot(key, slot?.mailId ?? null, id)) return;
+      // Another event opened one meanwhile: ours goes (unless already being sent) and the item joins theirs.
+      await this.model.deleteOne({ _id: id, state: 'queued' }).exec();
+    }
+    throw new Error(`mail for ${key} could not be gathered: too many concurrent writers`);
+  }
+
+  private get slots() {
+    return this.model.db.collection<{ _id: string; mailId: Types.ObjectId }>('mail_gather_slots');
+  }
+
+  /** True when the mail is still gathering and now holds the item (added now, or by an earlier delivery). */
+  private async addTo(
+    mailId: Types.ObjectId,
+    item: { listField: string; value: unknown; onceKey: string },
+  ): Promise<boolean> {
+    const filter = { _id: mailId, state: 'queued' };
     const added = await this.model
       .updateOne(
         { ...filter, onceKeys: { $ne: item.onceKey } },
         { $push: { [`data.${item.listField}`]: item.value, onceKeys: item.onceKey } },
       )
       .exec();
-    if (added.matchedCount > 0) return;
-    if (await this.model.exists(filter).exec()) return; // already holds this event
-    const data = mail.data as unknown as Record<string, unknown>;
-    const list = Array.isArray(data[item.listField]) ? (data[item.listField] as unknown[]) : [];
-    await this.model.insertMany([
-      {
-        ...mail,
-        data: { ...data, [item.listField]: [...list, item.value] },
-        coalesceKey: key,
-        onceKeys: [item.onceKey],
-        state: 'queued',
-        attempts: 0,
-        createdAt: new Date(),
-        followUp,
-      },
-    ]);
+    return added.matchedCount > 0 || (await this.model.exists(filter).exec()) !== null;
+  }
+
+  private async takeSlot(key: string, from: Types.ObjectId | null, to: Types.ObjectId): Promise<boolean> {
+    if (from) {
+      const moved = await this.slots.updateOne({ _id: key, mailId: from }, { $set: { mailId: to } });
+      return moved.modifiedCount > 0;
+    }
+    try {
+      await this.slots.insertOne({ _id: key, mailId: to });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
   }
 
   async findWithFollowUp(id: string): Promise<{ item: OutgoingMail; followUp: FollowUpState } | null> {

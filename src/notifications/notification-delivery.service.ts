@@ -28,7 +28,7 @@ export class NotificationDeliveryService {
    * caused them (its id orders them); `at`: when it happened.
    */
   async notifyOnce(
-    entries: Array<{ input: NewNotification; onceKey: string }>,
+    entries: Array<{ input: NewNotification; onceKey: string; mail?: boolean }>,
     causeId: string,
     at: Date,
     about: { actorName: string; readable: (recipient: User) => Promise<boolean> },
@@ -45,7 +45,7 @@ export class NotificationDeliveryService {
     }
     const wanted = reachable
       .filter(({ entry, recipient }) => !!recipient.notificationPreferences[entry.input.kind]?.inApp)
-      .map(({ entry }) => entry);
+      .map(({ entry }) => ({ input: entry.input, onceKey: entry.onceKey }));
     const stored = await this.notifications.insertOnce(wanted, causeId, at);
     for (const notification of stored) {
       await this.events.emit(ForumEvent.NotificationCreated, {
@@ -54,6 +54,7 @@ export class NotificationDeliveryService {
       });
     }
     for (const { entry, recipient } of reachable) {
+      if (entry.mail === false) continue;
       await this.mailer.send(recipient, entry.input, `${causeId}:${entry.onceKey}`, about.actorName);
     }
   }

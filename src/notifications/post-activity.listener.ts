@@ -54,8 +54,15 @@ export class PostActivityListener {
     for (const userId of post.mentionedUserIds) add(userId, 'mention');
     for (const userId of await this.quotedAuthors(post)) add(userId, 'quote');
     const watchers = new Set([...forumLevels.keys(), ...topicLevels.keys()]);
-    for (const userId of watchers) if (levelOf(userId) === 'watching') add(userId, 'watched_post');
-    const entries = [...chosen].map(([userId, type]) => this.entry(post, userId, type));
+    for (const userId of watchers) {
+      const level = levelOf(userId);
+      if (level === 'watching' || level === 'tracking') add(userId, 'watched_post');
+    }
+    // Tracking: every new post in the inbox, but mail only for what is personal (replies, mentions, quotes).
+    const entries = [...chosen].map(([userId, type]) => ({
+      ...this.entry(post, userId, type),
+      mail: type !== 'watched_post' || levelOf(userId) === 'watching',
+    }));
     await this.delivery.notifyOnce(entries, post.id, new Date(post.createdAt), {
       actorName: post.authorName,
       readable: (recipient) => this.canRead(recipient, post.topicId),

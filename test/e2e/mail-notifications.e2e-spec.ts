@@ -1,3 +1,4 @@
+import { MailQueue } from '../../src/mail/mail-queue.service';
 import { createForum, type TestForum } from '../factories/forum.factory';
 import { acknowledgeNotice, createTopic, registerAuthor, reply } from '../factories/topic.factory';
 import { confirmEmail, createUser, type TestUser } from '../factories/user.factory';
@@ -45,6 +46,35 @@ describe('notification mail', () => {
     expect(mails[0].text).toContain('Same here since Tuesday.');
     expect(mails[0].text).toContain('Rolling back fixed it for me.');
     expect(mails[0].text).not.toContain('My own follow-up.');
+  });
+
+  it('gathers events that arrive at the same moment into one mail, each once however often it is delivered', async () => {
+    const ann = await verifiedAuthor();
+    const queue = api.app.get(MailQueue);
+    const mail = {
+      to: ann.email,
+      userId: ann.id,
+      template: 'activity' as const,
+      category: 'replies' as const,
+      data: {
+        username: ann.username,
+        forumName: 'F',
+        topicTitle: 'At once',
+        topicUrl: 'http://x/t/1',
+        items: [],
+      },
+    };
+    const item = (n: number) => ({
+      listField: 'items',
+      value: { type: 'reply', authorName: `writer${n}`, excerpt: `post ${n}`, url: 'http://x/t/1' },
+      onceKey: `event-${n}`,
+    });
+    // Five events at once, and the third delivered twice.
+    await Promise.all([1, 2, 3, 3, 4, 5].map((n) => queue.gather(`test:${ann.id}`, mail, item(n), 60_000)));
+    await api.settled();
+    const mails = await activityMails(ann);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe('[Parley] 5 new posts in "At once"');
   });
 
   it('unsubscribes with one click through the List-Unsubscribe header (RFC 8058), and no more reply mail comes', async () => {

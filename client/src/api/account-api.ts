@@ -8,6 +8,10 @@ export interface Account {
   id: string;
   username: string;
   email: string | null;
+  /** Confirmed through the mailed link; notification mail goes to confirmed addresses only. */
+  emailVerified: boolean;
+  /** A new address waiting for its confirmation link; `email` stays in use until then. */
+  pendingEmail: string | null;
   displayName: string;
   roles: Role[];
   moderatedForumIds: string[];
@@ -41,11 +45,32 @@ export interface Notification {
   createdAt: string;
 }
 
+export type WatchLevel = 'watching' | 'tracking' | 'normal' | 'muted';
+export interface WatchLevels {
+  level: WatchLevel;
+  forumLevel: WatchLevel | null;
+}
+
 export const accountApi = {
-  register: (input: { username: string; email: string; password: string; displayName?: string }) =>
-    http.post<SignedIn>('/api/auth/register', input),
+  register: (input: {
+    username: string;
+    email: string;
+    password: string;
+    displayName?: string;
+    digest?: boolean;
+  }) => http.post<SignedIn>('/api/auth/register', input),
   login: (login: string, password: string) => http.post<SignedIn>('/api/auth/login', { login, password }),
   logout: () => http.post<void>('/api/auth/logout'),
+  requestPasswordReset: (email: string) =>
+    http.post<{ message: string }>('/api/auth/password-reset', { email }),
+  resetPassword: (token: string, password: string) =>
+    http.post<void>('/api/auth/password-reset/confirm', { token, password }),
+  verifyEmail: (token: string) => http.post<Account>('/api/auth/verify-email', { token }),
+  resendVerification: () => http.post<void>('/api/me/verification-email'),
+  watchLevels: (scope: 'topics' | 'forums', id: string) =>
+    http.get<WatchLevels>(`/api/${scope}/${encodeURIComponent(id)}/watch`),
+  setWatchLevel: (scope: 'topics' | 'forums', id: string, level: WatchLevel) =>
+    http.put<WatchLevels>(`/api/${scope}/${encodeURIComponent(id)}/watch`, { level }),
   me: () => http.get<Account>('/api/me'),
   updateProfile: (input: { displayName?: string; email?: string }) => http.patch<Account>('/api/me', input),
   changePassword: (currentPassword: string, newPassword: string) =>

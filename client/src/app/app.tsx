@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createQueryClient } from '../api/query-client';
+import { VerificationBanner } from '../features/account/verification-banner';
 import { NoticeProvider } from '../features/notices/notice-context';
 import { ConnectionProvider } from '../realtime/connection-context';
 import { AppHeader } from './app-header';
@@ -20,6 +21,7 @@ export function App() {
           </a>
           <AppHeader />
           <main id="main" tabIndex={-1}>
+            <VerificationBanner />
             <Routes />
           </main>
           <footer className="app-footer">

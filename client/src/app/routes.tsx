@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { AccountPage } from '../features/account/account-page';
+import { ForgotPasswordPage } from '../features/account/forgot-password-page';
 import { NotificationsPage } from '../features/account/notifications-page';
+import { ResetPasswordPage } from '../features/account/reset-password-page';
+import { VerifyEmailPage } from '../features/account/verify-email-page';
 import { RegisterPage } from '../features/account/register-page';
 import { SignInPage } from '../features/account/sign-in-page';
 import { AdminPage } from '../features/admin/admin-page';
@@ -27,6 +30,9 @@ const ROUTES: [string, Page][] = [
   ['/b/:slug', ({ slug }) => <BoardPage key={slug} slug={slug} />],
   ['/signin', () => <SignInPage />],
   ['/register', () => <RegisterPage />],
+  ['/forgot-password', () => <ForgotPasswordPage />],
+  ['/reset-password', () => <ResetPasswordPage />],
+  ['/verify-email', () => <VerifyEmailPage />],
   ['/account', () => <AccountPage />],
   ['/notifications', () => <NotificationsPage />],
   ['/moderation', () => <QueuePage />],

@@ -7,7 +7,8 @@ export class SetWatchLevelDto {
     enum: WATCH_LEVELS,
     description:
       'watching: every new post, in the inbox and by mail (one mail per topic per quiet period); ' +
-      'tracking and normal: replies to you, mentions and quotes; muted: nothing from here',
+      'tracking: every new post in the inbox, mail only for replies to you, mentions and quotes; ' +
+      'normal: replies to you, mentions and quotes; muted: nothing from here',
   })
   @IsIn(WATCH_LEVELS)
   level!: WatchLevel;

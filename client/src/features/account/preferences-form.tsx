@@ -3,11 +3,30 @@ import { accountApi, type NotificationKind, type Preferences } from '../../api/a
 import { useSession } from '../../app/session-context';
 import { ErrorMessage } from '../../components/status';
 
-const KINDS: { kind: NotificationKind; label: string }[] = [
-  { kind: 'replies', label: 'Replies to my posts' },
-  { kind: 'mentions', label: '@mentions of me' },
-  { kind: 'moderation', label: 'Moderation of my content or account' },
-  { kind: 'mailings', label: 'Digests and newsletters' },
+const KINDS: { kind: NotificationKind; label: string; sends: string }[] = [
+  {
+    kind: 'replies',
+    label: 'Replies to my posts',
+    sends:
+      'A reply to your post or topic, and new posts in topics and forums you watch. By email: one mail per topic, about 10 minutes after the first new post, listing what came in.',
+  },
+  {
+    kind: 'mentions',
+    label: '@mentions of me',
+    sends: 'Someone wrote @yourname or quoted you. By email: gathered per topic like replies.',
+  },
+  {
+    kind: 'moderation',
+    label: 'Moderation of my content or account',
+    sends:
+      'A moderator hid, removed, approved or edited something of yours, or restricted your account. By email: at once.',
+  },
+  {
+    kind: 'mailings',
+    label: 'Digests and newsletters',
+    sends:
+      'By email: a weekly summary of the most active topics in the forums you can read. Off unless you turn it on.',
+  },
 ];
 
 export function PreferencesForm() {
@@ -43,9 +62,12 @@ export function PreferencesForm() {
           </tr>
         </thead>
         <tbody>
-          {KINDS.map(({ kind, label }) => (
+          {KINDS.map(({ kind, label, sends }) => (
             <tr key={kind}>
-              <th scope="row">{label}</th>
+              <th scope="row">
+                {label}
+                <small className="muted prefs-sends">{sends}</small>
+              </th>
               {(['inApp', 'email'] as const).map((channel) => (
                 <td key={channel}>
                   <input
@@ -60,6 +82,12 @@ export function PreferencesForm() {
           ))}
         </tbody>
       </table>
+      <p className="muted">
+        Mail about your account (address confirmation, password reset, security notices) is always sent. Every
+        other mail has a one-click unsubscribe link for its kind.
+        {!account.emailVerified &&
+          ' Confirm your email address first: until then no notification mail is sent.'}
+      </p>
       <ErrorMessage error={error} />
       <p role="status" className="muted">
         {status}

@@ -10,6 +10,7 @@ export function RegisterPage() {
   const { setAccount } = useSession();
   const { query } = useLocation();
   const [form, setForm] = useState({ username: '', email: '', password: '', displayName: '' });
+  const [digest, setDigest] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const field = (name: keyof typeof form) => ({
@@ -25,6 +26,7 @@ export function RegisterPage() {
       const signedIn = await accountApi.register({
         ...form,
         displayName: form.displayName.trim() || undefined,
+        digest,
       });
       setAccount(signedIn.user);
       navigate(safeNext(query.get('next')), { replace: true });
@@ -67,7 +69,21 @@ export function RegisterPage() {
         </label>
         <label>
           Password
-          <input {...field('password')} type="password" autoComplete="new-password" minLength={8} required />
+          <input
+            {...field('password')}
+            type="password"
+            autoComplete="new-password"
+            minLength={8}
+            aria-describedby="password-hint"
+            required
+          />
+          <small id="password-hint">
+            At least 8 characters; common passwords are refused. Several words work well.
+          </small>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={digest} onChange={(e) => setDigest(e.target.checked)} />
+          Mail me a weekly summary of the most active topics (you can stop it in any of those mails)
         </label>
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy}>

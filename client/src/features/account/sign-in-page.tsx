@@ -57,6 +57,9 @@ export function SignInPage() {
         </button>
       </form>
       <p>
+        <Link href="/forgot-password">Forgot your password?</Link>
+      </p>
+      <p>
         New here? <Link href="/register">Create an account</Link>
       </p>
     </section>

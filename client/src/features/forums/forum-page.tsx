@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { forumsApi, type Topic } from '../../api/forums-api';
 import { Link, navigate, useTitle } from '../../app/router';
 import { useSession } from '../../app/session-context';
+import { WatchControl } from '../account/watch-control';
 import { LoadMore } from '../../components/load-more';
 import { ErrorMessage, Loading, TimeAgo } from '../../components/status';
 import { useRoom } from '../../realtime/use-room';
@@ -56,6 +57,7 @@ export function ForumPage({ slug }: { slug: string }) {
         <div>
           <h1>{forum.name}</h1>
           <p className="muted">{forum.description}</p>
+          <WatchControl scope="forums" id={forum.id} />
         </div>
         {account ? (
           <button

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { forumsApi, type Post } from '../../api/forums-api';
 import { Link, useLocation, useTitle } from '../../app/router';
 import { canModerate, useSession } from '../../app/session-context';
+import { WatchControl } from '../account/watch-control';
 import { LoadMore } from '../../components/load-more';
 import { ErrorMessage, Loading } from '../../components/status';
 import { useScrolledUp } from '../../components/use-scrolled-up';
@@ -215,9 +216,7 @@ export function TopicPage({ id }: { id: string }) {
           </li>
         ))}
       </ol>
-      {data.hasNewer && (
-        <LoadMore onLoad={data.loadNewer} busy={data.loadingNewer} label="Load more posts" />
-      )}
+      {data.hasNewer && <LoadMore onLoad={data.loadNewer} busy={data.loadingNewer} label="Load more posts" />}
       {unseen.length > 0 && (
         <button
           type="button"
@@ -262,6 +261,8 @@ export function TopicPage({ id }: { id: string }) {
             <Link href="/register">create an account</Link> to reply.
           </p>
         )}
+        {/* Below the posts, as in Discourse: loading it never shifts the post a reader was scrolled to. */}
+        <WatchControl scope="topics" id={topic.id} />
       </section>
       {moderating && (
         <ModeratePostDialog
