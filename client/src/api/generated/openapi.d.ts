@@ -2328,7 +2328,7 @@ export interface components {
         };
         SetWatchLevelDto: {
             /**
-             * @description watching: every new post, in the inbox and by mail (one mail per topic per quiet period); tracking and normal: replies to you, mentions and quotes; muted: nothing from here
+             * @description watching: every new post, in the inbox and by mail (one mail per topic per quiet period); tracking: every new post in the inbox, mail only for replies to you, mentions and quotes; normal: replies to you, mentions and quotes; muted: nothing from here
              * @enum {string}
              */
             level: "watching" | "tracking" | "normal" | "muted";
