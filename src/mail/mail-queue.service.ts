@@ -40,6 +40,11 @@ export class MailQueue {
     await this.mails.gather(key, mail, item, followUp);
   }
 
+  /** Redaction: removed values leave the mail still waiting to go. */
+  replaceInPending(removed: Array<{ value: string; label: string }>): Promise<number> {
+    return this.mails.replaceInPending(removed);
+  }
+
   dropPendingFor(userId: string): Promise<number> {
     return this.mails.dropPendingFor(userId);
   }

@@ -154,6 +154,33 @@ export class OutgoingMailRepository {
     return row?.attempts ?? 0;
   }
 
+  /**
+   * Redaction reaches mail not sent yet (sent mail keeps no data): every removed value is replaced in the data
+   * of queued mail. Returns how many mails changed.
+   */
+  async replaceInPending(removed: Array<{ value: string; label: string }>): Promise<number> {
+    if (removed.length === 0) return 0;
+    const rows = await this.model
+      .find({ state: { $in: ['queued', 'sending'] } }, { data: 1 })
+      .lean<Array<{ _id: Types.ObjectId; data: Record<string, unknown> }>>()
+      .exec();
+    let changed = 0;
+    for (const row of rows) {
+      const before = JSON.stringify(row.data ?? {});
+      const after = removed.reduce((text, { value, label }) => {
+        const [quotedValue, quotedLabel] = [
+          JSON.stringify(value).slice(1, -1),
+          JSON.stringify(label).slice(1, -1),
+        ];
+        return text.split(quotedValue).join(quotedLabel);
+      }, before);
+      if (after === before) continue;
+      await this.model.updateOne({ _id: row._id }, { $set: { data: JSON.parse(after) } }).exec();
+      changed += 1;
+    }
+    return changed;
+  }
+
   /** An account is deleted: its mail not yet sent goes, with whatever it quotes. */
   async dropPendingFor(userId: string): Promise<number> {
     const result = await this.model

@@ -86,6 +86,8 @@ export class NotificationDeliveryService {
     for (const { value, label } of removed) {
       changed += await this.notifications.replaceInExcerpts(value, label);
     }
+    // Mail waiting for its quiet period quotes the same excerpts (a side store, like the inbox).
+    await this.mailer.scrubPending(removed);
     return changed;
   }
 }

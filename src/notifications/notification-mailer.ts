@@ -29,6 +29,10 @@ export class NotificationMailer {
     );
   }
 
+  scrubPending(removed: Array<{ value: string; label: string }>): Promise<number> {
+    return this.mail.replaceInPending(removed);
+  }
+
   /** Idempotent per `onceKey`: a redelivered event adds nothing to the mail. */
   async send(recipient: User, input: NewNotification, onceKey: string, authorName: string): Promise<void> {
     if (!this.wants(recipient, input) || !recipient.email) return;

@@ -1,3 +1,4 @@
+import { NotificationDeliveryService } from '../../src/notifications/notification-delivery.service';
 import { MailQueue } from '../../src/mail/mail-queue.service';
 import { createForum, type TestForum } from '../factories/forum.factory';
 import { acknowledgeNotice, createTopic, registerAuthor, reply } from '../factories/topic.factory';
@@ -75,6 +76,42 @@ describe('notification mail', () => {
     const mails = await activityMails(ann);
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe('[Parley] 5 new posts in "At once"');
+  });
+
+  it('removes redacted personal data from mail still waiting for its quiet period', async () => {
+    const ann = await verifiedAuthor();
+    // A reply mail waiting for its quiet period quotes a phone number that a moderator then removes.
+    await api.app.get(MailQueue).gather(
+      `test-redact:${ann.id}`,
+      {
+        to: ann.email,
+        userId: ann.id,
+        template: 'activity',
+        category: 'replies',
+        data: {
+          username: ann.username,
+          forumName: 'F',
+          topicTitle: 'Redacted',
+          topicUrl: 'http://x/t/1',
+          items: [],
+        },
+      },
+      {
+        listField: 'items',
+        value: { type: 'reply', authorName: 'bob', excerpt: 'Call me on 020 7946 0958', url: 'http://x/t/1' },
+        onceKey: 'redact-1',
+      },
+      60_000,
+    );
+    await api.app
+      .get(NotificationDeliveryService)
+      .scrubContent({ postId: 'none' }, 'Call me on [phone removed]', [
+        { value: '020 7946 0958', label: '[phone removed]' },
+      ]);
+    await api.settled();
+    const [mail] = (await activityMails(ann)).filter((caught) => caught.subject.includes('Redacted'));
+    expect(mail.text).toContain('Call me on [phone removed]');
+    expect(mail.text).not.toContain('7946');
   });
 
   it('unsubscribes with one click through the List-Unsubscribe header (RFC 8058), and no more reply mail comes', async () => {

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { accountApi } from '../../api/account-api';
 import { Link, useTitle } from '../../app/router';
@@ -7,21 +8,11 @@ import { ErrorMessage } from '../../components/status';
 export function ForgotPasswordPage() {
   useTitle('Forgot password');
   const [email, setEmail] = useState('');
-  const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
+  const request = useMutation({ mutationFn: () => accountApi.requestPasswordReset(email) });
+  const sent = request.data?.message ?? null;
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setSent((await accountApi.requestPasswordReset(email)).message);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    request.mutate();
   };
 
   return (
@@ -44,9 +35,9 @@ export function ForgotPasswordPage() {
               required
             />
           </label>
-          <ErrorMessage error={error} />
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Sending…' : 'Send the reset link'}
+          <ErrorMessage error={request.error} />
+          <button type="submit" className="primary" disabled={request.isPending}>
+            {request.isPending ? 'Sending…' : 'Send the reset link'}
           </button>
         </form>
       )}

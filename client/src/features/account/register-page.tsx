@@ -3,6 +3,7 @@ import { accountApi } from '../../api/account-api';
 import { Link, navigate, useLocation, useTitle } from '../../app/router';
 import { useSession } from '../../app/session-context';
 import { ErrorMessage } from '../../components/status';
+import { NewPasswordInput } from './new-password-input';
 import { safeNext } from './sign-in-page';
 
 export function RegisterPage() {
@@ -67,20 +68,7 @@ export function RegisterPage() {
           />
           <small id="email-hint">Never shown to other people. Used for notifications you choose.</small>
         </label>
-        <label>
-          Password
-          <input
-            {...field('password')}
-            type="password"
-            autoComplete="new-password"
-            minLength={8}
-            aria-describedby="password-hint"
-            required
-          />
-          <small id="password-hint">
-            At least 8 characters; common passwords are refused. Several words work well.
-          </small>
-        </label>
+        <NewPasswordInput label="Password" {...field('password')} />
         <label className="checkbox">
           <input type="checkbox" checked={digest} onChange={(e) => setDigest(e.target.checked)} />
           Mail me a weekly summary of the most active topics (you can stop it in any of those mails)

@@ -1,7 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { accountApi } from '../../api/account-api';
 import { Link, useLocation, useTitle } from '../../app/router';
 import { ErrorMessage } from '../../components/status';
+import { NewPasswordInput } from './new-password-input';
 
 /** Where the mailed reset link leads: choose a new password; the server says why a weak one is refused. */
 export function ResetPasswordPage() {
@@ -9,25 +11,13 @@ export function ResetPasswordPage() {
   const { query } = useLocation();
   const token = query.get('token') ?? '';
   const [password, setPassword] = useState('');
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
+  const reset = useMutation({ mutationFn: () => accountApi.resetPassword(token, password) });
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await accountApi.resetPassword(token, password);
-      setDone(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    reset.mutate();
   };
 
-  if (done) {
+  if (reset.isSuccess) {
     return (
       <section className="card narrow">
         <h1>Password changed</h1>
@@ -46,24 +36,14 @@ export function ResetPasswordPage() {
         </p>
       ) : (
         <form onSubmit={submit} className="form">
-          <label>
-            New password
-            <input
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoComplete="new-password"
-              minLength={8}
-              aria-describedby="password-hint"
-              required
-            />
-            <small id="password-hint">
-              At least 8 characters; common passwords are refused. Several words work well.
-            </small>
-          </label>
-          <ErrorMessage error={error} />
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Set the new password'}
+          <NewPasswordInput
+            label="New password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <ErrorMessage error={reset.error} />
+          <button type="submit" className="primary" disabled={reset.isPending}>
+            {reset.isPending ? 'Saving…' : 'Set the new password'}
           </button>
         </form>
       )}
