@@ -131,6 +131,7 @@ function toContent(message: BoardMessage): ModeratedContent {
     title: null,
     findings: message.findings,
     pendingEdit: null,
+    quotedIds: [],
     createdAt: message.createdAt,
   };
 }

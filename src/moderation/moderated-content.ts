@@ -20,6 +20,8 @@ export interface ModeratedContent {
   findings: FindingsSummary | null;
   /** An author's edit of a published item, parked for review: approve publishes it, reject drops it. */
   pendingEdit: { source: string; title: string | null } | null;
+  /** The posts this one quotes (removing personal info from one of them follows into the quote). */
+  quotedIds: string[];
   createdAt: string;
 }
 

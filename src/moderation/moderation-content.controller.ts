@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type AuthUser } from '../auth/access-policy';
 import { ContentModerationService } from './content-moderation.service';
@@ -9,9 +9,10 @@ import {
   RemovePersonalInfoDto,
   RequiredReasonDto,
 } from './dto/content-action.dto';
+import { PersonalDataCopies } from './personal-data-copies.service';
 import { RedactionService } from './redaction.service';
 import type { ReviewTargetType } from './review-item';
-import { ModeratedContentResponse, RedactionResponse } from './dto/moderation.responses';
+import { CopiesResponse, ModeratedContentResponse, RedactionResponse } from './dto/moderation.responses';
 
 const kindOf = (kind: ContentParams['kind']): ReviewTargetType => (kind === 'posts' ? 'post' : 'message');
 
@@ -23,6 +24,7 @@ export class ModerationContentController {
   constructor(
     private readonly moderation: ContentModerationService,
     private readonly redaction: RedactionService,
+    private readonly copies: PersonalDataCopies,
   ) {}
 
   @Post('approve')
@@ -64,7 +66,19 @@ export class ModerationContentController {
     @Param() { kind, id }: ContentParams,
     @Body() dto: RemovePersonalInfoDto,
   ) {
-    return this.redaction.removePersonalInfo(user, kindOf(kind), id, dto.spans, dto.reason);
+    return this.redaction.removePersonalInfo(user, kindOf(kind), id, dto.spans, dto.reason, dto.everywhere);
+  }
+
+  @Get('copies')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      'Where else the personal data of this item stands (same values, normalised): other posts, titles, board ' +
+      'messages and their revisions',
+  })
+  @ApiOkResponse({ type: CopiesResponse })
+  copiesOf(@CurrentUser() user: AuthUser, @Param() { kind, id }: ContentParams) {
+    return this.copies.report(user, kindOf(kind), id);
   }
 
   @Post('hide')

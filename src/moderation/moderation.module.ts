@@ -1,3 +1,7 @@
+import { CopyIndexListener } from './copy-index.listener';
+import { CopyIndexRepository } from './copy-index.repository';
+import { CopyIndexRecord, CopyIndexSchema } from './copy-index.schema';
+import { PersonalDataCopies } from './personal-data-copies.service';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { BoardsModule } from '../boards/boards.module';
@@ -44,6 +48,7 @@ import { UserActionsService } from './user-actions.service';
       { name: ReviewItemRecord.name, schema: ReviewItemSchema },
       { name: ReportRecord.name, schema: ReportSchema },
       { name: ModerationHistoryRecord.name, schema: ModerationHistorySchema },
+      { name: CopyIndexRecord.name, schema: CopyIndexSchema },
     ]),
     ForumsModule,
     PostsModule,
@@ -74,6 +79,9 @@ import { UserActionsService } from './user-actions.service';
     ReportingService,
     ContentModerationService,
     RedactionService,
+    CopyIndexRepository,
+    PersonalDataCopies,
+    CopyIndexListener,
     TopicActionsService,
     UserActionsService,
     ModerationAuditService,

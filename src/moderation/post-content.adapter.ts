@@ -177,6 +177,7 @@ function toContent(post: Post, title: string | null): ModeratedContent {
     title,
     findings: post.findings,
     pendingEdit: post.pendingEdit ? { source: post.pendingEdit.source, title: post.pendingEdit.title } : null,
+    quotedIds: post.quotedPostIds,
     createdAt: post.createdAt,
   };
 }

@@ -177,4 +177,39 @@ describe('Web client: live boards, my data and the review queue', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('a moderator sees where else a phone number stands and removes it from every copy at once', async () => {
+    const admin = await createUser(api, { roles: ['admin'] });
+    const forum = await createForum(api, admin, { name: 'Acme Cloud', piiPolicy: 'warn', phoneRegion: 'GB' });
+    const author = await registerAuthor(api);
+    const other = await registerAuthor(api);
+    const topic = await createTopic(api, author, forum.slug, { title: 'Support line' });
+    const elsewhere = await createTopic(api, other, forum.slug, { title: 'Who do I call?' });
+    const acknowledged = async (user: typeof author, topicId: string, body: string) => {
+      const first = await api.http.post(`/api/topics/${topicId}/posts`).set(user.auth).send({ body });
+      const res = await api.http
+        .post(`/api/topics/${topicId}/posts`)
+        .set(user.auth)
+        .send({ body, acknowledgePersonalData: first.body.details.findingsDigest });
+      expect(res.status).toBe(201);
+      return res.body.post as { id: string };
+    };
+    await acknowledged(author, topic.id, 'Ring the desk on 020 7946 0777 any time.');
+    const copy = await acknowledged(other, elsewhere.id, 'They told me 020 7946 0777 as well.');
+    await api.settled();
+    const moderator = await createUser(api, { roles: ['moderator'] });
+    const { context, page, errors } = await openContext(browser, api);
+    await signIn(context, moderator);
+    await page.goto('/moderation');
+    const item = page.locator('.queue-item', { hasText: 'Ring the desk' });
+    await item.getByText('Also in 1 other place').waitFor();
+    await screenshot(page, 'moderation-copies');
+    await item.getByLabel('Remove it from every copy I moderate').check();
+    await item.getByRole('button', { name: /Remove personal info/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Done' }).first().waitFor();
+    const reading = await api.http.get(`/api/topics/${elsewhere.id}/posts`).expect(200);
+    const html = reading.body.items.find((p: { id: string }) => p.id === copy.id).html as string;
+    expect(html).toContain('[phone removed]');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -194,6 +194,7 @@ export const REST_POLICY: Readonly<Record<string, Readonly<Record<string, Policy
   'POST /api/moderation/:kind/:id/approve': content,
   'POST /api/moderation/:kind/:id/reject': content,
   'POST /api/moderation/:kind/:id/remove-personal-info': content,
+  'GET /api/moderation/:kind/:id/copies': content,
   'POST /api/moderation/:kind/:id/hide': content,
   'POST /api/moderation/:kind/:id/unhide': content,
   'POST /api/moderation/:kind/:id/edit': content,

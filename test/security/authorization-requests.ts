@@ -68,12 +68,14 @@ async function contentTarget(
   return status === 'held' ? fixture.heldPost : fixture.post;
 }
 
-const moderation = (action: string, status: 'visible' | 'held' | 'hidden', body: object) =>
+const moderation = (action: string, status: 'visible' | 'held' | 'hidden', body: object | null) =>
   Object.fromEntries(
     (['posts', 'messages'] as const).map((kind): [string, RouteRequest] => {
       const request: RouteRequest = async (w, actor, allowed) => {
         const target = await contentTarget(w, kind, 'members', status, allowed);
-        return w.call(actor, 'post', `/api/moderation/${kind}/${target.id}/${action}`).send(body);
+        const path = `/api/moderation/${kind}/${target.id}/${action}`;
+        // body null: a read (GET) of the item's moderation data.
+        return body === null ? w.call(actor, 'get', path) : w.call(actor, 'post', path).send(body);
       };
       return [`${kind}/members`, request];
     }),
@@ -397,6 +399,7 @@ export const REST_REQUESTS: Record<string, Record<string, RouteRequest>> = {
   'POST /api/moderation/:kind/:id/approve': moderation('approve', 'held', {}),
   'POST /api/moderation/:kind/:id/reject': moderation('reject', 'held', { reason: 'matrix' }),
   'POST /api/moderation/:kind/:id/remove-personal-info': moderation('remove-personal-info', 'held', {}),
+  'GET /api/moderation/:kind/:id/copies': moderation('copies', 'held', null),
   'POST /api/moderation/:kind/:id/hide': moderation('hide', 'visible', { reason: 'matrix' }),
   'POST /api/moderation/:kind/:id/unhide': moderation('unhide', 'hidden', {}),
   'POST /api/moderation/:kind/:id/edit': moderation('edit', 'visible', {

@@ -405,6 +405,11 @@ const SUCCESS: Record<string, CallFor> = {
     body: {},
     status: 200,
   }),
+  'GET /api/moderation/:kind/:id/copies': async (w, api) => ({
+    path: `/api/moderation/posts/${await memberPost(api, w, 'Write to ann@example.com')}/copies`,
+    as: w.admin,
+    status: 200,
+  }),
   'POST /api/moderation/:kind/:id/hide': async (w, api) => ({
     path: `/api/moderation/posts/${await memberPost(api, w)}/hide`,
     as: w.admin,

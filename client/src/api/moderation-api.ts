@@ -63,6 +63,26 @@ export interface ActionInput {
   spans?: Span[];
   /** edit: the new Markdown source. */
   source?: string;
+  /** remove-personal-info: also from every other copy of the values (quotes are always followed). */
+  everywhere?: boolean;
+}
+
+/** GET /api/moderation/:kind/:id/copies: where else this item's personal data stands. */
+export interface CopyPlace {
+  kind: TargetType;
+  id: string;
+  forumId: string;
+  containerId: string;
+  seq: number;
+  status: string;
+  types: string[];
+  /** It quotes the item: removal follows it by itself. */
+  quotes: boolean;
+}
+
+export interface Copies {
+  places: CopyPlace[];
+  outOfReach: number;
 }
 
 export type ReportReason = 'personal_info' | 'spam' | 'abuse' | 'off_topic' | 'other';
@@ -72,7 +92,13 @@ const kinds = (type: TargetType) => (type === 'post' ? 'posts' : 'messages');
 /** The body each action accepts: the server forbids unknown fields. */
 function bodyFor(action: ContentAction, input: ActionInput): object {
   const reason = input.reason ? { reason: input.reason } : {};
-  if (action === 'remove-personal-info') return input.spans ? { spans: input.spans, ...reason } : reason;
+  if (action === 'remove-personal-info') {
+    return {
+      ...(input.spans ? { spans: input.spans } : {}),
+      ...(input.everywhere ? { everywhere: true } : {}),
+      ...reason,
+    };
+  }
   if (action === 'edit') return { source: input.source, reason: input.reason };
   return reason;
 }
@@ -86,6 +112,8 @@ export const moderationApi = {
       `/api/moderation/${kinds(type)}/${encodeURIComponent(id)}/${action}`,
       bodyFor(action, input),
     ),
+  copies: (type: TargetType, id: string) =>
+    http.get<Copies>(`/api/moderation/${kinds(type)}/${encodeURIComponent(id)}/copies`),
   audit: (query: { forum?: string; action?: string; cursor?: string }) =>
     http.get<{ items: AuditEntry[]; nextCursor: string | null }>('/api/moderation/audit', query),
   silence: (userId: string, reason: string, until?: string) =>

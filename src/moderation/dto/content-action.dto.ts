@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   ArrayMaxSize,
   ArrayMinSize,
   IsIn,
@@ -65,6 +66,15 @@ export class RemovePersonalInfoDto extends OptionalReasonDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   spans?: SpanDto[];
+
+  @ApiPropertyOptional({
+    description:
+      'Also remove the same values from every other post and board message that holds them and that you may ' +
+      'moderate (quotes of this item are always followed). See GET …/copies first.',
+  })
+  @IsOmittable()
+  @IsBoolean()
+  everywhere?: boolean;
 }
 
 export class TopicParams {

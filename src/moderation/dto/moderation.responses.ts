@@ -30,11 +30,46 @@ export class ModeratedContentResponse {
     description: "An author's edit waiting for review",
   })
   pendingEdit!: PendingEditResponse | null;
+  @ApiProperty({ type: [String], description: 'Posts this one quotes' }) quotedIds!: string[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class CopyPlaceResponse {
+  @ApiProperty({ enum: ['post', 'message'] }) kind!: string;
+  @ApiProperty() id!: string;
+  @ApiProperty() forumId!: string;
+  @ApiProperty({ description: 'The topic (posts) or board (messages)' }) containerId!: string;
+  @ApiProperty() seq!: number;
+  @ApiProperty() status!: string;
+  @ApiProperty({ type: [String], example: ['email'] }) types!: string[];
+  @ApiProperty({ description: 'It quotes the item asked about: removal follows it by itself' })
+  quotes!: boolean;
+}
+
+export class CopiesResponse {
+  @ApiProperty({ type: [CopyPlaceResponse], description: 'Copies you may act on' })
+  places!: CopyPlaceResponse[];
+  @ApiProperty({ description: 'Copies in places you do not moderate: counted only' }) outOfReach!: number;
+}
+
+export class RedactedCopyResponse {
+  @ApiProperty({ enum: ['post', 'message'] }) kind!: string;
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { email: 1 } })
+  counts!: Record<string, number>;
+}
+
+export class RedactionCopiesResponse {
+  @ApiProperty({ type: [RedactedCopyResponse], description: 'Quotes always; every copy with `everywhere`' })
+  removed!: RedactedCopyResponse[];
+  @ApiProperty({ type: [CopyPlaceResponse], description: 'Copies left as they are' })
+  remaining!: CopyPlaceResponse[];
+  @ApiProperty() outOfReach!: number;
 }
 
 export class RedactionResponse {
   @ApiProperty({ type: ModeratedContentResponse }) content!: ModeratedContentResponse;
+  @ApiProperty({ type: RedactionCopiesResponse }) copies!: RedactionCopiesResponse;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'integer' },

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   moderationApi,
+  type Copies,
   type ContentAction,
   type MarkedSpan,
   type Span,
@@ -38,7 +39,21 @@ export function ModerationActions({ content, onDone }: Props) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [copies, setCopies] = useState<Copies | null>(null);
+  const [everywhere, setEverywhere] = useState(false);
   const area = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    // "Also in 3 places": a hint, so a failure just leaves it out.
+    moderationApi
+      .copies(content.targetType, content.id)
+      .then((found) => current && setCopies(found))
+      .catch(() => current && setCopies(null));
+    return () => {
+      current = false;
+    };
+  }, [content.targetType, content.id]);
 
   useEffect(() => {
     void loadDetector().then((detect) =>
@@ -57,6 +72,7 @@ export function ModerationActions({ content, onDone }: Props) {
       const result = await moderationApi.act(content.targetType, content.id, action, {
         reason: reason.trim() || undefined,
         spans,
+        everywhere: action === 'remove-personal-info' && everywhere,
       });
       onDone(action, result);
     } catch (failure) {
@@ -97,6 +113,31 @@ export function ModerationActions({ content, onDone }: Props) {
         <p className="muted">
           The detector found no email address or phone number. Select text to redact it by hand.
         </p>
+      )}
+      {copies && copies.places.length + copies.outOfReach > 0 && (
+        <div className="copies" role="note">
+          <p>
+            Also in {plural(copies.places.length + copies.outOfReach, 'other place')}:{' '}
+            {copies.places.map((place, i) => (
+              <span key={place.id}>
+                {i > 0 && ', '}
+                {place.kind === 'post' ? (
+                  <a href={`/t/${place.containerId}#post-${place.seq}`}>post #{place.seq}</a>
+                ) : (
+                  `board message #${place.seq}`
+                )}
+                {place.quotes && ' (quotes this one: removed with it)'}
+              </span>
+            ))}
+            {copies.outOfReach > 0 && ` ${plural(copies.outOfReach, 'place')} in forums you do not moderate.`}
+          </p>
+          {copies.places.some((place) => !place.quotes) && (
+            <label className="check">
+              <input type="checkbox" checked={everywhere} onChange={(e) => setEverywhere(e.target.checked)} />{' '}
+              Remove it from every copy I moderate
+            </label>
+          )}
+        </div>
       )}
       <label className="field">
         Reason (sent to the author and kept in the audit log)
@@ -150,3 +191,5 @@ export function ModerationActions({ content, onDone }: Props) {
     </div>
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
