@@ -28,6 +28,7 @@ import { PostsController } from './posts.controller';
 import { PostsPrivacySection } from './posts-privacy.section';
 import { SearchController } from './search.controller';
 import { TopicAccessService } from './topic-access.service';
+import { TopicSolutionService } from './topic-solution.service';
 import { TopicModerationService } from './topic-moderation.service';
 import { TopicReadRepository } from './topic-read.repository';
 import { TopicReadRecord, TopicReadSchema } from './topic-read.schema';
@@ -75,6 +76,7 @@ import { TopicsController } from './topics.controller';
     ForumReadingService,
     TopicReadingService,
     TopicModerationService,
+    TopicSolutionService,
     PostSearchService,
     PostReplayViews,
     AccountDeletionListener,

@@ -15,6 +15,9 @@ export interface TopicView {
   lastSeq: number;
   lastActivityAt: string;
   createdAt: string;
+  /** The reply marked as the answer, when there is one. */
+  solvedPostId?: string;
+  solvedSeq?: number;
   /** Signed-in readers only. */
   lastReadSeq?: number;
   unreadCount?: number;
@@ -36,6 +39,10 @@ export function toTopicView(topic: Topic, lastReadSeq?: number): TopicView {
     lastActivityAt: topic.lastActivityAt,
     createdAt: topic.createdAt,
   };
+  if (topic.solvedPostId && topic.solvedSeq !== null) {
+    view.solvedPostId = topic.solvedPostId;
+    view.solvedSeq = topic.solvedSeq;
+  }
   if (lastReadSeq !== undefined) {
     view.lastReadSeq = lastReadSeq;
     view.unreadCount = unreadCount(topic, lastReadSeq);

@@ -22,6 +22,8 @@ function toTopic(row: TopicRow): Topic {
     lastVisibleSeq: row.lastVisibleSeq ?? 0,
     lastActivityAt: row.lastActivityAt.toISOString(),
     firstPostId: row.firstPostId ?? null,
+    solvedPostId: row.solvedPostId ?? null,
+    solvedSeq: row.solvedSeq ?? null,
     createdAt: (row.createdAt ?? new Date(0)).toISOString(),
   };
 }
@@ -107,7 +109,9 @@ export class TopicRepository {
 
   async update(
     id: string,
-    changes: Partial<Pick<Topic, 'title' | 'pinned' | 'locked' | 'status' | 'tags'>>,
+    changes: Partial<
+      Pick<Topic, 'title' | 'pinned' | 'locked' | 'status' | 'tags' | 'solvedPostId' | 'solvedSeq'>
+    >,
   ): Promise<Topic | null> {
     if (!isValidObjectId(id)) return null;
     const row = await this.topics

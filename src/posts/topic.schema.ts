@@ -19,6 +19,9 @@ export class TopicRecord {
   @Prop({ type: [Number], default: [] }) countedSeqs!: number[];
   @Prop({ required: true }) lastActivityAt!: Date;
   @Prop({ type: String, default: null }) firstPostId!: string | null;
+  /** The reply marked as the answer (by the topic's author or a moderator); null: not solved. */
+  @Prop({ type: String, default: null }) solvedPostId!: string | null;
+  @Prop({ type: Number, default: null }) solvedSeq!: number | null;
   // Same idempotency key as the first post's, so a retried create-topic finds the topic it already made.
   @Prop({ required: true }) clientKey!: string;
   createdAt!: Date;

@@ -17,6 +17,9 @@ export interface Topic {
   lastVisibleSeq: number;
   lastActivityAt: string;
   firstPostId: string | null;
+  /** The reply marked as the answer; null: not solved. */
+  solvedPostId: string | null;
+  solvedSeq: number | null;
   createdAt: string;
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '../auth/access-policy';
 import { AppError } from '../infra/errors/app-error';
@@ -7,6 +7,8 @@ import { MarkTopicReadDto } from './dto/mark-topic-read.dto';
 import { TopicIdParam } from './dto/params.dto';
 import { ReplyDto } from './dto/reply.dto';
 import { TopicFlagsDto } from './dto/topic-flags.dto';
+import { MarkSolutionDto } from './dto/topic-solution.dto';
+import { TopicSolutionService } from './topic-solution.service';
 import { PostPublishingService } from './post-publishing.service';
 import { TopicModerationService } from './topic-moderation.service';
 import { TopicReadingService } from './topic-reading.service';
@@ -27,6 +29,7 @@ export class TopicsController {
     private readonly reading: TopicReadingService,
     private readonly publishing: PostPublishingService,
     private readonly moderation: TopicModerationService,
+    private readonly solution: TopicSolutionService,
   ) {}
 
   @Get(':id')
@@ -83,5 +86,23 @@ export class TopicsController {
   @ApiOkResponse({ type: TopicResponse })
   setFlags(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: TopicFlagsDto) {
     return this.moderation.setFlags(user, id, dto);
+  }
+
+  @Put(':id/solution')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Mark a reply as the answer (the topic’s author or a moderator of its forum)' })
+  @ApiOkResponse({ type: TopicResponse })
+  markSolution(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: MarkSolutionDto) {
+    return this.solution.mark(user, id, dto.postId);
+  }
+
+  @Delete(':id/solution')
+  @Authenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Take the answer mark back (the topic’s author or a moderator of its forum)' })
+  @ApiOkResponse({ type: TopicResponse })
+  clearSolution(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam) {
+    return this.solution.clear(user, id);
   }
 }

@@ -103,6 +103,11 @@ export class BroadcasterListener {
     await this.toForum(p.forumId, ServerEvent.TopicLocked, p, none);
   }
 
+  @OnEvent(ForumEvent.PostLiked, ON)
+  postLiked(p: P['post.liked']) {
+    return this.publish(roomName('topic', p.topicId), ServerEvent.PostLiked, p, { contentId: p.postId });
+  }
+
   @OnEvent(ForumEvent.TopicUpdated, ON)
   async topicUpdated(p: P['topic.updated']) {
     const none = { contentId: p.topicId };

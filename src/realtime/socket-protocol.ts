@@ -20,6 +20,7 @@ export const ServerEvent = {
   PostRedacted: 'post.redacted',
   PostRemoved: 'post.removed',
   PostHeld: 'post.held',
+  PostLiked: 'post.liked',
   TopicLocked: 'topic.locked',
   TopicCreated: 'topic.created',
   TopicUpdated: 'topic.updated',

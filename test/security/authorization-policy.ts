@@ -154,6 +154,9 @@ export const REST_POLICY: Readonly<Record<string, Readonly<Record<string, Policy
   'POST /api/topics/:id/posts': both(POSTER),
   'PUT /api/topics/:id/read': inMembers(SIGNED_IN),
   'PATCH /api/topics/:id': inMembers(FORUM_MODERATOR),
+  // The topic's author (not an actor here: object-access and the solved spec cover them) or its moderators.
+  'PUT /api/topics/:id/solution': inMembers(FORUM_MODERATOR),
+  'DELETE /api/topics/:id/solution': inMembers(FORUM_MODERATOR),
   'PATCH /api/posts/:id': inMembers(POSTER),
   'DELETE /api/posts/:id': inMembers(SIGNED_IN),
   'GET /api/posts/:id/revisions': inMembers(SIGNED_IN),

@@ -297,6 +297,15 @@ export const REST_REQUESTS: Record<string, Record<string, RouteRequest>> = {
     (scope) => (w, actor) =>
       w.call(actor, 'patch', `/api/topics/${w.scope(scope).actionTopic.id}`).send({ pinned: true }),
   ),
+  'PUT /api/topics/:id/solution': inMembers(
+    (scope) => (w, actor) =>
+      w
+        .call(actor, 'put', `/api/topics/${w.scope(scope).topic.id}/solution`)
+        .send({ postId: w.scope(scope).post.id }),
+  ),
+  'DELETE /api/topics/:id/solution': inMembers(
+    (scope) => (w, actor) => w.call(actor, 'delete', `/api/topics/${w.scope(scope).topic.id}/solution`),
+  ),
   // Editing, deleting and the history concern the actor's own post (other people's: object-access spec).
   'PATCH /api/posts/:id': inMembers(
     (scope) => (w, actor) =>

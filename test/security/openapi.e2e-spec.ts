@@ -262,6 +262,17 @@ const SUCCESS: Record<string, CallFor> = {
     body: { seq: 1 },
     status: 200,
   }),
+  'PUT /api/topics/:id/solution': (w) => ({
+    path: `/api/topics/${w.topic.id}/solution`,
+    as: w.admin,
+    body: { postId: w.adminPostId },
+    status: 200,
+  }),
+  'DELETE /api/topics/:id/solution': (w) => ({
+    path: `/api/topics/${w.topic.id}/solution`,
+    as: w.admin,
+    status: 200,
+  }),
   'PATCH /api/topics/:id': (w) => ({
     path: `/api/topics/${w.topic.id}`,
     as: w.admin,

@@ -40,6 +40,9 @@ export const forumsApi = {
     http.get<Schemas['RevisionsResponse']>(`/api/posts/${encodeURIComponent(postId)}/revisions`),
   like: (postId: string) => http.post<LikeState>(`/api/posts/${encodeURIComponent(postId)}/like`),
   unlike: (postId: string) => http.delete<LikeState>(`/api/posts/${encodeURIComponent(postId)}/like`),
+  markSolution: (topicId: string, postId: string) =>
+    http.put<Topic>(`/api/topics/${encodeURIComponent(topicId)}/solution`, { postId }),
+  clearSolution: (topicId: string) => http.delete<Topic>(`/api/topics/${encodeURIComponent(topicId)}/solution`),
   markRead: (topicId: string, seq: number) =>
     http.put<Schemas['ReadMarkResponse']>(`/api/topics/${encodeURIComponent(topicId)}/read`, { seq }),
   search: (q: string, before?: string) =>

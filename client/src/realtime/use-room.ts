@@ -24,6 +24,7 @@ const ROOM_EVENTS: RoomEventName[] = [
   ServerEvent.PostRedacted,
   ServerEvent.PostRemoved,
   ServerEvent.PostHeld,
+  ServerEvent.PostLiked,
   ServerEvent.TopicLocked,
   ServerEvent.TopicCreated,
   ServerEvent.TopicUpdated,

@@ -10,6 +10,7 @@ export const ForumEvent = {
   PostRedacted: 'post.redacted',
   PostRemoved: 'post.removed',
   PostHeld: 'post.held',
+  PostLiked: 'post.liked',
   TopicCreated: 'topic.created',
   TopicLocked: 'topic.locked',
   TopicUpdated: 'topic.updated',
@@ -84,6 +85,8 @@ export interface ForumEventPayloads {
   /** `status`: deleted by its author or removed by a moderator (absent: removed), so viewers can say which. */
   'post.removed': TopicFact & { postId: string; reason?: string; status?: 'deleted' | 'removed' };
   'post.held': TopicFact & { post: ContentView; reason: string } & Redelivery;
+  /** A like added or taken back: the post's new count, for everyone viewing the topic (never who liked). */
+  'post.liked': TopicFact & { postId: string; likeCount: number };
   'topic.created': { forumId: string; forumSlug: string; topicId: string; title: string };
   'topic.locked': TopicFact & { locked: boolean; byUserId: string };
   'topic.updated': TopicFact & { topic: Record<string, unknown> };

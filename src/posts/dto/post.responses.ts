@@ -20,6 +20,9 @@ export class TopicResponse {
   @ApiProperty({ description: 'Sequence number of the newest visible post' }) lastSeq!: number;
   @ApiProperty({ format: 'date-time' }) lastActivityAt!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ description: 'The reply marked as the answer (solved topics only)' })
+  solvedPostId?: string;
+  @ApiPropertyOptional({ description: 'Its seq, to link to it' }) solvedSeq?: number;
   @ApiPropertyOptional({ description: 'Signed-in readers only' }) lastReadSeq?: number;
   @ApiPropertyOptional({ description: 'Signed-in readers only' }) unreadCount?: number;
 }

@@ -633,6 +633,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/topics/{id}/solution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark a reply as the answer (the topic’s author or a moderator of its forum) */
+        put: operations["TopicsController_markSolution"];
+        post?: never;
+        /** Take the answer mark back (the topic’s author or a moderator of its forum) */
+        delete: operations["TopicsController_clearSolution"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts/{id}": {
         parameters: {
             query?: never;
@@ -1929,6 +1947,10 @@ export interface components {
             lastActivityAt: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description The reply marked as the answer (solved topics only) */
+            solvedPostId?: string;
+            /** @description Its seq, to link to it */
+            solvedSeq?: number;
             /** @description Signed-in readers only */
             lastReadSeq?: number;
             /** @description Signed-in readers only */
@@ -2083,6 +2105,10 @@ export interface components {
              * @example true
              */
             locked?: boolean;
+        };
+        MarkSolutionDto: {
+            /** @description The reply that answers the topic */
+            postId: string;
         };
         EditPostDto: {
             /** @example Fixed: it was the proxy settings. */
@@ -4076,6 +4102,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadMarkResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    TopicsController_markSolution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkSolutionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    TopicsController_clearSolution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicResponse"];
                 };
             };
             /** @description An error, in the one error shape */

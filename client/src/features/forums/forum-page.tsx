@@ -121,6 +121,7 @@ function TopicRow({ topic }: { topic: Topic }) {
         </Link>
         {topic.pinned && <span className="badge">pinned</span>}
         {topic.locked && <span className="badge">locked</span>}
+        {topic.solvedSeq && <span className="badge solved">✓ solved</span>}
         {topic.status !== 'visible' && <span className="badge warn">{topic.status}</span>}
         <p className="muted small">
           by {topic.authorName} · <TimeAgo iso={topic.lastActivityAt} />

@@ -14,6 +14,10 @@ interface Props {
   onEdit(post: Post): void;
   onChanged(post: Partial<Post> & { id: string }): void;
   onModerate?(post: Post): void;
+  /** This post is the topic's answer. */
+  solution?: boolean;
+  /** Set for the topic's author and its moderators, on replies: marks (or unmarks) the answer. */
+  onSolution?(post: Post, solved: boolean): void;
 }
 
 const GONE = new Set(['deleted', 'removed', 'hidden']);
@@ -27,6 +31,8 @@ export function PostItem({
   onEdit,
   onChanged,
   onModerate,
+  solution,
+  onSolution,
 }: Props) {
   const [history, setHistory] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -72,6 +78,7 @@ export function PostItem({
           </a>
         )}
         {post.editedAt && !gone && <span className="badge">edited</span>}
+        {solution && <span className="badge solved">✓ Solution</span>}
         {post.status === 'held' && (
           <span className="badge warn">{post.pending ?? 'waiting for a moderator'}</span>
         )}
@@ -112,6 +119,11 @@ export function PostItem({
           {(mine || moderator) && post.revisionCount > 0 && (
             <button type="button" className="small" onClick={() => setHistory(true)}>
               History ({post.revisionCount})
+            </button>
+          )}
+          {onSolution && post.seq > 1 && post.status === 'visible' && (
+            <button type="button" className="small" onClick={() => onSolution(post, !solution)}>
+              {solution ? 'Unmark solution' : 'Mark as solution'}
             </button>
           )}
           {signedInId && !mine && <ReportButton targetType="post" targetId={post.id} />}

@@ -1,6 +1,9 @@
 import { ServerEvent } from '@socket-protocol';
 import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { describeError } from '../../api/api-error';
 import { forumsApi, type Post } from '../../api/forums-api';
+import { ServerHtml } from '../../components/markdown-view';
 import { Link, useLocation, useTitle } from '../../app/router';
 import { canModerate, useSession } from '../../app/session-context';
 import { WatchControl } from '../account/watch-control';
@@ -137,6 +140,15 @@ export function TopicPage({ id }: { id: string }) {
     if (quote) composer.current?.insertText(quoteOf(post), { block: true });
     else composer.current?.focus();
   };
+  const mayMarkSolution = !!account && (account.id === topic.authorId || moderator);
+  const markSolution = (post: Post, solved: boolean) => {
+    const change = solved ? forumsApi.markSolution(topic.id, post.id) : forumsApi.clearSolution(topic.id);
+    change.then(
+      (updated) =>
+        data.setTopic((t) => ({ ...t, solvedPostId: updated.solvedPostId, solvedSeq: updated.solvedSeq })),
+      (failure: unknown) => window.alert(describeError(failure)),
+    );
+  };
   const people = [
     ...new Set(posts.filter((post) => post.authorId && post.authorId !== account?.id).map((p) => p.authorName)),
   ].reverse();
@@ -211,7 +223,12 @@ export function TopicPage({ id }: { id: string }) {
                 onEdit={setEditing}
                 onChanged={data.upsert}
                 onModerate={setModerating}
+                solution={!!topic.solvedPostId && topic.solvedPostId === post.id}
+                onSolution={mayMarkSolution ? markSolution : undefined}
               />
+            )}
+            {post.seq === 1 && topic.solvedSeq && (
+              <SolutionBox topicId={topic.id} seq={topic.solvedSeq} loaded={posts} />
             )}
           </li>
         ))}
@@ -276,5 +293,26 @@ export function TopicPage({ id }: { id: string }) {
         />
       )}
     </>
+  );
+}
+
+/** Under the first post: the reply marked as the answer, from the loaded pages or fetched on its own. */
+function SolutionBox({ topicId, seq, loaded }: { topicId: string; seq: number; loaded: Post[] }) {
+  const inList = loaded.find((post) => post.seq === seq);
+  const fetched = useQuery({
+    queryKey: ['topic', topicId, 'solution', seq],
+    enabled: !inList,
+    queryFn: () => forumsApi.posts(topicId, { after: seq - 1, limit: 1 }),
+  });
+  const post = inList ?? fetched.data?.items.find((item) => item.seq === seq);
+  if (!post) return null;
+  return (
+    <section className="solution-box card" aria-label="Solution">
+      <p className="solution-head">
+        <strong>✓ Solved</strong> by {post.authorName} ·{' '}
+        <a href={`#post-${post.seq}`}>go to the answer (#{post.seq})</a>
+      </p>
+      <ServerHtml className="prose" html={post.html} />
+    </section>
   );
 }

@@ -161,6 +161,10 @@ export function useTopic(topicId: string, start: number | null) {
         if (old?.source !== undefined) void refetchOne(post.seq);
         upsert({ ...post, likedByMe: old?.likedByMe, source: undefined, findings: undefined });
       }
+      // Another reader's like: the count moves, this reader's own "liked" stays as it was.
+      if (name === ServerEvent.PostLiked && typeof payload.postId === 'string') {
+        upsert({ id: payload.postId, likeCount: Number(payload.likeCount) });
+      }
       if (name === ServerEvent.PostRemoved && typeof payload.postId === 'string') {
         // The same wording a reload shows (the server's placeholder for each status).
         const status = payload.status === 'deleted' ? 'deleted' : 'removed';
