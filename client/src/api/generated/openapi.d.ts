@@ -1046,6 +1046,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/moderation/{kind}/{id}/copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where else the personal data of this item stands (same values, normalised): other posts, titles, board messages and their revisions */
+        get: operations["ModerationContentController_copiesOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/moderation/{kind}/{id}/hide": {
         parameters: {
             query?: never;
@@ -2521,6 +2538,8 @@ export interface components {
             findings: components["schemas"]["FindingsSummaryResponse"] | null;
             /** @description An author's edit waiting for review */
             pendingEdit: components["schemas"]["PendingEditResponse"] | null;
+            /** @description Posts this one quotes */
+            quotedIds: string[];
             /** Format: date-time */
             createdAt: string;
         };
@@ -2539,9 +2558,50 @@ export interface components {
             reason?: string;
             /** @description Spans of the current source to remove (detected ones, or any the detector missed). Omitted: everything the detector finds, in the text and in every earlier revision. */
             spans?: components["schemas"]["SpanDto"][];
+            /** @description Also remove the same values from every other post and board message that holds them and that you may moderate (quotes of this item are always followed). See GET …/copies first. */
+            everywhere?: boolean;
+        };
+        RedactedCopyResponse: {
+            /** @enum {string} */
+            kind: "post" | "message";
+            id: string;
+            /**
+             * @example {
+             *       "email": 1
+             *     }
+             */
+            counts: {
+                [key: string]: number;
+            };
+        };
+        CopyPlaceResponse: {
+            /** @enum {string} */
+            kind: "post" | "message";
+            id: string;
+            forumId: string;
+            /** @description The topic (posts) or board (messages) */
+            containerId: string;
+            seq: number;
+            status: string;
+            /**
+             * @example [
+             *       "email"
+             *     ]
+             */
+            types: string[];
+            /** @description It quotes the item asked about: removal follows it by itself */
+            quotes: boolean;
+        };
+        RedactionCopiesResponse: {
+            /** @description Quotes always; every copy with `everywhere` */
+            removed: components["schemas"]["RedactedCopyResponse"][];
+            /** @description Copies left as they are */
+            remaining: components["schemas"]["CopyPlaceResponse"][];
+            outOfReach: number;
         };
         RedactionResponse: {
             content: components["schemas"]["ModeratedContentResponse"];
+            copies: components["schemas"]["RedactionCopiesResponse"];
             /**
              * @description How many values of each type were removed
              * @example {
@@ -2551,6 +2611,12 @@ export interface components {
             counts: {
                 [key: string]: number;
             };
+        };
+        CopiesResponse: {
+            /** @description Copies you may act on */
+            places: components["schemas"]["CopyPlaceResponse"][];
+            /** @description Copies in places you do not moderate: counted only */
+            outOfReach: number;
         };
         EditContentDto: {
             /** @description Shown to the author in their notification */
@@ -5179,6 +5245,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RedactionResponse"];
+                };
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    ModerationContentController_copiesOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "posts" | "messages";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CopiesResponse"];
                 };
             };
             /** @description An error, in the one error shape */
