@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type AuthUser } from '../auth/access-policy';
 import { ForumSlugParam } from '../posts/dto/params.dto';
-import { UploadFileDto, UploadIdParam } from './dto/upload-file.dto';
+import { UPLOAD_FORM, UploadFileDto, UploadIdParam } from './dto/upload-file.dto';
 import { UploadResponse } from './dto/upload.responses';
 import { UploadIntakeService, type ReceivedFile } from './upload-intake.service';
 import { UploadLifecycleService } from './upload-lifecycle.service';
@@ -38,7 +38,7 @@ export class UploadsController {
   @Authenticated()
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: UploadFileDto })
+  @ApiBody({ schema: UPLOAD_FORM })
   @ApiOperation({
     summary:
       'Upload an image (PNG, JPEG, WebP, GIF) or an attachment (PDF, .txt, .log) for a post in this forum',

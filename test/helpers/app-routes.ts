@@ -40,7 +40,7 @@ const METHODS: Partial<Record<RequestMethod, HttpMethod>> = {
 };
 
 /** Routes excluded from the `api` prefix in app.factory. */
-const UNPREFIXED = new Set(['metrics']);
+const UNPREFIXED = new Set(['metrics', 'media']);
 
 const join = (...parts: string[]) =>
   '/' +
@@ -73,7 +73,7 @@ export function appRoutes(app: NestExpressApplication): AppRoute[] {
         const code = Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined;
         routes.push({
           method,
-          path: UNPREFIXED.has(relative.slice(1)) ? relative : join('api', relative),
+          path: UNPREFIXED.has(relative.split('/')[1]) ? relative : join('api', relative),
           name: `${type.name}.${key}`,
           policy: reflector.getAllAndOverride<AccessPolicy>(ACCESS_POLICY, [handler, type]),
           successStatus: code ?? (method === 'post' ? 201 : 200),

@@ -8,7 +8,7 @@ export type Area = 'accounts' | 'forums' | 'moderation';
 export function areaOf(route: string): Area {
   const path = route.split(' ')[1];
   if (path.startsWith('/api/moderation/')) return 'moderation';
-  if (/^\/api\/(forums|topics|posts|search|boards|reports)(\/|$)/.test(path)) return 'forums';
+  if (/^\/(api\/(forums|topics|posts|search|boards|reports|uploads)|media)(\/|$)/.test(path)) return 'forums';
   return 'accounts';
 }
 

@@ -159,6 +159,13 @@ export const REST_POLICY: Readonly<Record<string, Readonly<Record<string, Policy
   'DELETE /api/topics/:id/solution': inMembers(FORUM_MODERATOR),
   'PATCH /api/posts/:id': inMembers(POSTER),
   'DELETE /api/posts/:id': inMembers(SIGNED_IN),
+  // Uploads: writing to the forum (a silenced account may not); files are served to anyone holding the link.
+  'POST /api/forums/:slug/uploads': both(POSTER),
+  'GET /media/:id/:name': one(ANYONE),
+  // The proxy refuses a loopback image for everyone alike: no caller can make it reach an internal address.
+  'GET /media/external/:signature/:encoded': one(row(403, {})),
+  // Another member's file: its forum's moderators remove it (its author may too: test/e2e/uploads).
+  'DELETE /api/uploads/:id': inMembers(FORUM_MODERATOR),
   'GET /api/posts/:id/revisions': inMembers(SIGNED_IN),
   'POST /api/posts/:id/like': inMembers(SIGNED_IN),
   'DELETE /api/posts/:id/like': inMembers(SIGNED_IN),

@@ -1,3 +1,4 @@
+import { proxiedImageUrl } from '../../src/infra/rendering/external-images';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
 import { AccountTokenRepository } from '../../src/auth/account-token.repository';
@@ -15,6 +16,22 @@ import type { AuthorizationWorld, ItemRef, Scope } from './authorization-world';
 export type RouteRequest = (w: AuthorizationWorld, actor: Actor, allowed: boolean) => PromiseLike<Response>;
 
 const unique = () => randomBytes(4).toString('hex');
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** A fresh file uploaded by the shared author (each request may remove its own). */
+async function authorUpload(w: AuthorizationWorld, scope: Scope): Promise<{ id: string; url: string }> {
+  const res = await w.api.http
+    .post(`/api/forums/${w.scope(scope).forum.slug}/uploads`)
+    .set(w.author.auth)
+    .attach('file', PNG, 'shared.png');
+  if (res.status !== 201) throw new Error(`upload: ${res.status} ${res.text}`);
+  return res.body as { id: string; url: string };
+}
 
 /** A route whose variants all send the same request. */
 const one = (request: RouteRequest) => ({ any: request });
@@ -312,6 +329,22 @@ export const REST_REQUESTS: Record<string, Record<string, RouteRequest>> = {
       w
         .call(actor, 'patch', `/api/posts/${w.own(actor, scope).post.id}`)
         .send({ body: `Edited ${unique()}` }),
+  ),
+  'POST /api/forums/:slug/uploads': both(
+    (scope) => (w, actor) =>
+      w
+        .call(actor, 'post', `/api/forums/${w.scope(scope).forum.slug}/uploads`)
+        .attach('file', PNG, `${actor}.png`),
+  ),
+  'GET /media/:id/:name': one(async (w, actor) =>
+    w.call(actor, 'get', (await authorUpload(w, 'public')).url),
+  ),
+  'GET /media/external/:signature/:encoded': one((w, actor) =>
+    w.call(actor, 'get', proxiedImageUrl('https://127.0.0.1/x.png') ?? '/media/external/unset/x'),
+  ),
+  'DELETE /api/uploads/:id': inMembers(
+    (scope) => async (w, actor) =>
+      w.call(actor, 'delete', `/api/uploads/${(await authorUpload(w, scope)).id}`),
   ),
   'DELETE /api/posts/:id': inMembers(
     (scope) => (w, actor) => w.call(actor, 'delete', `/api/posts/${w.own(actor, scope).doomedPost.id}`),

@@ -70,6 +70,13 @@ const PATH_VALUES: Array<[RegExp, (f: Fixtures) => Record<string, string>]> = [
   [/^\/api\/moderation\/topics\/:id/, (f) => ({ id: f.topic.id })],
   [/^\/api\/moderation\/:kind\/:id/, (f) => ({ kind: 'posts', id: f.replyId })],
   [/^\/api\/notifications\/:id/, (f) => ({ id: f.notificationId })],
+  // Uploads and media: well-formed ids that exist nowhere (the fuzz sends hostile variants of these).
+  [
+    /^\/media\/external\//,
+    () => ({ signature: 'A'.repeat(22), encoded: 'aHR0cHM6Ly9leGFtcGxlLmNvbS94LnBuZw' }),
+  ],
+  [/^\/media\/:id/, () => ({ id: 'A'.repeat(22), name: 'x.png' })],
+  [/^\/api\/uploads\/:id/, () => ({ id: 'A'.repeat(22) })],
 ];
 
 const fill = (path: string, values: Record<string, string>) =>

@@ -1,3 +1,4 @@
+import { proxiedImageUrl } from '../../src/infra/rendering/external-images';
 import { linkIn, waitForMails } from '../helpers/mailpit';
 import { UnsubscribeService } from '../../src/privacy/unsubscribe.service';
 import { replyAcknowledging } from '../e2e/moderation.helpers';
@@ -39,7 +40,24 @@ interface Call {
   path: string;
   as?: TestUser | { headers: Record<string, string> };
   body?: object;
+  /** Multipart uploads: files sent as form parts (with `body` as text fields). */
+  files?: Array<{ field: string; bytes: Buffer; name: string }>;
   status: number;
+}
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function uploadedBy(api: TestApp, user: TestUser, slug: string): Promise<{ id: string; url: string }> {
+  const res = await api.http
+    .post(`/api/forums/${slug}/uploads`)
+    .set(user.auth)
+    .attach('file', PNG, 'dot.png');
+  if (res.status !== 201) throw new Error(`upload: ${res.status} ${res.text}`);
+  return res.body as { id: string; url: string };
 }
 
 type CallFor = (w: World, api: TestApp) => Promise<Call> | Call;
@@ -488,6 +506,27 @@ const SUCCESS: Record<string, CallFor> = {
       status: 200,
     };
   },
+  'POST /api/forums/:slug/uploads': (w) => ({
+    path: `/api/forums/${w.forum.slug}/uploads`,
+    as: w.member,
+    files: [{ field: 'file', bytes: PNG, name: 'dot.png' }],
+    status: 201,
+  }),
+  'GET /media/:id/:name': async (w, api) => ({
+    path: (await uploadedBy(api, w.member, w.forum.slug)).url,
+    status: 200,
+  }),
+  // No public https host is reachable from a test run, so the proxy's answer here is its refusal of a
+  // loopback address (test/e2e/image-proxy-fetch.e2e-spec.ts covers the 200 against a local TLS host).
+  'GET /media/external/:signature/:encoded': () => ({
+    path: proxiedImageUrl('https://127.0.0.1/x.png') ?? '/media/external/unconfigured/x',
+    status: 403,
+  }),
+  'DELETE /api/uploads/:id': async (w, api) => ({
+    path: `/api/uploads/${(await uploadedBy(api, w.member, w.forum.slug)).id}`,
+    as: w.member,
+    status: 204,
+  }),
   // Last: every author must acknowledge the new version before posting again.
   'PUT /api/notices/public-area': (w) => ({
     path: '/api/notices/public-area',
@@ -656,7 +695,11 @@ describe('The OpenAPI document', () => {
       let req = api.http[method](call.path);
       if (call.as && 'auth' in call.as) req = req.set(call.as.auth);
       else if (call.as) req = req.set(call.as.headers);
-      const res = await (call.body ? req.send(call.body) : req);
+      if (call.files) {
+        for (const [field, value] of Object.entries(call.body ?? {})) req = req.field(field, String(value));
+        for (const file of call.files) req = req.attach(file.field, file.bytes, file.name);
+      }
+      const res = await (call.files ? req : call.body ? req.send(call.body) : req);
       if (res.status !== call.status) {
         problems.push(
           `${method.toUpperCase()} ${call.path}: ${res.status}, expected ${call.status} ${res.text.slice(0, 200)}`,

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../infra/http/is-omittable';
 
-/** The multipart form: the file, and the acknowledgement of its personal data when a 422 asked for one. */
+/**
+ * The multipart form's text field: the acknowledgement of the file's personal data when a 422 asked for one.
+ * The file itself (field `file`) is read by multer, never by the validation pipe (UPLOAD_FORM documents both).
+ */
 export class UploadFileDto {
-  @ApiProperty({ type: 'string', format: 'binary' }) @Allow() file?: unknown;
   @ApiPropertyOptional({ description: 'The findingsDigest of an earlier 422 for this file' })
   @IsOmittable()
   @Matches(/^[0-9a-f]{64}$/)
@@ -28,3 +30,16 @@ export class ExternalImageParams {
   @Matches(/^[A-Za-z0-9_-]{22}$/) @ApiProperty() signature!: string;
   @Matches(/^[A-Za-z0-9_-]{1,4096}$/) @ApiProperty() encoded!: string;
 }
+
+/** The OpenAPI schema of the multipart form. */
+export const UPLOAD_FORM = {
+  type: 'object',
+  required: ['file'],
+  properties: {
+    file: { type: 'string', format: 'binary' },
+    acknowledgePersonalData: {
+      type: 'string',
+      description: 'The findingsDigest of an earlier 422 for this file',
+    },
+  },
+};
