@@ -2653,12 +2653,6 @@ export interface components {
         LiftRestrictionDto: {
             reason: string;
         };
-        UploadFileDto: {
-            /** Format: binary */
-            file: string;
-            /** @description The findingsDigest of an earlier 422 for this file */
-            acknowledgePersonalData?: string;
-        };
         DraftResponse: {
             /** @enum {string} */
             kind: "topic" | "board" | "new-topic";
@@ -5815,7 +5809,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["UploadFileDto"];
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @description The findingsDigest of an earlier 422 for this file */
+                    acknowledgePersonalData?: string;
+                };
             };
         };
         responses: {
