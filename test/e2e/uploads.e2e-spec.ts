@@ -310,4 +310,42 @@ describe('Uploads', () => {
       await limited.close();
     }
   });
+
+  it('keeps an animated GIF animated, and refuses it where the site says so', async () => {
+    const frame = (background: string) =>
+      sharp({ create: { width: 8, height: 8, channels: 3, background } })
+        .png()
+        .toBuffer();
+    const gif = await sharp([await frame('#f00'), await frame('#00f')], { join: { animated: true } })
+      .gif({ delay: [100, 100] })
+      .toBuffer();
+    const res = await upload(author, forum.slug, gif, 'blink.gif').expect(201);
+    expect(res.body).toMatchObject({ mime: 'image/gif', width: 8, height: 8 });
+    const served = await api.http
+      .get(res.body.url)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((await sharp(served.body as Buffer, { animated: true }).metadata()).pages).toBe(2);
+
+    const strict = await startApp({
+      env: { UPLOADS_DIR: dir, UPLOAD_ANIMATED_GIFS: 'refuse', UPLOAD_SWEEP_MS: '0' },
+    });
+    try {
+      const owner = await createUser(strict, { roles: ['admin'] });
+      const place = await createForum(strict, owner);
+      const refused = await strict.http
+        .post(`/api/forums/${place.slug}/uploads`)
+        .set(owner.auth)
+        .attach('file', gif, 'blink.gif')
+        .expect(422);
+      expect(refused.body).toMatchObject({ code: 'upload_refused', details: { reason: 'animated' } });
+    } finally {
+      await strict.close();
+    }
+  });
 });
