@@ -5,6 +5,13 @@ describe(excerptOf.name, () => {
     expect(excerptOf('**Thanks**\n\nthat _worked_')).toBe('Thanks that worked');
   });
 
+  it('keeps underscores and hashes inside words and references: a mention, a post number, a product', () => {
+    expect(excerptOf('> @dev_25bl wrote (#1):\n> see issue #42')).toBe('@dev_25bl wrote (#1): see issue #42');
+    expect(excerptOf('## Steps\nUse [the guide](https://example.test/g) and `npm ci`, then 2*3')).toBe(
+      'Steps Use the guide and npm ci, then 2*3',
+    );
+  });
+
   it('cuts a long text at a word boundary and marks the cut', () => {
     const text = 'word '.repeat(60);
     const excerpt = excerptOf(text, 22);
