@@ -30,6 +30,7 @@ import { PublishingModule } from './publishing/publishing.module';
 import { UsersModule } from './users/users.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { DraftsModule } from './drafts/drafts.module';
+import { ProfilesModule } from './profiles/profiles.module';
 import { PersonalDataInterceptor } from './infra/http/personal-data.interceptor';
 
 /** Feature modules, in dependency order. */
@@ -52,6 +53,7 @@ const features: Type[] = [
   ModerationModule,
   UploadsModule,
   DraftsModule,
+  ProfilesModule,
 ];
 
 export interface AppModuleOptions {

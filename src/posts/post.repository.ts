@@ -217,6 +217,21 @@ export class PostRepository {
     return rows.map(toPost);
   }
 
+  /** A profile's recent posts: visible ones in the forums the viewer may read, newest first. */
+  async recentVisibleByAuthor(authorId: string, forumIds: string[], limit: number): Promise<Post[]> {
+    const rows = await this.posts
+      .find({ authorId, status: 'visible', forumId: { $in: forumIds } })
+      .sort({ _id: -1 })
+      .limit(limit)
+      .lean<PostRow[]>()
+      .exec();
+    return rows.map(toPost);
+  }
+
+  countVisibleByAuthor(authorId: string, forumIds: string[]): Promise<number> {
+    return this.posts.countDocuments({ authorId, status: 'visible', forumId: { $in: forumIds } }).exec();
+  }
+
   async listByAuthor(authorId: string): Promise<Post[]> {
     const rows = await this.posts.find({ authorId }).sort({ _id: 1 }).lean<PostRow[]>().exec();
     return rows.map(toPost);

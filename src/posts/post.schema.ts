@@ -38,6 +38,7 @@ PostSchema.index({ topicId: 1, seq: 1 }, { unique: true });
 PostSchema.index({ clientKey: 1 }, { unique: true });
 PostSchema.index({ forumId: 1, _id: -1 });
 PostSchema.index({ searchText: 1 });
-PostSchema.index({ authorId: 1 });
+// An author's posts, newest first (profiles, export, erasure).
+PostSchema.index({ authorId: 1, _id: -1 });
 PostSchema.index({ 'followUp.due': 1 });
 PostSchema.index({ topicId: 1, eventSeq: 1 });

@@ -192,6 +192,7 @@ export const REST_POLICY: Readonly<Record<string, Readonly<Record<string, Policy
   'POST /api/reports': inMembers(SIGNED_IN),
 
   'GET /api/users/mentionable': one(SIGNED_IN),
+  'GET /api/profiles/:username': one(ANYONE),
 
   // Drafts: the caller's own, nobody else's
   'GET /api/drafts/:kind/:ref': one(SIGNED_IN),

@@ -413,6 +413,7 @@ export const REST_REQUESTS: Record<string, Record<string, RouteRequest>> = {
   ),
 
   // Notifications and reports
+  'GET /api/profiles/:username': one(get((w) => `/api/profiles/${w.users.member.username}`)),
   'GET /api/users/mentionable': one(get(() => '/api/users/mentionable?q=a')),
   'GET /api/drafts/:kind/:ref': one(get(() => '/api/drafts/new-topic/some-forum')),
   'PUT /api/drafts/:kind/:ref': one((w, actor) =>

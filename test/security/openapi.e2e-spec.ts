@@ -376,6 +376,7 @@ const SUCCESS: Record<string, CallFor> = {
     body: { seq: 1 },
     status: 200,
   }),
+  'GET /api/profiles/:username': (w) => ({ path: `/api/profiles/${w.member.username}`, status: 200 }),
   'GET /api/users/mentionable': (w) => ({
     path: `/api/users/mentionable?q=${w.member.username.slice(0, 3)}`,
     as: w.member,

@@ -51,7 +51,7 @@ export function AppHeader() {
           <>
             <NotificationBell />
             <Link href="/account" aria-current={current('/account')}>
-              {account.displayName}
+              {account.username}
             </Link>
             <button
               type="button"

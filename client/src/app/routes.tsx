@@ -16,6 +16,7 @@ import { TopicPage } from '../features/forums/topic-page';
 import { AuditPage } from '../features/moderation/audit-page';
 import { QueuePage } from '../features/moderation/queue-page';
 import { NoticePage } from '../features/notices/notice-page';
+import { ProfilePage } from '../features/people/profile-page';
 import { Link, matchPath, useLocation } from './router';
 
 type Page = (params: Record<string, string>) => ReactNode;
@@ -26,6 +27,7 @@ const ROUTES: [string, Page][] = [
   ['/f/:slug', ({ slug }) => <ForumPage key={slug} slug={slug} />],
   ['/t/:id', ({ id }) => <TopicPage key={id} id={id} />],
   ['/search', () => <SearchPage />],
+  ['/u/:username', ({ username }) => <ProfilePage key={username} username={username} />],
   ['/boards', () => <BoardListPage />],
   ['/b/:slug', ({ slug }) => <BoardPage key={slug} slug={slug} />],
   ['/signin', () => <SignInPage />],

@@ -1408,6 +1408,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/profiles/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s profile: names, joined, post count and recent posts the viewer may read */
+        get: operations["ProfilesController_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2675,6 +2692,27 @@ export interface components {
             title?: string;
             /** @description The seq of the post or message answered */
             replyTo?: number;
+        };
+        ProfilePostResponse: {
+            postId: string;
+            topicId: string;
+            topicTitle: string;
+            seq: number;
+            /** @description A short plain-text cut of the post */
+            excerpt: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProfileResponse: {
+            id: string;
+            username: string;
+            displayName: string;
+            /** Format: date-time */
+            joinedAt: string;
+            /** @description Visible posts in the forums the viewer may read */
+            postCount: number;
+            /** @description Newest first, at most 10 */
+            recentPosts: components["schemas"]["ProfilePostResponse"][];
         };
     };
     responses: never;
@@ -6025,6 +6063,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error, in the one error shape */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyResponse"];
+                };
+            };
+        };
+    };
+    ProfilesController_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileResponse"];
+                };
             };
             /** @description An error, in the one error shape */
             default: {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AuthorName } from '../people/author-name';
 import { boardsApi, type BoardMessage } from '../../api/boards-api';
 import { Dialog } from '../../components/dialog';
 import { ServerHtml } from '../../components/markdown-view';
@@ -59,7 +60,7 @@ function MessageItem({ slug, message, signedInId, moderator, region, policy, onR
       data-seq={message.seq}
     >
       <header className="post-header">
-        <span className="author">{message.authorName}</span>
+        <AuthorName name={message.authorName} id={message.authorId} />
         <TimeAgo iso={message.createdAt} />
         {message.editedAt && !gone && <span className="badge">edited</span>}
         {message.status === 'held' && (

@@ -9,6 +9,7 @@ import { LoadMore } from '../../components/load-more';
 import { ErrorMessage, Loading, TimeAgo } from '../../components/status';
 import { useRoom } from '../../realtime/use-room';
 import { Composer } from '../composer/composer';
+import { AuthorName } from '../people/author-name';
 import { NoticeBanner } from '../notices/notice-banner';
 import { useNotice } from '../notices/notice-context';
 
@@ -124,7 +125,7 @@ function TopicRow({ topic }: { topic: Topic }) {
         {topic.solvedSeq && <span className="badge solved">✓ solved</span>}
         {topic.status !== 'visible' && <span className="badge warn">{topic.status}</span>}
         <p className="muted small">
-          by {topic.authorName} · <TimeAgo iso={topic.lastActivityAt} />
+          by <AuthorName name={topic.authorName} id={topic.authorId} avatar={false} /> · <TimeAgo iso={topic.lastActivityAt} />
           {topic.tags.length > 0 && ` · ${topic.tags.join(', ')}`}
         </p>
       </div>

@@ -4,6 +4,7 @@ import { ServerHtml } from '../../components/markdown-view';
 import { ErrorMessage, TimeAgo } from '../../components/status';
 import { ReportButton } from '../moderation/report-button';
 import { RevisionHistory } from './revision-history';
+import { AuthorName } from '../people/author-name';
 
 interface Props {
   post: Post;
@@ -65,8 +66,8 @@ export function PostItem({
       aria-labelledby={`post-${post.seq}-by`}
     >
       <header className="post-header">
-        <span id={`post-${post.seq}-by`} className="author">
-          {post.authorName}
+        <span id={`post-${post.seq}-by`}>
+          <AuthorName name={post.authorName} id={post.authorId} />
         </span>
         <a href={`#post-${post.seq}`} className="muted seq" aria-label={`Post number ${post.seq}`}>
           #{post.seq}
