@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import cookieParser from 'cookie-parser';
+import { stringCookies } from './infra/http/string-cookies';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -59,7 +59,7 @@ export async function createApp(
   );
   app.use(assignRequestId);
   app.use(new DatabaseDeadline(app.get(getConnectionToken()), config.MONGODB_TIMEOUT_MS).middleware);
-  app.use(cookieParser());
+  app.use(stringCookies);
   // Uploads are multipart and may be larger than a JSON body; multer enforces UPLOAD_MAX_BYTES on the file.
   const refuseOversizeBody = refuseAnnouncedOversize(bodyLimitBytes(config.BODY_LIMIT));
   const refuseOversizeUpload = refuseAnnouncedOversize(config.UPLOAD_MAX_BYTES + 64 * 1024);

@@ -20,9 +20,10 @@ import { AuthRateLimitGuard } from './guards/auth-rate-limit.guard';
 import type { AuthRequest } from './guards/credentials';
 import { LocalAuthGuard, SignedInAccount } from './guards/local-auth.guard';
 import { PersonalData } from '../infra/http/personal-data.interceptor';
+import { cookieOf } from '../infra/http/string-cookies';
+import { SetsSessionCookies } from './guards/cookie-route.guard';
 
-const refreshCookieOf = (req: AuthRequest) =>
-  (req.cookies as Record<string, string | undefined> | undefined)?.[REFRESH_COOKIE];
+const refreshCookieOf = (req: AuthRequest) => cookieOf(req, REFRESH_COOKIE);
 
 /** Sign-in answers carry the account and tokens: never cached. */
 @ApiTags('auth')
@@ -36,6 +37,7 @@ export class AuthController {
 
   @Post('register')
   @Public()
+  @SetsSessionCookies({ jsonBody: true })
   @UseGuards(AuthRateLimitGuard)
   @ApiOperation({ summary: 'Create an account; answers the user and an access token, and sets the cookies' })
   @ApiCreatedResponse({ type: SignedInResponse })
@@ -46,6 +48,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
+  @SetsSessionCookies({ jsonBody: true })
   @UseGuards(AuthRateLimitGuard, LocalAuthGuard)
   @ApiOperation({ summary: 'Sign in with username or email and password (passport-local)' })
   @ApiOkResponse({ type: SignedInResponse })
@@ -60,6 +63,7 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @UsesRefreshCookie()
+  @SetsSessionCookies()
   @HttpCode(200)
   @ApiOperation({ summary: 'Rotate the refresh cookie and get a new access token (needs X-CSRF-Token)' })
   @ApiOkResponse({ type: SignedInResponse })
@@ -70,6 +74,7 @@ export class AuthController {
   @Post('logout')
   @Public()
   @UsesRefreshCookie()
+  @SetsSessionCookies()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session (refresh cookie or bearer token) and clear the cookies' })

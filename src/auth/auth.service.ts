@@ -54,17 +54,17 @@ export class AuthService {
     return this.signIn(user);
   }
 
-  /** passport-local's check. The same answer for an unknown name and a wrong password. */
-  async validateCredentials(login: string, password: string): Promise<User> {
-    await this.throttle.assertAllowed(login);
+  /** passport-local's check. The same answer for an unknown name and a wrong password; `address` is the client's. */
+  async validateCredentials(login: string, password: string, address: string): Promise<User> {
+    await this.throttle.assertAllowed(login, address);
     const user = await this.accounts.findByLogin(login);
     const hash = user ? await this.accounts.findPasswordHash(user.id) : null;
     const valid = await this.hasher.verify(password, hash);
     if (!user || !valid) {
-      await this.throttle.recordFailure(login);
+      await this.throttle.recordFailure(login, address);
       throw invalidCredentials();
     }
-    await this.throttle.recordSuccess(login);
+    await this.throttle.recordSuccess(login, address);
     if (user.status === 'suspended') {
       throw new AppError('account_suspended', 'Your account is suspended', {
         until: user.suspendedUntil,

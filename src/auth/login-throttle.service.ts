@@ -13,15 +13,22 @@ export function delayAfter(failures: number): number {
   return Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_FAILURES - 1), MAX_DELAY_MS);
 }
 
-const keyOf = (login: string) => createHash('sha256').update(login.trim().toLowerCase()).digest('base64url');
+/** One counter per (login name, client address) pair, hashed so neither is stored as typed. */
+const keyOf = (login: string, address: string) =>
+  createHash('sha256').update(`${login.trim().toLowerCase()}\n${address}`).digest('base64url');
 
-/** Per-account brute-force defence: an increasing delay after repeated failures for the same login name. */
+/**
+ * Brute-force defence by (account, address) pair: an increasing delay after repeated failures for the same
+ * login name from the same address. A stranger's failures from another address never delay the owner (the
+ * probe kept a victim out with one wrong password per 15 minutes when the lock was per account alone); guessing
+ * spread over many addresses is bounded by each address's own delay and the per-address sign-in rate limit.
+ */
 @Injectable()
 export class LoginThrottleService {
   constructor(private readonly attempts: LoginAttemptRepository) {}
 
-  async assertAllowed(login: string): Promise<void> {
-    const until = await this.attempts.lockedUntil(keyOf(login));
+  async assertAllowed(login: string, address: string): Promise<void> {
+    const until = await this.attempts.lockedUntil(keyOf(login, address));
     const waitMs = until ? until.getTime() - Date.now() : 0;
     if (waitMs > 0) {
       const retryAfterSeconds = Math.ceil(waitMs / 1000);
@@ -31,15 +38,15 @@ export class LoginThrottleService {
     }
   }
 
-  async recordFailure(login: string): Promise<void> {
-    const key = keyOf(login);
+  async recordFailure(login: string, address: string): Promise<void> {
+    const key = keyOf(login, address);
     const now = new Date();
     const delay = delayAfter(await this.attempts.addFailure(key, now));
     if (delay > 0) await this.attempts.lock(key, new Date(now.getTime() + delay));
   }
 
-  recordSuccess(login: string): Promise<void> {
-    return this.attempts.clear(keyOf(login));
+  recordSuccess(login: string, address: string): Promise<void> {
+    return this.attempts.clear(keyOf(login, address));
   }
 
   /** Retention: failures older than `cutoff` are forgotten (a lock lasts 15 minutes at most). */

@@ -1,8 +1,9 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Header, Res, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/access-policy';
 import { HealthService } from './health.service';
+import { MetricsTokenGuard } from './metrics-token.guard';
 import { MetricsService } from '../infra/metrics/metrics.service';
 
 @ApiTags('health')
@@ -57,6 +58,7 @@ export class HealthController {
 
   @Get('metrics')
   @Public()
+  @UseGuards(MetricsTokenGuard)
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/plain')
   @ApiOkResponse({

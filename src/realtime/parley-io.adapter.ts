@@ -7,7 +7,7 @@ import type { Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../infra/config/app-config';
 import type { RedisClient, RedisConnection } from '../infra/redis/redis-connection';
-import { isAllowedOrigin } from './origin-check';
+import { isAllowedOrigin } from '../infra/http/origin-check';
 
 /** Above this the transport closes the connection outright; the gateway refuses smaller abuse with a reason. */
 export const MAX_HTTP_BUFFER_BYTES = 64 * 1024;

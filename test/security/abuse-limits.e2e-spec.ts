@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { connect, type Socket as NetSocket } from 'node:net';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
@@ -267,6 +268,28 @@ describe('Abuse limits', () => {
         viewer.close();
         flooder.close();
       }
+    });
+
+    it('keeps a flooder out when it comes back with an unsigned token naming someone else', async () => {
+      // Unsigned JWTs carrying a random `sub`: the cool-off must key on the verified identity (none here), so
+      // on the address, not on whatever `sub` the token claims.
+      const forged = () => {
+        const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+        const sub = randomBytes(12).toString('hex');
+        return `parley_at=${part({ alg: 'none', typ: 'JWT' })}.${part({ sub, sid: sub, typ: 'access' })}.`;
+      };
+      const flooder = await connectSocket(api.url, { cookie: forged() });
+      try {
+        const gone = disconnected(flooder.socket);
+        for (let i = 0; i < 200; i += 1) flooder.socket.emit(ClientCommand.Leave, { room: 'forum:x' });
+        expect(await gone).toBe('io server disconnect');
+        const refused = await refusedHandshake(api.url, { cookie: forged() });
+        expect(refused.data).toMatchObject({ statusCode: 429, code: 'rate_limited' });
+      } finally {
+        flooder.close();
+      }
+      // Wait out the cool-off so the specs after this one connect from this address again.
+      await new Promise((resolve) => setTimeout(resolve, Number(LIMITS.SOCKET_FLOOD_COOL_OFF_MS) + 200));
     });
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError } from '../../infra/errors/app-error';
+import { cookieOf } from '../../infra/http/string-cookies';
 import { UserAccountsService } from '../../users/user-accounts.service';
 import { ACCESS_POLICY, type AccessPolicy, type AuthUser, type Role } from '../access-policy';
 import { REFRESH_COOKIE } from '../auth-cookies';
@@ -43,7 +44,7 @@ export class AccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthRequest>();
     await this.identify(req, policy);
     if (this.reflector.getAllAndOverride<boolean>(USES_REFRESH_COOKIE, targets)) {
-      const refresh = (req.cookies as Record<string, unknown> | undefined)?.[REFRESH_COOKIE];
+      const refresh = cookieOf(req, REFRESH_COOKIE);
       if (refresh && isUnsafe(req)) assertCsrf(req);
     }
     enforce(policy, req.user);

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { AppError } from '../../infra/errors/app-error';
+import { cookieOf } from '../../infra/http/string-cookies';
 import type { AuthUser } from '../access-policy';
 import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER } from '../auth-cookies';
 
@@ -26,13 +27,13 @@ export function readCredential(req: Request): Credential | null {
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
     return match ? { token: match[1], via: 'bearer' } : null;
   }
-  const cookie = (req.cookies as Record<string, unknown> | undefined)?.[ACCESS_COOKIE];
-  return typeof cookie === 'string' && cookie ? { token: cookie, via: 'cookie' } : null;
+  const cookie = cookieOf(req, ACCESS_COOKIE);
+  return cookie ? { token: cookie, via: 'cookie' } : null;
 }
 
 /** Double submit: the header must repeat the CSRF cookie, which another site can neither read nor set. */
 export function assertCsrf(req: Request): void {
-  const cookie = (req.cookies as Record<string, unknown> | undefined)?.[CSRF_COOKIE];
+  const cookie = cookieOf(req, CSRF_COOKIE);
   const header = req.headers[CSRF_HEADER];
   if (typeof cookie !== 'string' || !cookie || typeof header !== 'string') throw csrfFailed();
   const a = Buffer.from(cookie);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
+import type { Request } from 'express';
 import type { User } from '../../users/user';
 import { AuthService } from '../auth.service';
 
@@ -8,10 +9,10 @@ import { AuthService } from '../auth.service';
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'login', passwordField: 'password', session: false });
+    super({ usernameField: 'login', passwordField: 'password', session: false, passReqToCallback: true });
   }
 
-  validate(login: string, password: string): Promise<User> {
-    return this.auth.validateCredentials(login, password);
+  validate(req: Request, login: string, password: string): Promise<User> {
+    return this.auth.validateCredentials(login, password, req.ip ?? 'unknown');
   }
 }

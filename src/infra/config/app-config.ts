@@ -65,6 +65,17 @@ export class AppConfig {
   // Slow clients: headers must arrive within the first, the whole request (headers and body) within the second.
   @Type(() => Number) @IsInt() @Min(100) @Max(600_000) HTTP_HEADERS_TIMEOUT_MS = 10_000;
   @Type(() => Number) @IsInt() @Min(100) @Max(3_600_000) HTTP_REQUEST_TIMEOUT_MS = 30_000;
+  // A connection must send a complete request head within HTTP_HEADERS_TIMEOUT_MS of opening (not of its first
+  // byte); between requests a kept-alive connection may idle this long; past HTTP_MAX_CONNECTIONS open
+  // connections a new one is answered 503 too_many_connections and closed.
+  @Type(() => Number) @IsInt() @Min(100) @Max(600_000) HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+  @Type(() => Number) @IsInt() @Min(1) HTTP_MAX_CONNECTIONS = 10_000;
+  // GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open in development and test
+  // and refused in production.
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
   // Open socket.io connections from one client address (the proxy's X-Forwarded-For with TRUST_PROXY).
   @Type(() => Number) @IsInt() @Min(1) SOCKETS_PER_ADDRESS = 100;
   // After a socket is cut off for flooding events, its user (or, signed out, its address) may not reconnect for this long.

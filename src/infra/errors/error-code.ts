@@ -6,6 +6,7 @@ export const statusOf = {
   unauthenticated: 401,
   invalid_credentials: 401,
   csrf_failed: 403,
+  origin_refused: 403,
   forbidden: 403,
   address_refused: 403,
   account_suspended: 403,
@@ -18,6 +19,7 @@ export const statusOf = {
   forum_archived: 409,
   payload_too_large: 413,
   unsupported_file_type: 415,
+  unsupported_media_type: 415,
   personal_data_detected: 422,
   upload_refused: 422,
   notice_not_acknowledged: 428,
@@ -28,6 +30,7 @@ export const statusOf = {
   internal_error: 500,
   external_image_unavailable: 502,
   database_unavailable: 503,
+  server_busy: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof statusOf;

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { NextFunction, Request, Response } from 'express';
 import type { Duplex } from 'node:stream';
 import type { AppConfig } from '../config/app-config';
@@ -13,6 +14,8 @@ import { AppError } from '../errors/app-error';
 export function applyServerLimits(server: Server, config: AppConfig): void {
   server.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
   server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  limitOpenConnections(server, config);
   // How often Node looks for connections past those deadlines (default 30 s): a cut-off comes at most this late.
   (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(
     1000,
@@ -21,6 +24,50 @@ export function applyServerLimits(server: Server, config: AppConfig): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
     answerClientError(error, socket, config),
   );
+}
+
+/**
+ * Node's headers timeout only starts at a request's first byte, so a connection that never sends one was held
+ * for ever (an outside probe counted 300 s). Here every connection must complete its first request head within
+ * HTTP_HEADERS_TIMEOUT_MS of opening, or is answered 408 and closed; later requests on a kept-alive connection
+ * are bounded by HTTP_KEEP_ALIVE_TIMEOUT_MS (idle) and Node's own headers timeout. Past HTTP_MAX_CONNECTIONS
+ * open connections a new one is answered 503 server_busy and closed, rather than silently dropped as Node's
+ * maxConnections does.
+ */
+function limitOpenConnections(server: Server, config: AppConfig): void {
+  const open = new Set<Socket>();
+  const firstRequest = new WeakMap<Socket, NodeJS.Timeout>();
+  const started = (socket: Socket) => {
+    clearTimeout(firstRequest.get(socket));
+    firstRequest.delete(socket);
+  };
+  server.on('connection', (socket: Socket) => {
+    if (open.size >= config.HTTP_MAX_CONNECTIONS) {
+      writeError(
+        socket,
+        new AppError('server_busy', 'The server has too many open connections, try again shortly'),
+      );
+      return;
+    }
+    open.add(socket);
+    socket.once('close', () => {
+      open.delete(socket);
+      started(socket);
+    });
+    const timer = setTimeout(
+      () =>
+        answerClientError(
+          Object.assign(new Error('no request'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }),
+          socket,
+          config,
+        ),
+      config.HTTP_HEADERS_TIMEOUT_MS,
+    );
+    timer.unref();
+    firstRequest.set(socket, timer);
+  });
+  server.on('request', (req: { socket: Socket }) => started(req.socket));
+  server.on('upgrade', (req: { socket: Socket }) => started(req.socket));
 }
 
 /**
@@ -43,8 +90,18 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, config:
       : error.code === 'HPE_HEADER_OVERFLOW'
         ? new AppError('headers_too_large', 'The request headers are too large')
         : new AppError('bad_request', 'The request is not valid HTTP');
+  writeError(socket, appError);
+}
+
+/** An answer in the API's error shape written straight to the connection, which is then closed. */
+function writeError(socket: Duplex, appError: AppError): void {
   const body = JSON.stringify(appError.toBody());
-  const reason = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+  const reason = {
+    400: 'Bad Request',
+    408: 'Request Timeout',
+    431: 'Request Header Fields Too Large',
+    503: 'Service Unavailable',
+  };
   socket.end(
     `HTTP/1.1 ${appError.status} ${reason[appError.status as keyof typeof reason]}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
