@@ -52,11 +52,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   afterInit(server: ParleyServer): void {
     this.serverRef.set(server);
-    // Before authentication: a refused connection (too many from its address, a flooder cooling off) costs no
-    // token check.
+    // Too many from one address is refused before the token check costs anything. The flood cool-off comes
+    // after it: it is keyed on the verified user, or the address when the token does not verify, so a flooder
+    // cannot come straight back with an unsigned token naming someone else.
     server.use(this.perAddress.middleware);
-    server.use(this.connections.coolOffMiddleware);
     server.use(this.authenticator.middleware);
+    server.use(this.connections.coolOffMiddleware);
   }
 
   handleConnection(socket: ParleySocket): void {

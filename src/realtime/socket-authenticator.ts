@@ -75,21 +75,6 @@ export class SocketAuthenticator {
   }
 }
 
-/**
- * The user id a handshake's token names, read without verifying it: only for refusing a flooder in its cool-off
- * before the token check costs anything. A forged id can only get its sender refused.
- */
-export function claimedUserId(socket: ParleySocket): string | null {
-  const payload = credentialOf(socket)?.token.split('.')[1];
-  if (!payload) return null;
-  try {
-    const sub = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown }).sub;
-    return typeof sub === 'string' ? sub : null;
-  } catch {
-    return null;
-  }
-}
-
 function credentialOf(socket: ParleySocket): Credential | null {
   const auth = socket.handshake.auth as { token?: unknown } | undefined;
   if (typeof auth?.token === 'string' && auth.token) return { token: auth.token, via: 'auth' };

@@ -3,14 +3,14 @@ import { MetricsService } from '../infra/metrics/metrics.service';
 import { AppConfig } from '../infra/config/app-config';
 import { AppError } from '../infra/errors/app-error';
 import { clientAddress } from './connections-per-address';
-import { claimedUserId, connectError } from './socket-authenticator';
+import { connectError } from './socket-authenticator';
 import { PresenceService } from './presence.service';
 import { TokenBucket } from './rate-limiter';
 import { emitNow, sessionRoom, userRoom, type ParleySocket } from './socket-data';
 import { ServerEvent, SocketLimits } from './socket-protocol';
 import { SocketServerRef } from './socket-server.ref';
 
-/** Who a flood cool-off applies to: the user when signed in (any address), else the address. */
+/** Who a flood cool-off applies to: the verified user when signed in (any address), else the address. */
 const flooderKey = (userId: string | null | undefined, socket: ParleySocket, trustProxy: boolean) =>
   userId ? `user:${userId}` : `address:${clientAddress(socket, trustProxy)}`;
 
@@ -33,9 +33,9 @@ export class SocketConnectionsService implements BeforeApplicationShutdown {
     private readonly config: AppConfig,
   ) {}
 
-  /** Handshake middleware, before the token check (which reads the database): refuses a flooder cooling off. */
+  /** Handshake middleware, after the token check: refuses a flooder cooling off (verified user, or address). */
   readonly coolOffMiddleware = (socket: ParleySocket, next: (error?: Error) => void): void => {
-    const who = flooderKey(claimedUserId(socket), socket, this.config.TRUST_PROXY);
+    const who = flooderKey(socket.data.user?.id, socket, this.config.TRUST_PROXY);
     const until = this.coolingOff.get(who) ?? 0;
     const waitMs = until - Date.now();
     if (waitMs <= 0) {
