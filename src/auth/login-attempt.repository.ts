@@ -14,11 +14,11 @@ export class LoginAttemptRepository {
   }
 
   /** Atomically counts one more failure and returns the new count. */
-  async addFailure(key: string, at: Date): Promise<number> {
+  async addFailure(key: string, login: string, at: Date): Promise<number> {
     const row = await upsertReturning<LoginAttemptRecord>(
       this.attempts,
       { key },
-      { $inc: { failures: 1 }, $set: { updatedAt: at } },
+      { $inc: { failures: 1 }, $set: { updatedAt: at, login } },
       { setDefaultsOnInsert: false },
     );
     return row.failures;
@@ -30,6 +30,11 @@ export class LoginAttemptRepository {
 
   async clear(key: string): Promise<void> {
     await this.attempts.deleteOne({ key }).exec();
+  }
+
+  /** Every address's failures for one login name. */
+  async clearLogin(login: string): Promise<void> {
+    await this.attempts.deleteMany({ login }).exec();
   }
 
   /** Retention: failure counts not touched since `cutoff`. */

@@ -14,8 +14,9 @@ export function delayAfter(failures: number): number {
 }
 
 /** One counter per (login name, client address) pair, hashed so neither is stored as typed. */
-const keyOf = (login: string, address: string) =>
-  createHash('sha256').update(`${login.trim().toLowerCase()}\n${address}`).digest('base64url');
+const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
+const loginOf = (login: string) => sha256(login.trim().toLowerCase());
+const keyOf = (login: string, address: string) => sha256(`${login.trim().toLowerCase()}\n${address}`);
 
 /**
  * Brute-force defence by (account, address) pair: an increasing delay after repeated failures for the same
@@ -41,12 +42,17 @@ export class LoginThrottleService {
   async recordFailure(login: string, address: string): Promise<void> {
     const key = keyOf(login, address);
     const now = new Date();
-    const delay = delayAfter(await this.attempts.addFailure(key, now));
+    const delay = delayAfter(await this.attempts.addFailure(key, loginOf(login), now));
     if (delay > 0) await this.attempts.lock(key, new Date(now.getTime() + delay));
   }
 
   recordSuccess(login: string, address: string): Promise<void> {
     return this.attempts.clear(keyOf(login, address));
+  }
+
+  /** A password reset proved the owner: the delay of that login name ends at every address. */
+  clearLogin(login: string): Promise<void> {
+    return this.attempts.clearLogin(loginOf(login));
   }
 
   /** Retention: failures older than `cutoff` are forgotten (a lock lasts 15 minutes at most). */

@@ -71,8 +71,8 @@ export class PasswordResetService {
     }
     await this.accounts.setPasswordHash(user.id, await this.hasher.hash(password));
     await this.sessions.endAllOf(user.id, 'password_changed');
-    await this.throttle.recordSuccess(user.username);
-    if (user.email) await this.throttle.recordSuccess(user.email);
+    await this.throttle.clearLogin(user.username);
+    if (user.email) await this.throttle.clearLogin(user.email);
     // Proof the link reached the address: it is verified now, if it still is the account's.
     if (user.email && normalizeEmail(user.email) === normalizeEmail(used.email)) {
       await this.accounts.markEmailVerified(user.id, used.email);
