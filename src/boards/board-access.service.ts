@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import type { Forum } from '../forums/forum';
-import { moderatesForum } from '../forums/forum-access.policy';
+import { canModerateForum } from '../auth/forum-moderation.policy';
 import { ForumsService } from '../forums/forums.service';
 import { AppError, NotFound } from '../infra/errors/app-error';
 import type { PublishRequest } from '../publishing/publish-decision';
@@ -26,7 +26,7 @@ export class BoardAccessService {
     const board = await this.boards.findBySlug(slug);
     if (!board) throw new NotFound('Board');
     const forum = await this.forums.requireReadableById(user, board.forumId);
-    const moderator = moderatesForum(user, forum);
+    const moderator = canModerateForum(user, forum.id);
     if (board.archived && !moderator) throw new NotFound('Board');
     return { board, forum, moderator };
   }

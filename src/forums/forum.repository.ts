@@ -77,6 +77,16 @@ export class ForumRepository {
     }
   }
 
+  async addModerator(id: string, userId: string): Promise<void> {
+    if (!isValidObjectId(id)) return;
+    await this.forums.updateOne({ _id: id }, { $addToSet: { moderatorIds: userId } }).exec();
+  }
+
+  async removeModerator(id: string, userId: string): Promise<void> {
+    if (!isValidObjectId(id)) return;
+    await this.forums.updateOne({ _id: id }, { $pull: { moderatorIds: userId } }).exec();
+  }
+
   async update(id: string, changes: ForumChanges): Promise<Forum | null> {
     if (!isValidObjectId(id)) return null;
     const row = await this.forums

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import type { Forum } from '../forums/forum';
-import { moderatesForum } from '../forums/forum-access.policy';
+import { canModerateForum } from '../auth/forum-moderation.policy';
 import { toForumView, type ForumView } from '../forums/forum-view';
 import { ForumsService } from '../forums/forums.service';
 import { AppError } from '../infra/errors/app-error';
@@ -64,7 +64,9 @@ export class ForumReadingService {
     query: { cursor?: string; limit: number },
   ): Promise<TopicPage> {
     const forum = await this.forums.requireReadable(user, slug);
-    const statuses: TopicStatus[] = moderatesForum(user, forum) ? ['visible', 'held', 'hidden'] : ['visible'];
+    const statuses: TopicStatus[] = canModerateForum(user, forum.id)
+      ? ['visible', 'held', 'hidden']
+      : ['visible'];
     const cursor = query.cursor ? parseTopicCursor(query.cursor) : undefined;
     const pinned = cursor ? [] : await this.topics.listPinned(forum.id, statuses, MAX_PINNED);
     const rows = await this.topics.listByActivity(forum.id, statuses, cursor, query.limit + 1);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
-import { moderatesForum } from '../forums/forum-access.policy';
+import { canModerateForum } from '../auth/forum-moderation.policy';
 import { ForumsService } from '../forums/forums.service';
 import { UploadLifecycleService } from '../uploads/upload-lifecycle.service';
 import { AppError, Forbidden, NotFound } from '../infra/errors/app-error';
@@ -87,7 +87,7 @@ export class PostEditingService {
     const post = await this.requirePost(postId);
     const isAuthor = post.authorId === user.id;
     const moderator = isAuthor
-      ? moderatesForum(user, await this.forums.requireReadableById(user, post.forumId))
+      ? canModerateForum(user, (await this.forums.requireReadableById(user, post.forumId)).id)
       : await this.moderatorOfSomeoneElses(user, post);
     if (!isAuthor && !moderator) throw new Forbidden('Only the author or a moderator can delete this post');
     if (!isAuthor) await this.adminContent.assertMayModerate(user, post.authorId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import type { Forum } from '../forums/forum';
-import { moderatesForum } from '../forums/forum-access.policy';
+import { canModerateForum } from '../auth/forum-moderation.policy';
 import { ForumsService } from '../forums/forums.service';
 import { AppError, NotFound } from '../infra/errors/app-error';
 import type { Topic } from './topic';
@@ -26,7 +26,7 @@ export class TopicAccessService {
     const topic = await this.topics.findById(topicId);
     if (!topic) throw new NotFound('Topic');
     const forum = await this.forums.requireReadableById(user, topic.forumId);
-    const moderator = moderatesForum(user, forum);
+    const moderator = canModerateForum(user, forum.id);
     const ownHeld = topic.status === 'held' && !!user && topic.authorId === user.id;
     if (topic.status !== 'visible' && !moderator && !ownHeld) throw new NotFound('Topic');
     return { topic, forum, moderator };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { moderatesForum } from '../forums/forum-access.policy';
+import { canModerateForum } from '../auth/forum-moderation.policy';
 import { ForumsService } from '../forums/forums.service';
 import { ForumEvent, type ForumEventPayloads } from '../infra/events/forum-events';
 import { toAuthUser } from '../users/user';
@@ -47,7 +47,7 @@ export class ModeratorRoomsListener {
       const ref = parseRoom(room);
       if (ref?.kind !== 'mod') continue;
       const forum = await this.forums.findById(ref.key);
-      if (!forum || !moderatesForum(user, forum)) socket.leave(room);
+      if (!forum || !canModerateForum(user, forum.id)) socket.leave(room);
     }
   }
 }

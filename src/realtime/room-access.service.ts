@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import { BoardAccessService } from '../boards/board-access.service';
-import { moderatesForum } from '../forums/forum-access.policy';
+import { canModerateForum } from '../auth/forum-moderation.policy';
 import { ForumsService } from '../forums/forums.service';
 import { AppError, NotFound } from '../infra/errors/app-error';
 import { TopicAccessService } from '../posts/topic-access.service';
@@ -25,7 +25,7 @@ export class RoomAccessService {
     switch (ref.kind) {
       case 'forum': {
         const forum = await this.forums.requireReadable(user, ref.key);
-        return { forumId: forum.id, moderator: moderatesForum(user, forum) };
+        return { forumId: forum.id, moderator: canModerateForum(user, forum.id) };
       }
       case 'topic': {
         const { forum, moderator } = await this.topics.readable(user, ref.key);
@@ -39,7 +39,8 @@ export class RoomAccessService {
         if (!user) throw new AppError('unauthenticated', 'Sign in to follow a moderators’ room');
         const forum = await this.forums.findById(ref.key);
         if (!forum) throw new NotFound('Forum');
-        if (!moderatesForum(user, forum)) throw new AppError('forbidden', 'Only moderators of this forum');
+        if (!canModerateForum(user, forum.id))
+          throw new AppError('forbidden', 'Only moderators of this forum');
         return { forumId: forum.id, moderator: true };
       }
     }

@@ -334,6 +334,14 @@ export class UserRepository {
     return this.update(id, { $set: { moderatedForumIds: forumIds } });
   }
 
+  addModeratedForum(id: string, forumId: string): Promise<User | null> {
+    return this.update(id, { $addToSet: { moderatedForumIds: forumId } });
+  }
+
+  removeModeratedForum(id: string, forumId: string): Promise<User | null> {
+    return this.update(id, { $pull: { moderatedForumIds: forumId } });
+  }
+
   setRestriction(id: string, fields: RestrictionFields): Promise<User | null> {
     return this.update(id, { $set: fields });
   }

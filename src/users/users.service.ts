@@ -4,7 +4,9 @@ import { actorRoleOf } from '../audit/audit-entry';
 import { AuditLogService } from '../audit/audit-log.service';
 import { NotFound } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
-import { ForumEvent } from '../infra/events/forum-events';
+import { ForumEvent, type ForumEventPayloads as P } from '../infra/events/forum-events';
+import { difference } from '../infra/events/list-difference';
+import { OnEvent } from '@nestjs/event-emitter';
 import { DELETED_USER_NAME, type PublicProfile, type User, type UserStatus } from './user';
 import { UserRepository } from './user.repository';
 
@@ -75,13 +77,23 @@ export class UsersService {
   }
 
   async setModeratedForums(userId: string, forumIds: string[], byUser?: AuthUser): Promise<User> {
+    const before = await this.users.findById(userId);
     const user = await this.users.setModeratedForums(userId, [...new Set(forumIds)]);
-    if (!user) throw new NotFound('User');
+    if (!before || !user) throw new NotFound('User');
     await this.record(byUser, 'user.moderated_forums_changed', userId, {
       reason: `forums: ${user.moderatedForumIds.join(', ') || 'none'}`,
     });
-    await this.events.emit(ForumEvent.ModerationRightsChanged, { userId });
+    const { added, removed } = difference(before.moderatedForumIds, user.moderatedForumIds);
+    await this.events.emit(ForumEvent.ModerationRightsChanged, { userId, added, removed });
     return user;
+  }
+
+  /** A forum's own moderator list changed (forums module): those users' lists follow. */
+  @OnEvent(ForumEvent.ModerationRightsChanged, { async: true, promisify: true })
+  async followForumModerators(change: P['moderation.rights_changed']): Promise<void> {
+    if (!('forumId' in change)) return;
+    for (const userId of change.added ?? []) await this.users.addModeratedForum(userId, change.forumId);
+    for (const userId of change.removed ?? []) await this.users.removeModeratedForum(userId, change.forumId);
   }
 
   /** Silence, suspend or lift both; audited, then `user.restricted` (the socket layer drops suspended users). */

@@ -100,8 +100,14 @@ export interface ForumEventPayloads {
   'notification.created': { userId: string; notification: Record<string, unknown> };
   'user.restricted': { userId: string; status: 'silenced' | 'suspended' | 'active'; until?: string };
   'user.deleted': { userId: string; deletePosts: boolean };
-  /** Who moderates what changed: a user's roles or forums, or a forum's own moderator list. */
-  'moderation.rights_changed': { userId: string } | { forumId: string };
+  /**
+   * Who moderates what changed: a user's roles or forums, or a forum's own moderator list. The two lists are
+   * mirrors (a user's `moderatedForumIds`, a forum's `moderatorIds`): `added`/`removed` say what the other side
+   * must follow (forum ids for a user's change, user ids for a forum's), so one definition of "moderator" holds.
+   */
+  'moderation.rights_changed':
+    | { userId: string; added?: string[]; removed?: string[] }
+    | { forumId: string; added?: string[]; removed?: string[] };
   /**
    * A moderator acted on a post, board message or topic (after the change and its audit entry are stored):
    * notifications tell the author. Never carries the content or a removed value, only the reason given.
