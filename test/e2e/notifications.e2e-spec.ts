@@ -133,6 +133,7 @@ describe('Notifications inbox', () => {
       .set(frank.auth)
       .send({ targetType: 'post', targetId: post.id, reason: 'spam', note: 'looks automated' })
       .expect(201);
+    await api.settled(); // the reply's notification is follow-up work, stored a moment after the answer
     const exported = await api.http.get('/api/me/export').set(frank.auth).expect(200);
     expect(exported.body.notifications).toEqual([expect.objectContaining({ type: 'reply' })]);
     expect(exported.body.reportsFiled).toEqual([
