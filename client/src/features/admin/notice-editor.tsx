@@ -64,7 +64,7 @@ export function NoticeEditor({ kind }: { kind: NoticeKind }) {
       </form>
       <div>
         <h2>Preview</h2>
-        <MarkdownView className="card prose" source={text} />
+        <MarkdownView document className="card prose" source={text} />
         <h2>Earlier versions</h2>
         <ul className="plain-list">
           {versions.map((v) => (

@@ -23,6 +23,11 @@ export function ForumListPage() {
     <>
       <NoticeBanner />
       <h1>Forums</h1>
+      <p className="lead">
+        Where customers and the teams behind the products talk: ask a question in a product’s forum and mark
+        the reply that solved it, search what others already found, or follow a launch live on a board. Public
+        forums are open to everyone and to search engines: keep your email and phone number out of them.
+      </p>
       <ErrorMessage error={error} onRetry={load} />
       {!forums && !error && <Loading what="Loading forums" />}
       {forums?.length === 0 && <p className="muted">No forums yet.</p>}

@@ -15,7 +15,7 @@ export function NoticeDialog({ open, text, version, error, onAcknowledge, onClos
   return (
     <Dialog title="Before you post: this is a public area" open={open} onClose={onClose} alert>
       <div className="notice-text">
-        <MarkdownView source={text} />
+        <MarkdownView document source={text} />
       </div>
       <p className="muted">Notice version {version}</p>
       {error && (

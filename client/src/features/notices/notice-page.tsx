@@ -16,7 +16,7 @@ export function NoticePage({ kind }: { kind: NoticeKind }) {
   if (!notice) return <Loading />;
   return (
     <article className="card prose">
-      <MarkdownView source={notice.text} />
+      <MarkdownView document source={notice.text} />
       <p className="muted">
         Version {notice.version}, published {formatDate(notice.publishedAt)}
       </p>
