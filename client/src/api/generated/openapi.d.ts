@@ -1439,7 +1439,7 @@ export interface components {
              * @description Branch on this, not on the message
              * @enum {string}
              */
-            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "invalid_credentials" | "csrf_failed" | "forbidden" | "address_refused" | "account_suspended" | "account_silenced" | "wrong_password" | "not_found" | "request_timeout" | "conflict" | "topic_locked" | "forum_archived" | "payload_too_large" | "unsupported_file_type" | "personal_data_detected" | "upload_refused" | "notice_not_acknowledged" | "rate_limited" | "upload_quota_exceeded" | "too_many_connections" | "headers_too_large" | "internal_error" | "external_image_unavailable" | "database_unavailable";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "invalid_credentials" | "csrf_failed" | "origin_refused" | "forbidden" | "address_refused" | "account_suspended" | "account_silenced" | "wrong_password" | "not_found" | "request_timeout" | "conflict" | "topic_locked" | "forum_archived" | "payload_too_large" | "unsupported_file_type" | "unsupported_media_type" | "personal_data_detected" | "upload_refused" | "notice_not_acknowledged" | "rate_limited" | "upload_quota_exceeded" | "too_many_connections" | "headers_too_large" | "internal_error" | "external_image_unavailable" | "database_unavailable" | "server_busy";
             /** @example Topic not found */
             message: string;
             /** @description Depends on the code: `fields` for validation_failed; findings, policy and findingsDigest for personal_data_detected; the notice for notice_not_acknowledged; retryAfterSeconds for rate_limited */
