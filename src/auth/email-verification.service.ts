@@ -44,8 +44,21 @@ export class EmailVerificationService {
       return (await this.accounts.cancelEmailChange(user.id)) ?? user;
     }
     await this.assertWithinLimit(`verify:user:${user.id}`);
+    // The same answer whether or not another account holds the address (no enumeration through PATCH /me):
+    // its owner gets a notice instead of a confirmation link, so the change can never complete.
+    const taken = await this.accounts.isEmailTaken(email);
     const updated = await this.accounts.requestEmailChange(user.id, email);
-    await this.sendLink(updated, email.trim(), true);
+    if (taken) {
+      await this.mail.enqueue({
+        to: email.trim(),
+        userId: null,
+        template: 'address-in-use',
+        category: 'account',
+        data: {},
+      });
+    } else {
+      await this.sendLink(updated, email.trim(), true);
+    }
     if (user.email) {
       await this.mail.enqueue({
         to: user.email,

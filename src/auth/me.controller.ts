@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Patch, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountResponse } from '../users/dto/user.responses';
 import { Authenticated, CurrentUser, type AuthUser } from './access-policy';
 import { AccountService } from './account.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
+import { AuthRateLimitGuard } from './guards/auth-rate-limit.guard';
 import type { AuthRequest } from './guards/credentials';
 
 @ApiTags('me')
@@ -23,6 +24,8 @@ export class MeController {
 
   @Patch()
   @Authenticated()
+  // Per client address, like registration: email changes must not be a fast way to probe addresses.
+  @UseGuards(AuthRateLimitGuard)
   @ApiOperation({ summary: 'Correct your display name or email' })
   @ApiOkResponse({ type: AccountResponse })
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateProfileDto) {

@@ -4,6 +4,7 @@ import type { MailContent } from './mail-layout';
 export interface MailTemplateData {
   'verify-email': { username: string; url: string; hours: number; change: boolean };
   'email-change-notice': { username: string; newAddress: string };
+  'address-in-use': Record<string, never>;
   'password-reset': { username: string; url: string; minutes: number };
   'password-changed': { username: string };
   activity: {
@@ -40,6 +41,15 @@ export const MAIL_TEMPLATES: {
     ],
     action: { label: 'Confirm this address', url: data.url },
     why: `You get this because this address was entered for a ${site} account.`,
+  }),
+  'address-in-use': (_data, site) => ({
+    subject: 'Someone tried to use your address',
+    greeting: 'Hello,',
+    paragraphs: [
+      `Someone asked to move another ${site} account to this email address. It already belongs to your account, so nothing changed.`,
+      'If this was you, sign in with this address instead; otherwise you can ignore this mail.',
+    ],
+    why: `You get this because this address belongs to a ${site} account.`,
   }),
   'email-change-notice': (data, site) => ({
     subject: 'Your email address is being changed',

@@ -68,11 +68,16 @@ export class UserAccountsService {
     return user;
   }
 
-  /** Asks for a new address: 409 when another account holds it; it is used only once confirmed. */
+  /** Whether another account holds this address (confirmed or not). */
+  async isEmailTaken(email: string): Promise<boolean> {
+    return (await this.users.takenField(undefined, email)) === 'email';
+  }
+
+  /**
+   * Holds a new address as pending; it is used only once confirmed (confirming checks uniqueness again). The
+   * caller decides what to mail when another account holds it, so the answer does not tell.
+   */
   async requestEmailChange(userId: string, email: string): Promise<User> {
-    if ((await this.users.takenField(undefined, email)) === 'email') {
-      throw new AppError('conflict', 'That email is already registered', { field: 'email' });
-    }
     const user = await this.users.setPendingEmail(userId, email.trim());
     if (!user) throw new NotFound('User');
     return user;

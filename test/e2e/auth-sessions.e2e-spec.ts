@@ -133,8 +133,14 @@ describe('Accounts: sessions, refresh tokens and CSRF', () => {
   it('corrects the email address, keeping it unique, once the new address is confirmed', async () => {
     const taken = await registerUser(api);
     const user = await registerUser(api);
+    // Another account's address: the same answer as a free one (no enumeration); its owner is told instead,
+    // and no confirmation link exists, so the change cannot complete.
     const res = await api.http.patch('/api/me').set(user.auth).send({ email: taken.email.toUpperCase() });
-    expect(res.status).toBe(409);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ email: user.email, pendingEmail: taken.email.toUpperCase() });
+    const toOwner = await waitForMails(taken.email, 2);
+    expect(toOwner.map((mail) => mail.subject)).toContain('[Parley] Someone tried to use your address');
+    expect(toOwner.filter((mail) => mail.subject.includes('Confirm your new'))).toEqual([]);
     const ok = await api.http.patch('/api/me').set(user.auth).send({ email: 'New.Address@example.test' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ email: user.email, pendingEmail: 'New.Address@example.test' });
