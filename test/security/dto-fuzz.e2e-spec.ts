@@ -70,6 +70,8 @@ const PATH_VALUES: Array<[RegExp, (f: Fixtures) => Record<string, string>]> = [
   [/^\/api\/moderation\/topics\/:id/, (f) => ({ id: f.topic.id })],
   [/^\/api\/moderation\/:kind\/:id/, (f) => ({ kind: 'posts', id: f.replyId })],
   [/^\/api\/notifications\/:id/, (f) => ({ id: f.notificationId })],
+  [/^\/api\/drafts\/:kind\/:ref/, (f) => ({ kind: 'topic', ref: f.topic.id })],
+  [/^\/api\/profiles\/:username/, (f) => ({ username: f.actor.username })],
   // Uploads and media: well-formed ids that exist nowhere (the fuzz sends hostile variants of these).
   [
     /^\/media\/external\//,

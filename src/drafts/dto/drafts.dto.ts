@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { IsOmittable } from '../../infra/http/is-omittable';
 import { DRAFT_KINDS, type DraftKind } from '../draft';
@@ -28,7 +27,6 @@ export class SaveDraftDto {
 
   @ApiPropertyOptional({ description: 'The seq of the post or message answered' })
   @IsOmittable()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   replyTo?: number;
