@@ -77,13 +77,14 @@ describe('Rate limits across two instances sharing Redis', () => {
     expect(statuses).toEqual([...Array(AUTH_LIMIT).fill(401), ...Array(AUTH_LIMIT).fill(429)]);
   });
 
-  it('delays further sign-ins for an account after repeated failures, on both instances', async () => {
+  it('delays further sign-ins for an account from one address after repeated failures, on both instances', async () => {
     const user = await registerUser(two.a);
-    // A different address each time: only the per-account delay applies.
+    // One address, requests spread over both instances: the (login, address) delay is shared through Redis.
+    const address = newAddress();
     const statuses = await spread(two, 7, (api) =>
       api.http
         .post('/api/auth/login')
-        .set('X-Forwarded-For', newAddress())
+        .set('X-Forwarded-For', address)
         .send({ login: user.username, password: 'wrong password' }),
     );
     // Four free failures, the fifth starts the delay; both instances then refuse.
