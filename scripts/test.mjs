@@ -28,7 +28,7 @@ try {
 }
 rmSync(out, { recursive: true, force: true });
 if (summary) {
-  const failedSuites = summary.numFailedTestSuites + (summary.numRuntimeErrorTestSuites ?? 0);
+  const failedSuites = summary.numFailedTestSuites;
   console.log(`\nsuites: ${summary.numPassedTestSuites} passed, ${failedSuites} failed`);
   console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed`);
   if (summary.numTotalTests === 0) process.exit(1);

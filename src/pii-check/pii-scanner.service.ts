@@ -120,5 +120,7 @@ function startWorker(): Worker {
   const extension = extname(__filename);
   const file = join(__dirname, `pii-scan.worker${extension}`);
   if (extension !== '.ts') return new Worker(file);
-  return new Worker(file, { execArgv: [...process.execArgv, '--require', require.resolve('tsx/cjs')] });
+  // Heap flags are per process; a worker given one in execArgv refuses to start.
+  const inherited = process.execArgv.filter((flag) => !/^--max-(old|semi)-space-size/.test(flag));
+  return new Worker(file, { execArgv: [...inherited, '--require', require.resolve('tsx/cjs')] });
 }
