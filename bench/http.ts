@@ -141,6 +141,7 @@ async function main(): Promise<void> {
   const loadBefore = loadAverages();
   const env: Record<string, string> = { PII_CHECK_LIMIT_PER_MINUTE: '100000000', BENCH_ROUTES: 'true' };
   if (DB_TRACE) env.BENCH_DB_TRACE = DB_TRACE;
+  if (process.env.BENCH_DB_TRACE_STACKS) env.BENCH_DB_TRACE_STACKS = process.env.BENCH_DB_TRACE_STACKS;
   const { engineKind, ...run } = await withBenchStack(
     { name: 'http', env, nodeFlags: flags, say },
     async ({ server, db, engineKind }) => ({ engineKind, ...(await measure(server, db, dist())) }),

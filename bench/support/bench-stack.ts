@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
-import { startEngine } from '../../src/infra/database/engine-chain';
+import { freePort, startEngine } from '../../src/infra/database/engine-chain';
+import { startMailCatcher } from '../../src/infra/mail/mail-catcher';
 import type { AppConfig } from '../../src/infra/config/app-config';
 import { buildProduction, startProductionServer, type ProductionServer } from './production-server';
 
@@ -46,6 +47,18 @@ export async function withBenchStack<T>(
   ) as typeof import('../../src/infra/database/database.module');
   const dataDir = mkdtempSync(join(tmpdir(), `parley-bench-${options.name}-`));
   const engine = await startEngine({ uri: process.env.MONGODB_URI, dataDir, log: options.say });
+  // Production requires SMTP: the mail that the measured work queues really goes out, to a local Mailpit.
+  const mail = await startMailCatcher({
+    dataDir: join(dataDir, 'mailpit'),
+    smtpPort: await freePort(),
+    httpPort: await freePort(),
+    install: false,
+    restartOnExit: false,
+    log: options.say,
+  }).catch(async (error: Error) => {
+    await engine.stop();
+    throw error;
+  });
   const env = {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -55,6 +68,7 @@ export async function withBenchStack<T>(
     ACCESS_TOKEN_TTL_SECONDS: '3600',
     THROTTLE_LIMIT: '100000000',
     LOG_LEVEL: 'info',
+    SMTP_URL: mail.smtpUrl,
     ...options.env,
   };
   const config = loadConfig(env);
@@ -73,7 +87,7 @@ export async function withBenchStack<T>(
       await db.close();
     }
   } finally {
-    await engine.stop();
+    await Promise.all([engine.stop(), mail.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

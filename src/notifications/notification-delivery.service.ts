@@ -31,7 +31,7 @@ export class NotificationDeliveryService {
     entries: Array<{ input: NewNotification; onceKey: string; mail?: boolean }>,
     causeId: string,
     at: Date,
-    about: { actorName: string; readable: (recipient: User) => Promise<boolean> },
+    about: { actorName: string; readable: (recipient: User) => boolean | Promise<boolean> },
   ): Promise<void> {
     if (entries.length === 0) return;
     const recipients = await this.users.findByIds(entries.map((entry) => entry.input.userId));

@@ -3,9 +3,8 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { ForumEvent, type ForumEventPayloads } from '../infra/events/forum-events';
 import type { Post } from '../posts/post';
 import { PostRepository } from '../posts/post.repository';
-import { TopicAccessService } from '../posts/topic-access.service';
-import { TopicRepository } from '../posts/topic.repository';
-import { toAuthUser, type User } from '../users/user';
+import { canReadTopic, TopicAccessService } from '../posts/topic-access.service';
+import { toAuthUser } from '../users/user';
 import { excerptOf } from './excerpt';
 import type { NewNotification, NotificationType } from './notification';
 import { NotificationDeliveryService } from './notification-delivery.service';
@@ -23,25 +22,26 @@ type ActivityType = Extract<NotificationType, 'reply' | 'mention' | 'quote' | 'w
 export class PostActivityListener {
   constructor(
     private readonly posts: PostRepository,
-    private readonly topics: TopicRepository,
     private readonly access: TopicAccessService,
     private readonly watches: WatchRepository,
     private readonly delivery: NotificationDeliveryService,
   ) {}
 
   @OnEvent(ForumEvent.PostCreated, { async: true, promisify: true })
-  async onPostCreated({ post: view }: ForumEventPayloads['post.created']): Promise<void> {
+  async onPostCreated({ post: view, references }: ForumEventPayloads['post.created']): Promise<void> {
     // Follow-up work may deliver this more than once (a retried step): each notification is stored once per
     // (post, recipient, type), so nobody is told twice. A failure reaches the follow-up work, which retries.
     const post = await this.posts.findById(view.id);
     if (!post || post.status !== 'visible' || !post.authorId) return;
     const author = post.authorId;
-    // Writing a topic or replying in it watches it, unless the author chose a level before.
-    await this.watches.setDefault(author, 'topic', post.topicId, 'watching');
-    const [topicLevels, forumLevels] = await Promise.all([
-      this.watches.levelsOn('topic', post.topicId),
-      this.watches.levelsOn('forum', post.forumId),
+    const [levels, place] = await Promise.all([
+      this.watches.levelsOnTopicAndForum(post.topicId, post.forumId),
+      this.access.load(post.topicId),
     ]);
+    if (!place) return;
+    const { topic: topicLevels, forum: forumLevels } = levels;
+    // Writing a topic or replying in it watches it, unless the author has a level there already (chosen or not).
+    if (!topicLevels.has(author)) await this.watches.setDefault(author, 'topic', post.topicId, 'watching');
     const levelOf = (userId: string): WatchLevel =>
       topicLevels.get(userId) ?? forumLevels.get(userId) ?? 'normal';
     // One notification per recipient, the most personal reason first; never the author, never a muter.
@@ -50,9 +50,10 @@ export class PostActivityListener {
       if (!userId || userId === author || chosen.has(userId) || levelOf(userId) === 'muted') return;
       chosen.set(userId, type);
     };
-    if (post.seq !== 1) add(await this.repliedTo(post), 'reply');
-    for (const userId of post.mentionedUserIds) add(userId, 'mention');
-    for (const userId of await this.quotedAuthors(post)) add(userId, 'quote');
+    if (post.seq !== 1) add(await this.repliedTo(post, place.topic.authorId), 'reply');
+    const { mentionedUserIds, quotedPostIds } = references ?? post;
+    for (const userId of mentionedUserIds) add(userId, 'mention');
+    for (const userId of await this.quotedAuthors(quotedPostIds)) add(userId, 'quote');
     const watchers = new Set([...forumLevels.keys(), ...topicLevels.keys()]);
     for (const userId of watchers) {
       const level = levelOf(userId);
@@ -65,17 +66,8 @@ export class PostActivityListener {
     }));
     await this.delivery.notifyOnce(entries, post.id, new Date(post.createdAt), {
       actorName: post.authorName,
-      readable: (recipient) => this.canRead(recipient, post.topicId),
+      readable: (recipient) => canReadTopic(toAuthUser(recipient), place.topic, place.forum),
     });
-  }
-
-  private async canRead(recipient: User, topicId: string): Promise<boolean> {
-    try {
-      await this.access.readable(toAuthUser(recipient), topicId);
-      return true;
-    } catch {
-      return false;
-    }
   }
 
   private entry(post: Post, userId: string, type: ActivityType) {
@@ -99,16 +91,16 @@ export class PostActivityListener {
     return { input, onceKey: `${type}:${post.id}:${userId}` };
   }
 
-  private async repliedTo(post: Post): Promise<string | null> {
+  private async repliedTo(post: Post, topicAuthorId: string | null): Promise<string | null> {
     if (post.replyTo !== null)
       return (await this.posts.findBySeq(post.topicId, post.replyTo))?.authorId ?? null;
-    return (await this.topics.findById(post.topicId))?.authorId ?? null;
+    return topicAuthorId;
   }
 
-  private async quotedAuthors(post: Post): Promise<string[]> {
-    if (post.quotedPostIds.length === 0) return [];
-    const quoted = await Promise.all(post.quotedPostIds.map((id) => this.posts.findById(id)));
-    return quoted.map((item) => item?.authorId ?? null).filter((id): id is string => !!id);
+  private async quotedAuthors(quotedPostIds: string[]): Promise<string[]> {
+    if (quotedPostIds.length === 0) return [];
+    const quoted = await this.posts.findByIds(quotedPostIds);
+    return quoted.map((item) => item.authorId).filter((id): id is string => !!id);
   }
 }
 

@@ -45,13 +45,28 @@ export class WatchRepository {
     return row?.level ?? null;
   }
 
-  /** userId → level for everyone with an entry on this topic or forum. */
-  async levelsOn(scope: WatchScope, targetId: string): Promise<Map<string, WatchLevel>> {
+  /**
+   * userId → level for everyone with an entry on this topic, and on its forum, in one read (ids are ObjectIds,
+   * so a topic's never matches a forum's: the two `$in` cannot cross).
+   */
+  async levelsOnTopicAndForum(
+    topicId: string,
+    forumId: string,
+  ): Promise<{ topic: Map<string, WatchLevel>; forum: Map<string, WatchLevel> }> {
     const rows = await this.watches
-      .find({ scope, targetId }, { userId: 1, level: 1 })
-      .lean<Array<{ userId: string; level: WatchLevel }>>()
+      .find(
+        { scope: { $in: ['topic', 'forum'] }, targetId: { $in: [topicId, forumId] } },
+        { userId: 1, level: 1, scope: 1, targetId: 1 },
+      )
+      .lean<Array<{ userId: string; level: WatchLevel; scope: WatchScope; targetId: string }>>()
       .exec();
-    return new Map(rows.map((row) => [row.userId, row.level]));
+    const topic = new Map<string, WatchLevel>();
+    const forum = new Map<string, WatchLevel>();
+    for (const row of rows) {
+      if (row.scope === 'topic' && row.targetId === topicId) topic.set(row.userId, row.level);
+      if (row.scope === 'forum' && row.targetId === forumId) forum.set(row.userId, row.level);
+    }
+    return { topic, forum };
   }
 
   async deleteFor(userId: string): Promise<void> {

@@ -4,7 +4,12 @@ import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
 import { PendingRoomEvents, type PendingRoomEvent } from '../infra/events/pending-room-events';
 import { RoomSequence } from '../infra/events/room-sequence';
-import { FollowUpWorker, type FollowUpContext, type FollowUpState } from '../infra/outbox/follow-up-worker';
+import {
+  FollowUpWorker,
+  type FollowUpContext,
+  type FollowUpFields,
+  type FollowUpState,
+} from '../infra/outbox/follow-up-worker';
 import { roomName, ServerEvent } from '../realtime/socket-protocol';
 import { needsReview } from '../publishing/publish-decision';
 import type { Post } from './post';
@@ -89,16 +94,17 @@ export class PostFollowUps implements OnModuleInit {
     this.worker.start('post', post.id);
   }
 
-  private async resolveReferences(post: Post): Promise<void> {
+  /** The resolved ids are stored with the write that ends the follow-up (FollowUpSource.steps). */
+  private async resolveReferences(post: Post): Promise<FollowUpFields> {
     const refs = await this.composer.resolveReferences(
       post.source,
       post.authorId ?? '',
       post.seq === 1 ? null : post.topicId,
     );
-    await this.posts.setReferences(post.id, refs);
     // The uploads the post shows are its own from now on (no longer orphans).
     await this.uploads.attach(post.id, post.authorId ?? '', post.source);
     Object.assign(post, refs); // the later steps announce the resolved post
+    return refs;
   }
 
   private async number(post: Post): Promise<void> {
@@ -134,6 +140,7 @@ export class PostFollowUps implements OnModuleInit {
       ...fact,
       post: toPublicView(post),
       eventSeq: post.eventSeq ?? undefined,
+      references: { mentionedUserIds: post.mentionedUserIds, quotedPostIds: post.quotedPostIds },
       // A reply went out live from the request; a sweep cannot know whether its process got that far.
       live: firstTry && post.seq !== 1,
       // A sweep or a retry may follow an attempt that logged some of it already.

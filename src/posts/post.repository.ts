@@ -91,14 +91,6 @@ export class PostRepository {
     return stored?.eventSeq ?? eventSeq;
   }
 
-  /** What the text refers to, resolved after the answer: idempotent. */
-  async setReferences(
-    id: string,
-    refs: { mentionedUserIds: string[]; quotedPostIds: string[] },
-  ): Promise<void> {
-    await this.posts.updateOne({ _id: id }, { $set: refs }).exec();
-  }
-
   async findBySeqs(topicId: string, seqs: number[]): Promise<Post[]> {
     if (seqs.length === 0) return [];
     const rows = await this.posts

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import type { Forum } from '../forums/forum';
 import { canModerateForum } from '../auth/forum-moderation.policy';
+import { canReadForum } from '../forums/forum-access.policy';
 import { ForumsService } from '../forums/forums.service';
 import { AppError, NotFound } from '../infra/errors/app-error';
 import type { Topic } from './topic';
@@ -26,10 +27,18 @@ export class TopicAccessService {
     const topic = await this.topics.findById(topicId);
     if (!topic) throw new NotFound('Topic');
     const forum = await this.forums.requireReadableById(user, topic.forumId);
-    const moderator = canModerateForum(user, forum.id);
-    const ownHeld = topic.status === 'held' && !!user && topic.authorId === user.id;
-    if (topic.status !== 'visible' && !moderator && !ownHeld) throw new NotFound('Topic');
-    return { topic, forum, moderator };
+    if (!topicVisibleTo(user, topic, forum)) throw new NotFound('Topic');
+    return { topic, forum, moderator: canModerateForum(user, forum.id) };
+  }
+
+  /**
+   * The topic and its forum, for asking `canReadTopic` about many users at once (notification recipients):
+   * two reads, however many are asked. Null when either is gone.
+   */
+  async load(topicId: string): Promise<{ topic: Topic; forum: Forum } | null> {
+    const topic = await this.topics.findById(topicId);
+    const forum = topic ? await this.forums.findById(topic.forumId) : null;
+    return topic && forum ? { topic, forum } : null;
   }
 
   /** Replies and edits: the topic must be open (moderators may still write in a locked topic). */
@@ -39,6 +48,16 @@ export class TopicAccessService {
     if (context.topic.locked && !context.moderator) throw topicLocked();
     return context;
   }
+}
+
+/** The rule `readable` applies, without the reads: the forum is readable and the topic shown to this user. */
+export function canReadTopic(user: AuthUser | undefined, topic: Topic, forum: Forum): boolean {
+  return canReadForum(user, forum) && topicVisibleTo(user, topic, forum);
+}
+
+function topicVisibleTo(user: AuthUser | undefined, topic: Topic, forum: Forum): boolean {
+  if (topic.status === 'visible' || canModerateForum(user, forum.id)) return true;
+  return topic.status === 'held' && !!user && topic.authorId === user.id;
 }
 
 export function assertForumOpen(forum: Forum): void {

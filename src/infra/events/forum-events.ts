@@ -31,6 +31,12 @@ export const ForumEvent = {
 
 export type ForumEventName = (typeof ForumEvent)[keyof typeof ForumEvent];
 
+/** Whom a post mentions and which posts it quotes, as its follow-up work resolved them. */
+export interface PostReferences {
+  mentionedUserIds: string[];
+  quotedPostIds: string[];
+}
+
 /** A rendered post or board message as readers see it. */
 export interface ContentView {
   id: string;
@@ -76,7 +82,11 @@ interface Numbered {
 }
 
 export interface ForumEventPayloads {
-  'post.created': TopicFact & { post: ContentView } & Redelivery & Numbered;
+  /**
+   * `references`: the mentions and quotes the follow-up work resolved, which it stores only when it ends (absent:
+   * read them from the stored post).
+   */
+  'post.created': TopicFact & { post: ContentView; references?: PostReferences } & Redelivery & Numbered;
   /** Stored and numbered, before the answer: live viewers of the topic are told now, the rest follows. */
   'post.stored': TopicFact & { post: ContentView; eventSeq: number };
   'post.updated': TopicFact & { post: ContentView };

@@ -27,9 +27,14 @@ export interface FollowUpSource<T> {
   model: Model<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any collection with followUp
   /** The item and its pending follow-up, in one read; null when the item is gone or has nothing pending. */
   load(id: string): Promise<{ item: T; followUp: FollowUpState } | null>;
-  /** Run in the order listed; each must be idempotent. */
-  steps: Record<string, (item: T, context: FollowUpContext) => Promise<void>>;
+  /**
+   * Run in the order listed; each must be idempotent. A step may answer fields to `$set` on the item: they
+   * are written with the write that records the step done (one write for the whole run), never before.
+   */
+  steps: Record<string, (item: T, context: FollowUpContext) => Promise<void | FollowUpFields>>;
 }
+
+export type FollowUpFields = Record<string, unknown>;
 
 export interface FollowUpContext {
   /** False when a sweep runs it: the storing process may have died before its live event went out. */
@@ -217,11 +222,12 @@ export class FollowUpWorker implements OnModuleInit, BeforeApplicationShutdown {
     if (!loaded) return;
     const { item, followUp } = loaded;
     const done: string[] = [];
+    const fields: FollowUpFields = {};
     for (const step of followUp.steps) {
       try {
         const handler = source.steps[step];
         if (!handler) throw new Error(`no handler for step ${step}`);
-        await handler(item, { firstTry });
+        Object.assign(fields, await handler(item, { firstTry }));
         done.push(step);
       } catch (error) {
         this.failed.inc({ source: source.name, step });
@@ -229,29 +235,37 @@ export class FollowUpWorker implements OnModuleInit, BeforeApplicationShutdown {
           { source: source.name, id, step, attempts: followUp.attempts, err: (error as Error).message },
           'follow-up step failed; it will be tried again',
         );
-        await this.recordProgress(source, id, done, firstTry ? followUp.attempts : null).catch(
+        await this.recordProgress(source, id, done, fields, firstTry ? followUp.attempts : null).catch(
           () => undefined,
         );
         return;
       }
     }
-    await source.model.updateOne({ _id: id }, { $unset: { followUp: 1 } }).exec();
+    const update: Record<string, unknown> = { $unset: { followUp: 1 } };
+    if (Object.keys(fields).length > 0) update.$set = fields;
+    await source.model.updateOne({ _id: id }, update).exec();
     this.done.inc({ source: source.name });
   }
 
-  /** After a failure: the steps that succeeded leave the list; a first try also schedules its retry. */
+  /**
+   * After a failure: the steps that succeeded leave the list, with the fields they answered; a first try also
+   * schedules its retry.
+   */
   private async recordProgress(
     source: FollowUpSource<unknown>,
     id: string,
     done: string[],
+    fields: FollowUpFields,
     attempts: number | null,
   ): Promise<void> {
     const update: Record<string, unknown> = {};
+    const set: FollowUpFields = { ...fields };
     if (done.length > 0) update.$pull = { 'followUp.steps': { $in: done } };
     if (attempts !== null) {
       const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempts);
-      update.$set = { 'followUp.due': new Date(Date.now() + delay) };
+      set['followUp.due'] = new Date(Date.now() + delay);
     }
+    if (Object.keys(set).length > 0) update.$set = set;
     if (Object.keys(update).length > 0) await source.model.updateOne({ _id: id }, update).exec();
   }
 }
