@@ -7,7 +7,7 @@ import type { FindingsSummary } from '../publishing/publish-decision';
 import type { NewPost, PendingEdit, Post, PostContentChange, PostStatus } from './post';
 import { eraseName } from './post-references';
 import { PostRecord } from './post.schema';
-import { escapeRegExp } from './search-text';
+import { escapeRegExp, searchFieldsOf, searchTermsOf } from './search-text';
 
 type PostRow = PostRecord & { _id: { toString(): string } };
 
@@ -102,16 +102,14 @@ export class PostRepository {
 
   /**
    * Throws the driver's duplicate-key error: on clientKey the caller turns it into "the same post"; on
-   * (topicId, seq) it is a fault, since every number comes from the topic's atomic $inc.
-   */
-  /**
-   * On the driver: a reply's insert is the hottest write, and mongoose's document (casting, validation,
-   * defaults, toObject) showed in its profile. The schema's defaults are spelt out here instead.
+   * (topicId, seq) it is a fault, since every number comes from the topic's atomic $inc. On the driver: a
+   * reply's insert is the hottest write, and mongoose's document (casting, validation, defaults, toObject)
+   * showed in its profile. The schema's defaults are spelt out here instead.
    */
   async insert({ id, ...post }: NewPost): Promise<Post> {
     const row = {
       _id: id ? new Types.ObjectId(id) : new Types.ObjectId(),
-      ...post,
+      ...withTerms(post),
       eventSeq: post.eventSeq ?? null,
       likeCount: 0,
       revisionCount: 0,
@@ -148,7 +146,7 @@ export class PostRepository {
   async updateContent(id: string, change: PostContentChange, edited: boolean): Promise<Post | null> {
     if (!isValidObjectId(id)) return null;
     const update: Record<string, unknown> = {
-      $set: { ...change, ...(edited ? { editedAt: new Date() } : {}) },
+      $set: { ...withTerms(change), ...(edited ? { editedAt: new Date() } : {}) },
     };
     if (edited) update.$inc = { revisionCount: 1 };
     const row = await this.posts.findByIdAndUpdate(id, update, { new: true }).lean<PostRow>().exec();
@@ -171,7 +169,10 @@ export class PostRepository {
     text: { source: string; html: string; searchText: string; findings?: FindingsSummary | null },
   ): Promise<Post | null> {
     if (!isValidObjectId(id)) return null;
-    const row = await this.posts.findByIdAndUpdate(id, { $set: text }, { new: true }).lean<PostRow>().exec();
+    const row = await this.posts
+      .findByIdAndUpdate(id, { $set: withTerms(text) }, { new: true })
+      .lean<PostRow>()
+      .exec();
     return row ? toPost(row) : null;
   }
 
@@ -197,16 +198,46 @@ export class PostRepository {
     return row?.likeCount ?? 0;
   }
 
-  /** Newest first, by _id cursor; the regex is built from escaped terms by the search service only. */
-  async search(filter: { pattern: string; forumIds: string[]; beforeId?: string }, limit: number) {
+  /**
+   * Posts holding every term, newest first, from the `(searchTerms, _id)` index: the first term bounds the
+   * scan, the others and the filters are checked on what it finds.
+   */
+  async search(filter: PostSearchFilter & { beforeId?: string }, limit: number): Promise<Post[]> {
     const query: FilterQuery<PostRecord> = {
-      searchText: { $regex: filter.pattern },
+      searchTerms: { $all: filter.terms },
       status: 'visible',
       forumId: { $in: filter.forumIds },
     };
-    if (filter.beforeId) query._id = { $lt: filter.beforeId };
+    if (filter.authorId) query.authorId = filter.authorId;
+    const id: Record<string, Types.ObjectId> = {};
+    if (filter.beforeId) id.$lt = new Types.ObjectId(filter.beforeId);
+    if (filter.toDate) id.$lt = minId(id.$lt, Types.ObjectId.createFromTime(filter.toDate.getTime() / 1000));
+    if (filter.fromDate) id.$gte = Types.ObjectId.createFromTime(filter.fromDate.getTime() / 1000);
+    if (Object.keys(id).length > 0) query._id = id;
     const rows = await this.posts.find(query).sort({ _id: -1 }).limit(limit).lean<PostRow[]>().exec();
     return rows.map(toPost);
+  }
+
+  /**
+   * Posts stored before word search get their terms, a batch at a time (index-backed: a missing field is a
+   * null key of the terms index). Returns how many it indexed; 0 when none was left.
+   */
+  async indexSearchTerms(batch: number): Promise<number> {
+    const rows = await this.posts
+      .find({ searchTerms: null }, { searchText: 1 })
+      .limit(batch)
+      .lean<Array<{ _id: Types.ObjectId; searchText: string }>>()
+      .exec();
+    if (rows.length === 0) return 0;
+    await this.posts.bulkWrite(
+      rows.map((row) => ({
+        updateOne: {
+          filter: { _id: row._id },
+          update: { $set: { searchTerms: searchTermsOf(row.searchText ?? '') } },
+        },
+      })),
+    );
+    return rows.length;
   }
 
   /** A profile's recent posts: visible ones in the forums the viewer may read, newest first. */
@@ -247,7 +278,7 @@ export class PostRepository {
   }
 
   async setSearchTextOfFirstPost(topicId: string, searchText: string): Promise<void> {
-    await this.posts.updateOne({ topicId, seq: 1 }, { $set: { searchText } }).exec();
+    await this.posts.updateOne({ topicId, seq: 1 }, { $set: searchFieldsOf(searchText) }).exec();
   }
 
   /**
@@ -256,7 +287,7 @@ export class PostRepository {
    */
   async purgeAllByAuthor(authorId: string): Promise<Post[]> {
     const rows = await this.posts.find({ authorId }).lean<PostRow[]>().exec();
-    const purged = { source: '', html: '', searchText: '', findings: null, pendingEdit: null };
+    const purged = { source: '', html: '', ...searchFieldsOf(''), findings: null, pendingEdit: null };
     const none = { mentionedUserIds: [], quotedPostIds: [], revisionCount: 0 };
     await this.posts
       .updateMany({ authorId }, { $set: { ...purged, ...none, status: 'deleted', deletedAt: new Date() } })
@@ -281,9 +312,30 @@ export class PostRepository {
       const searchText = eraseName(row.searchText, username);
       if (source === row.source && searchText === row.searchText) continue;
       const html = renderPostHtml(source);
-      await this.posts.updateOne({ _id: row._id }, { $set: { source, html, searchText } }).exec();
+      await this.posts
+        .updateOne({ _id: row._id }, { $set: { source, html, ...searchFieldsOf(searchText) } })
+        .exec();
       changed += 1;
     }
     return changed;
   }
+}
+
+export interface PostSearchFilter {
+  /** Stemmed terms (searchTermsOf), every one required. */
+  terms: string[];
+  forumIds: string[];
+  authorId?: string;
+  fromDate?: Date;
+  /** Exclusive. */
+  toDate?: Date;
+}
+
+/** The search terms follow the search text wherever it is written, so no copy of a removed word is left. */
+function withTerms<T extends { searchText?: string }>(fields: T): T & { searchTerms?: string[] } {
+  return fields.searchText === undefined ? fields : { ...fields, ...searchFieldsOf(fields.searchText) };
+}
+
+function minId(a: Types.ObjectId | undefined, b: Types.ObjectId): Types.ObjectId {
+  return a && a.toHexString() < b.toHexString() ? a : b;
 }

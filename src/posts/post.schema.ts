@@ -12,8 +12,9 @@ export class PostRecord {
   @Prop({ required: true }) authorName!: string;
   @Prop({ required: true }) source!: string;
   @Prop({ required: true }) html!: string;
-  // Lower-cased, normalised title + text for the simple substring search (no $text in the portable query subset).
+  // Lower-cased, normalised title + text, and its words stemmed (search-text.ts): no $text in the portable subset.
   @Prop({ required: true }) searchText!: string;
+  @Prop({ type: [String], default: [] }) searchTerms!: string[];
   @Prop({ type: Number, default: null }) replyTo!: number | null;
   @Prop({ type: [String], default: [] }) quotedPostIds!: string[];
   @Prop({ type: [String], default: [] }) mentionedUserIds!: string[];
@@ -37,7 +38,8 @@ export const PostSchema = SchemaFactory.createForClass(PostRecord);
 PostSchema.index({ topicId: 1, seq: 1 }, { unique: true });
 PostSchema.index({ clientKey: 1 }, { unique: true });
 PostSchema.index({ forumId: 1, _id: -1 });
-PostSchema.index({ searchText: 1 });
+// Word search, newest first (a multikey index: one key per term).
+PostSchema.index({ searchTerms: 1, _id: -1 });
 // An author's posts, newest first (profiles, export, erasure).
 PostSchema.index({ authorId: 1, _id: -1 });
 PostSchema.index({ 'followUp.due': 1 });

@@ -21,6 +21,7 @@ import { PostRevisingService } from './post-revising.service';
 import { PostRevisionRepository } from './post-revision.repository';
 import { PostRevisionRecord, PostRevisionSchema } from './post-revision.schema';
 import { PostSearchService } from './post-search.service';
+import { SearchTermsBackfill } from './search-terms-backfill';
 import { PostReplayViews } from './post-replay-views';
 import { PostRepository } from './post.repository';
 import { PostRecord, PostSchema } from './post.schema';
@@ -78,6 +79,7 @@ import { TopicsController } from './topics.controller';
     TopicModerationService,
     TopicSolutionService,
     PostSearchService,
+    SearchTermsBackfill,
     PostReplayViews,
     AccountDeletionListener,
     PostsPrivacySection,

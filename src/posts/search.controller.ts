@@ -13,8 +13,10 @@ export class SearchController {
   @Get()
   @Public()
   @ApiOperation({
-    summary: 'Search titles and post text (literal, case-insensitive), newest first',
-    description: 'Members forums are searched only for signed-in readers. Page on with ?before=<nextBefore>.',
+    summary: 'Search titles and post text by words, ranked or newest first',
+    description:
+      'Every word is required (case, diacritics and English endings ignored). Members forums are searched only ' +
+      'for signed-in readers. Page on with ?offset=<nextOffset> (relevance) or ?before=<nextBefore> (newest).',
   })
   @ApiOkResponse({ type: SearchPageResponse })
   find(@CurrentUser() user: AuthUser | undefined, @Query() query: SearchQueryDto) {

@@ -51,6 +51,44 @@ describe('Web client: reading signed out, reconnecting, and a changed notice', (
     await context.close();
   });
 
+  it('a two-word search finds a post holding both words apart, marks them, and filters by forum', async () => {
+    const admin = await createUser(api, { roles: ['admin'] });
+    const forum = await createForum(api, admin, { name: 'Widget Cloud' });
+    const other = await createForum(api, admin, { name: 'Widget Desktop' });
+    const author = await registerAuthor(api);
+    await createTopic(api, author, forum.slug, {
+      title: 'Export question',
+      body: 'Our **invoices** come out fine, but the exported spreadsheet has every date shifted by a day.',
+    });
+    await createTopic(api, author, other.slug, {
+      title: 'Invoice spreadsheets on desktop',
+      body: 'Same here with an invoice spreadsheet.',
+    });
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      const { context, page, errors } = await openContext(browser, api, viewport);
+      await page.goto('/search');
+      await page.getByRole('searchbox', { name: 'Search posts and titles' }).fill('invoice spreadsheet');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('link', { name: 'Export question' }).waitFor();
+      await page.getByRole('link', { name: 'Invoice spreadsheets on desktop' }).waitFor();
+      const marked = await page.locator('.search-hits li', { hasText: 'Export question' }).locator('mark');
+      expect(await marked.allTextContents()).toEqual(['invoices', 'spreadsheet']);
+      await page.getByLabel('Forum').selectOption({ label: 'Widget Cloud' });
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/forum=/);
+      await page
+        .getByRole('link', { name: 'Invoice spreadsheets on desktop' })
+        .waitFor({ state: 'detached' });
+      expect(await page.locator('.search-hits li').count()).toBe(1);
+      await screenshot(page, `search-${viewport.width}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('a reader who loses the connection sees it said, and gets the replies written meanwhile once back online', async () => {
     const admin = await createUser(api, { roles: ['admin'] });
     const forum = await createForum(api, admin);

@@ -134,7 +134,10 @@ describe('Operator objects in forum and post requests', () => {
     const reads: Array<{ path: string; params: string[] }> = [
       { path: `/api/forums/${forum.slug}/topics`, params: ['cursor', 'limit'] },
       { path: `/api/topics/${topic.id}/posts`, params: ['after', 'before', 'limit'] },
-      { path: '/api/search', params: ['q', 'forum', 'before', 'limit'] },
+      {
+        path: '/api/search',
+        params: ['q', 'forum', 'author', 'from', 'to', 'order', 'before', 'offset', 'limit'],
+      },
     ];
     const accepted: string[] = [];
     for (const { path, params } of reads) {
@@ -174,8 +177,9 @@ describe('Operator objects in forum and post requests', () => {
     expect(await snapshot()).toBe(before);
   });
 
-  it('treats regular-expression syntax in a search as literal text', async () => {
-    await api.http.get('/api/search?q=.*').expect(200, { items: [], nextBefore: null });
+  it('treats regular-expression syntax in a search as text: words only, none in ".*"', async () => {
+    const refused = await api.http.get('/api/search?q=.*').expect(400);
+    expect(refused.body).toMatchObject({ code: 'validation_failed', details: { fields: [{ field: 'q' }] } });
     const found = await api.http.get('/api/search?q=original%20body').expect(200);
     expect(found.body.items.map((hit: { topicId: string }) => hit.topicId)).toEqual([topic.id]);
   });

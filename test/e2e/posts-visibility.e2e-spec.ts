@@ -75,7 +75,9 @@ describe('Held, masked, hidden and deleted-account posts', () => {
     expect(held[0].payload).toMatchObject({ seq: 2, reason: expect.any(String) });
     const created = events.filter((e) => e.payload.topicId === topic.id && e.name === ForumEvent.PostCreated);
     expect(created.map((e) => e.payload.seq)).toEqual([1]);
-    await api.http.get('/api/search?q=ann.smith').expect(200, { items: [], nextBefore: null });
+    await api.http
+      .get('/api/search?q=ann.smith')
+      .expect(200, { items: [], nextBefore: null, nextOffset: null });
     const shown = await api.http.get(`/api/topics/${topic.id}`).expect(200);
     expect(shown.body.topic).toMatchObject({ replyCount: 0, lastSeq: 1 });
   });

@@ -58,6 +58,9 @@ describe('Removing personal information', () => {
     // log keeps references only, never the text it announced.
     expect(holding).toEqual(expect.arrayContaining(['posts', 'post_revisions', 'notifications', 'reports']));
     expect(holding).not.toContain('room_events');
+    // Search finds the post by the address's words before the removal (the check after it means something).
+    const found = await api.http.get('/api/search').query({ q: 'bloggs@example' }).expect(200);
+    expect(JSON.stringify(found.body)).toContain(post.id);
 
     const viewer = await connectSocket(api.url, { token: w.reader.token });
     try {

@@ -16,6 +16,16 @@ export type LikeState = Schemas['LikeStateResponse'];
 export type TopicPage = Schemas['TopicPageResponse'];
 export type PostPage = Schemas['PostPageResponse'];
 
+/** What the search page asks for; empty fields are left out of the request. */
+export interface SearchFilters {
+  q: string;
+  forum?: string;
+  author?: string;
+  from?: string;
+  to?: string;
+  order?: 'relevance' | 'newest';
+}
+
 export interface PublishExtras {
   clientId?: string;
   acknowledgePersonalData?: string;
@@ -45,6 +55,6 @@ export const forumsApi = {
   clearSolution: (topicId: string) => http.delete<Topic>(`/api/topics/${encodeURIComponent(topicId)}/solution`),
   markRead: (topicId: string, seq: number) =>
     http.put<Schemas['ReadMarkResponse']>(`/api/topics/${encodeURIComponent(topicId)}/read`, { seq }),
-  search: (q: string, before?: string) =>
-    http.get<Schemas['SearchPageResponse']>('/api/search', { q, before }),
+  search: (query: SearchFilters & { before?: string; offset?: number }) =>
+    http.get<Schemas['SearchPageResponse']>('/api/search', { ...query }),
 };

@@ -131,12 +131,30 @@ export class SearchHitResponse {
   @ApiProperty() forumSlug!: string;
   @ApiProperty() seq!: number;
   @ApiProperty() authorName!: string;
-  @ApiProperty() excerpt!: string;
+  @ApiProperty({ description: 'Plain text from the rendered post, around the matched words' })
+  excerpt!: string;
+  @ApiProperty({
+    description: '[start, end) offsets of the matched words in excerpt',
+    type: 'array',
+    items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
+  })
+  highlights!: Array<[number, number]>;
+  @ApiProperty() likeCount!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 export class SearchPageResponse {
   @ApiProperty({ type: [SearchHitResponse] }) items!: SearchHitResponse[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `before` for the next page' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'order=newest: pass as `before` for the next page',
+  })
   nextBefore!: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'order=relevance: pass as `offset` for the next page',
+  })
+  nextOffset!: number | null;
 }

@@ -712,8 +712,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search titles and post text (literal, case-insensitive), newest first
-         * @description Members forums are searched only for signed-in readers. Page on with ?before=<nextBefore>.
+         * Search titles and post text by words, ranked or newest first
+         * @description Every word is required (case, diacritics and English endings ignored). Members forums are searched only for signed-in readers. Page on with ?offset=<nextOffset> (relevance) or ?before=<nextBefore> (newest).
          */
         get: operations["SearchController_find"];
         put?: never;
@@ -2186,14 +2186,20 @@ export interface components {
             forumSlug: string;
             seq: number;
             authorName: string;
+            /** @description Plain text from the rendered post, around the matched words */
             excerpt: string;
+            /** @description [start, end) offsets of the matched words in excerpt */
+            highlights: number[][];
+            likeCount: number;
             /** Format: date-time */
             createdAt: string;
         };
         SearchPageResponse: {
             items: components["schemas"]["SearchHitResponse"][];
-            /** @description Pass as `before` for the next page */
+            /** @description order=newest: pass as `before` for the next page */
             nextBefore: string | null;
+            /** @description order=relevance: pass as `offset` for the next page */
+            nextOffset: number | null;
         };
         BoardResponse: {
             id: string;
@@ -4435,12 +4441,22 @@ export interface operations {
     SearchController_find: {
         parameters: {
             query: {
-                /** @description Literal text, not a pattern */
+                /** @description Words, every one required (stemmed: "tables" finds "table"); not a pattern */
                 q: string;
                 /** @description Search one forum only (its slug) */
                 forum?: string;
-                /** @description nextBefore from the previous page */
+                /** @description Posts of one author only (username) */
+                author?: string;
+                /** @description Written on or after this day (UTC) */
+                from?: string;
+                /** @description Written on or before this day (UTC) */
+                to?: string;
+                /** @description relevance ranks the newest 300 matches (title hits, frequency, likes, age) */
+                order?: "relevance" | "newest";
+                /** @description order=newest: nextBefore from the previous page */
                 before?: string;
+                /** @description order=relevance: nextOffset from the previous page */
+                offset?: number;
                 limit?: number;
             };
             header?: never;
