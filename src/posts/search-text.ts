@@ -87,23 +87,8 @@ export function occurrencesOf(text: string): TermOccurrence[] {
   return found;
 }
 
-const BLOCK_TAGS = new Set([
-  'p',
-  'br',
-  'li',
-  'blockquote',
-  'pre',
-  'div',
-  'tr',
-  'td',
-  'th',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-]);
+// Elements that end a run of text: their words must not run into the next ones.
+const BLOCK_TAG = /^(?:p|br|li|blockquote|pre|div|tr|td|th|h[1-6])$/;
 
 /** The text a reader sees in rendered (already sanitised) HTML: entities decoded, blocks apart. */
 export function plainTextOfHtml(html: string): string {
@@ -114,10 +99,10 @@ export function plainTextOfHtml(html: string): string {
         text += chunk;
       },
       onopentag: (name) => {
-        if (BLOCK_TAGS.has(name)) text += ' ';
+        if (BLOCK_TAG.test(name)) text += ' ';
       },
       onclosetag: (name) => {
-        if (BLOCK_TAGS.has(name)) text += ' ';
+        if (BLOCK_TAG.test(name)) text += ' ';
       },
     },
     { decodeEntities: true },
