@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { registerUser } from '../factories/user.factory';
 import { linkIn, waitForMails } from '../helpers/mailpit';
 import type { TestApp } from '../helpers/start-app';
@@ -29,6 +29,7 @@ describe('Web client: forgot password, from the sign-in page to the mailed link 
     await page.getByLabel('Email').fill(user.email);
     await page.getByRole('button', { name: 'Send the reset link' }).click();
     await page.getByRole('status').filter({ hasText: 'a reset link is on its way' }).waitFor();
+    await screenshots(page, 'forgot-password');
 
     const reset = (await waitForMails(user.email, 2)).find((mail) =>
       mail.subject.includes('Reset your password'),
@@ -40,7 +41,7 @@ describe('Web client: forgot password, from the sign-in page to the mailed link 
     await page.getByRole('button', { name: 'Set the new password' }).click();
     // The server's reason, in the form: not only a browser bubble.
     await page.getByRole('alert').filter({ hasText: 'commonly used password' }).waitFor();
-    await screenshot(page, 'reset-password-refused');
+    await screenshots(page, 'reset-password-refused');
 
     await page.getByLabel('New password').fill('lantern quietly harbour 7');
     await page.getByRole('button', { name: 'Set the new password' }).click();
@@ -53,3 +54,14 @@ describe('Web client: forgot password, from the sign-in page to the mailed link 
     expect(errors).toEqual([]);
   });
 });
+
+/** The page as it is, at desktop and phone widths (the test goes on at the desktop width). */
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1280, height: 800 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await screenshot(page, `${name}-${viewport.width}`);
+  }
+}
