@@ -1,5 +1,6 @@
 import { ClientCommand, type JoinReply } from '../../src/realtime/socket-protocol';
 import { startRedis, type RedisServer } from './redis-server';
+import { SocketServerRef } from '../../src/realtime/socket-server.ref';
 import { connectSocket, type SocketOptions, type TestSocket } from './socket-client';
 import { startApp, uniqueDbName, type TestApp } from './start-app';
 
@@ -25,6 +26,7 @@ export async function startTwoInstances(env: Record<string, string> = {}): Promi
   const options = { dbName, env: { REDIS_URL: redis.url, ...env } };
   const a = await startApp(options);
   const b = await startApp(options);
+  await untilStreamsConnect(a, b);
   const sockets: TestSocket[] = [];
   const closeSockets = () => {
     for (const socket of sockets.splice(0)) socket.close();
@@ -51,4 +53,28 @@ export async function startTwoInstances(env: Record<string, string> = {}): Promi
       await redis.stop();
     },
   };
+}
+
+/**
+ * The Redis streams adapter reads from "$" until it has seen an entry: a broadcast published between two of
+ * an idle instance's reads (they time out every few seconds) is not delivered to it. A running deployment
+ * leaves that state with its first heartbeat; a test that starts two instances and broadcasts at once can
+ * fall into it, so each instance's first broadcasts are sent until the other receives one.
+ */
+async function untilStreamsConnect(a: TestApp, b: TestApp): Promise<void> {
+  for (const [from, to] of [
+    [a, b],
+    [b, a],
+  ]) {
+    const listener = await connectSocket(to.url);
+    try {
+      const heard = new Promise<void>((resolve) => listener.socket.once('parley:warm-up', () => resolve()));
+      const server = from.app.get(SocketServerRef).get();
+      if (!server) throw new Error('no socket.io server on the instance');
+      const timer = setInterval(() => server.emit('parley:warm-up' as never), 100);
+      await heard.finally(() => clearInterval(timer));
+    } finally {
+      listener.close();
+    }
+  }
 }
