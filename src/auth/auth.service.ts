@@ -111,7 +111,7 @@ export class AuthService {
         tokenType: 'Bearer',
         expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
       },
-      cookies: { accessToken, refreshToken, refreshExpiresAt: expiresAt },
+      cookies: { sessionId, accessToken, refreshToken, refreshExpiresAt: expiresAt },
     };
   }
 }

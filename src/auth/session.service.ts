@@ -56,6 +56,11 @@ export class SessionService {
   }
 
   /** Logout: the session of this refresh token ends (unknown or reused tokens are ignored). */
+  /** The session a refresh token belongs to, used or not; null when it is unknown. */
+  async sessionOfRefreshToken(refreshToken: string): Promise<string | null> {
+    return (await this.sessions.findToken(sha256(refreshToken)))?.sessionId ?? null;
+  }
+
   async endByRefreshToken(refreshToken: string): Promise<void> {
     const token = await this.sessions.findToken(sha256(refreshToken));
     if (token) await this.end(token.sessionId, 'logout');

@@ -3,6 +3,8 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { ACCESS_POLICY, Public, type AccessPolicy } from '../../src/auth/access-policy';
 import { AccessGuard } from '../../src/auth/guards/access.guard';
+import { AuthCookies } from '../../src/auth/auth-cookies';
+import { SessionService } from '../../src/auth/session.service';
 import { TokenService } from '../../src/auth/token.service';
 import { UserAccountsService } from '../../src/users/user-accounts.service';
 import { UsersService } from '../../src/users/users.service';
@@ -81,6 +83,8 @@ describe('Access policy', () => {
       api.app.get(Reflector),
       api.app.get(TokenService),
       api.app.get(UserAccountsService),
+      api.app.get(AuthCookies),
+      api.app.get(SessionService),
     );
     const req = { method: 'GET', headers: {}, cookies: {} };
     const context = (handler: () => string) => {

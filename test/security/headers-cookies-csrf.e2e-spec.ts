@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { cookieSession, registerUser, type CookieSession, type TestUser } from '../factories/user.factory';
+import {
+  cookieSession,
+  registerUser,
+  sessionFromResponse,
+  type CookieSession,
+  type TestUser,
+} from '../factories/user.factory';
 import { appRoutes } from '../helpers/app-routes';
 import { collectionsSnapshot } from '../helpers/db-snapshot';
 import { startApp, type TestApp } from '../helpers/start-app';
@@ -196,6 +202,42 @@ describe('CSRF on every unsafe route', () => {
     }
     expect(letThrough).toEqual([]);
     expect(await collectionsSnapshot(connection)).toBe(before);
+  });
+
+  it("refuses another session's token, even planted as this browser's CSRF cookie by a sibling site", async () => {
+    const victim = await cookieSession(api, await registerUser(api));
+    const attacker = await cookieSession(api, await registerUser(api));
+    // Cookie tossing: a sibling subdomain sets parley_csrf to a token of the attacker's own session.
+    const tossed = victim.cookies.map((cookie) =>
+      cookie.startsWith('parley_csrf=') ? `parley_csrf=${attacker.csrfToken}` : cookie,
+    );
+    for (const [method, path] of [
+      ['patch', '/api/me'],
+      ['post', '/api/auth/refresh'],
+    ] as const) {
+      const res = await api.http[method](path)
+        .set('Cookie', tossed)
+        .set('X-CSRF-Token', attacker.csrfToken)
+        .send(method === 'patch' ? { displayName: 'Tossed' } : {});
+      expect({ path, status: res.status, code: res.body.code }).toEqual({
+        path,
+        status: 403,
+        code: 'csrf_failed',
+      });
+    }
+    // The session's own token works, and a refresh keeps it (it is bound to the session, not drawn anew).
+    await api.http
+      .patch('/api/me')
+      .set('Cookie', victim.cookies)
+      .set(victim.csrfHeader)
+      .send({ displayName: 'Own' })
+      .expect(200);
+    const refreshed = await api.http
+      .post('/api/auth/refresh')
+      .set('Cookie', victim.cookies)
+      .set(victim.csrfHeader)
+      .expect(200);
+    expect(sessionFromResponse(refreshed.headers['set-cookie']).csrfToken).toBe(victim.csrfToken);
   });
 
   it('asks no CSRF token of bearer clients, even when the access cookie rides along', async () => {

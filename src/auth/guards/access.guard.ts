@@ -4,7 +4,8 @@ import { AppError } from '../../infra/errors/app-error';
 import { cookieOf } from '../../infra/http/string-cookies';
 import { UserAccountsService } from '../../users/user-accounts.service';
 import { ACCESS_POLICY, type AccessPolicy, type AuthUser, type Role } from '../access-policy';
-import { REFRESH_COOKIE } from '../auth-cookies';
+import { AuthCookies, REFRESH_COOKIE } from '../auth-cookies';
+import { SessionService } from '../session.service';
 import { TokenService } from '../token.service';
 import { assertCsrf, isUnsafe, readCredential, type AuthRequest } from './credentials';
 
@@ -30,6 +31,8 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly accounts: UserAccountsService,
+    private readonly cookies: AuthCookies,
+    private readonly sessions: SessionService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -45,7 +48,9 @@ export class AccessGuard implements CanActivate {
     await this.identify(req, policy);
     if (this.reflector.getAllAndOverride<boolean>(USES_REFRESH_COOKIE, targets)) {
       const refresh = cookieOf(req, REFRESH_COOKIE);
-      if (refresh && isUnsafe(req)) assertCsrf(req);
+      // An unknown refresh token protects nothing (the route refuses or ignores it); a known one, its session.
+      const sessionId = refresh && isUnsafe(req) ? await this.sessions.sessionOfRefreshToken(refresh) : null;
+      if (sessionId) assertCsrf(req, this.cookies.csrfTokenFor(sessionId));
     }
     enforce(policy, req.user);
     return true;
@@ -60,7 +65,8 @@ export class AccessGuard implements CanActivate {
       if (policy.kind === 'public') return;
       throw new AppError('unauthenticated', 'Your session has expired, please sign in again');
     }
-    if (credential.via === 'cookie' && isUnsafe(req)) assertCsrf(req);
+    if (credential.via === 'cookie' && isUnsafe(req))
+      assertCsrf(req, this.cookies.csrfTokenFor(found.sessionId));
     req.user = found.authUser;
     req.sessionId = found.sessionId;
     void this.accounts.markSeen(found.user.id, found.user.lastSeenAt).catch(() => undefined);

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { AppError } from '../../infra/errors/app-error';
 import { cookieOf } from '../../infra/http/string-cookies';
 import type { AuthUser } from '../access-policy';
-import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER } from '../auth-cookies';
+import { ACCESS_COOKIE, CSRF_HEADER } from '../auth-cookies';
 
 export interface AuthRequest extends Request {
   user?: AuthUser;
@@ -31,12 +31,14 @@ export function readCredential(req: Request): Credential | null {
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
 
-/** Double submit: the header must repeat the CSRF cookie, which another site can neither read nor set. */
-export function assertCsrf(req: Request): void {
-  const cookie = cookieOf(req, CSRF_COOKIE);
+/**
+ * The CSRF header must carry the session's own token (AuthCookies.csrfTokenFor): another site can neither read
+ * the cookie that holds it nor compute it, and a cookie it managed to set belongs to another session.
+ */
+export function assertCsrf(req: Request, expected: string): void {
   const header = req.headers[CSRF_HEADER];
-  if (typeof cookie !== 'string' || !cookie || typeof header !== 'string') throw csrfFailed();
-  const a = Buffer.from(cookie);
+  if (typeof header !== 'string') throw csrfFailed();
+  const a = Buffer.from(expected);
   const b = Buffer.from(header);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw csrfFailed();
 }
