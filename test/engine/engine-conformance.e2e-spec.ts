@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose, { Schema, type Connection } from 'mongoose';
@@ -255,6 +256,73 @@ describe.each(EMBEDDED_ENGINES.map((engine) => engine.kind))('the %s engine', (k
         ),
       );
       expect(claims.filter((claim) => claim !== null)).toHaveLength(1);
+    });
+  });
+
+  describe("behind the data folder's credentials (a local user without them reads nothing)", () => {
+    const port = () => Number(new URL(engine.uri).port);
+
+    it('refuses every command from a client that does not sign in', async () => {
+      const stranger = await MongoClient.connect(`mongodb://127.0.0.1:${port()}/?directConnection=true`);
+      try {
+        await expect(stranger.db(db.databaseName).collection('counters').findOne({})).rejects.toThrow(
+          /authentication/i,
+        );
+        await expect(
+          stranger.db('admin').command({ createUser: 'intruder', pwd: 'intruder', roles: ['root'] }),
+        ).rejects.toThrow(/authentication/i);
+      } finally {
+        await stranger.close();
+      }
+    });
+
+    it('refuses a wrong password', async () => {
+      const wrong = new MongoClient(
+        `mongodb://parley:not-the-password@127.0.0.1:${port()}/?authSource=admin`,
+        {
+          serverSelectionTimeoutMS: 5_000,
+        },
+      );
+      try {
+        await expect(wrong.connect()).rejects.toThrow(/Authentication failed/);
+      } finally {
+        await wrong.close();
+      }
+    });
+
+    it('keeps the generated password in a file only its owner reads, and out of the command line', () => {
+      const folder = join(dataDir, kind);
+      const file = join(folder, 'credentials.json');
+      expect(statSync(folder).mode & 0o077).toBe(0);
+      expect(statSync(file).mode & 0o077).toBe(0);
+      const { password } = JSON.parse(readFileSync(file, 'utf8')) as { password: string };
+      expect(password.length).toBeGreaterThanOrEqual(32);
+      expect(engine.uri).toContain(encodeURIComponent(password));
+      const commandLines = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+      expect(commandLines).not.toContain(password);
+    });
+
+    it('lets a second process on the same data folder use the running engine with the same file', () => {
+      // What `npm run seed` does while `npm start` runs: a process of its own (this one started the engine).
+      const script = [
+        "const { startEngine } = require('./src/infra/database/engine-chain');",
+        "const mongoose = require('mongoose');",
+        'void (async () => {',
+        `const engine = await startEngine({ dataDir: ${JSON.stringify(dataDir)}, prefer: '${kind}', install: false, log: () => undefined });`,
+        'const client = await mongoose.mongo.MongoClient.connect(engine.uri);',
+        `const found = await client.db('${db.databaseName}').collection('counters').countDocuments();`,
+        'await client.close();',
+        'console.log(JSON.stringify({ attached: engine.pid === undefined, found }));',
+        '})();',
+      ].join('\n');
+      const output = execFileSync(join('node_modules', '.bin', 'tsx'), ['--eval', script], {
+        cwd: join(__dirname, '..', '..'),
+        encoding: 'utf8',
+      });
+      expect(JSON.parse(output.trim().split('\n').pop()!)).toEqual({
+        attached: true,
+        found: expect.any(Number),
+      });
     });
   });
 

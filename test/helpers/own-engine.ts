@@ -10,8 +10,8 @@ import { testEngineKind } from './test-database';
  * to the same address. It is not restarted when it dies: the test decides.
  */
 export interface OwnEngine {
-  /** mongodb://127.0.0.1:<port>/, stable across restarts. */
-  uri: string;
+  /** mongodb://<user>:<password>@127.0.0.1:<port>/?authSource=admin, stable across restarts (after the first start). */
+  readonly uri: string;
   dataDir: string;
   /** Starts the engine (again) on the same port and data folder. */
   start(): Promise<void>;
@@ -31,12 +31,16 @@ export async function createOwnEngine(): Promise<OwnEngine> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-own-engine-'));
   const port = await freePort();
   let engine: Engine | undefined;
+  let uri: string | undefined;
   const pid = () => {
     if (!engine?.pid) throw new Error('the engine is not running');
     return engine.pid;
   };
   const own: OwnEngine = {
-    uri: `mongodb://127.0.0.1:${port}/`,
+    get uri() {
+      if (!uri) throw new Error('start the engine first: its credentials are made on its first start');
+      return uri;
+    },
     dataDir,
     start: async () => {
       engine = await startEngine({
@@ -47,6 +51,7 @@ export async function createOwnEngine(): Promise<OwnEngine> {
         restartOnExit: false,
         log: () => undefined,
       });
+      uri = engine.uri;
     },
     stop: async () => {
       await engine?.stop();

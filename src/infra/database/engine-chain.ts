@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findFerretDb, findSecantusDb, FERRETDB, SECANTUSDB, type BinaryLookup } from './engine-binaries';
+import { engineCredentials, engineUri, ensureEngineUser, type EngineCredentials } from './engine-credentials';
 import { canConnect, freePort, startEngineProcess, type EngineProcess } from './engine-process';
 
 export { freePort } from './engine-process';
@@ -43,7 +44,11 @@ interface EmbeddedEngine {
   kind: EmbeddedEngineKind;
   label: string;
   find(options: { install: boolean; log: (message: string) => void }): BinaryLookup;
-  args(dataDir: string, port: number): string[];
+  args(dataDir: string, port: number, credentials: EngineCredentials): string[];
+  /** Environment for the child beyond this process's own (secrets go here, not in args). */
+  env?(credentials: EngineCredentials): Record<string, string>;
+  /** Runs once the engine listens, before anyone else is told its address. */
+  ready?(port: number, credentials: EngineCredentials): Promise<void>;
 }
 
 export const EMBEDDED_ENGINES: readonly EmbeddedEngine[] = [
@@ -74,14 +79,17 @@ export const EMBEDDED_ENGINES: readonly EmbeddedEngine[] = [
         // Without it an acknowledged write (j: true) is lost to a kill -9 of the engine: WiredTiger's log is
         // flushed in the background (measured: test/engine/engine-conformance.e2e-spec.ts, "kill -9").
         '--sync-on-commit',
+        // SCRAM-SHA-256 for every command; the user is created by ready() (engine-credentials.ts).
+        '--auth',
       ];
     },
+    ready: ensureEngineUser,
   },
   {
     kind: 'ferretdb',
     label: `FerretDB ${FERRETDB.version} (SQLite)`,
     find: findFerretDb,
-    args: (dataDir, port) => [
+    args: (dataDir, port, credentials) => [
       '--handler=sqlite',
       `--sqlite-url=file:${dataDir}/`,
       `--state-dir=${dataDir}`,
@@ -89,7 +97,13 @@ export const EMBEDDED_ENGINES: readonly EmbeddedEngine[] = [
       '--debug-addr=-',
       '--telemetry=disable',
       '--log-level=warn',
+      // 1.24's SCRAM authentication (works with SQLite despite the flag's name); the user is set up at start,
+      // its password passed in the environment (a command line is readable by every local user, see ps).
+      '--test-enable-new-auth',
+      '--setup-database=admin',
+      `--setup-username=${credentials.username}`,
     ],
+    env: (credentials) => ({ FERRETDB_SETUP_PASSWORD: credentials.password }),
   },
 ];
 
@@ -127,24 +141,34 @@ async function startEmbedded(
 ): Promise<Engine> {
   const dataDir = join(options.dataDir, engine.kind);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const running = await attachToRunning(engine, dataDir, log);
+  const credentials = engineCredentials(dataDir);
+  const running = await attachToRunning(engine, dataDir, credentials, log);
   if (running) return running;
   const port = options.port ?? (await freePort());
   const child: EngineProcess = await startEngineProcess({
     name: engine.label,
     binary,
-    args: engine.args(dataDir, port),
+    args: engine.args(dataDir, port, credentials),
+    env: engine.env?.(credentials),
     port,
     log,
     restartOnExit: options.restartOnExit ?? true,
   });
-  const uri = `mongodb://127.0.0.1:${port}/`;
+  try {
+    await engine.ready?.(port, credentials);
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
   const record = join(dataDir, RUNNING_FILE);
   writeFileSync(record, JSON.stringify({ pid: process.pid, port }), { mode: 0o600 });
-  log(`engine: ${engine.label} from ${binary} at ${uri} with data in ${dataDir}`);
+  log(
+    `engine: ${engine.label} from ${binary} at ${engineUri(port)} with data in ${dataDir} ` +
+      `(user ${credentials.username}, password in ${credentials.file})`,
+  );
   return {
     kind: engine.kind,
-    uri,
+    uri: engineUri(port, credentials),
     dataDir,
     get pid() {
       return child.pid;
@@ -167,6 +191,7 @@ const RUNNING_FILE = 'engine.json';
 async function attachToRunning(
   engine: EmbeddedEngine,
   dataDir: string,
+  credentials: EngineCredentials,
   log: (message: string) => void,
 ): Promise<Engine | null> {
   let recorded: { pid: number; port: number };
@@ -177,13 +202,13 @@ async function attachToRunning(
     return null;
   }
   if (recorded.pid === process.pid || !(await canConnect(recorded.port))) return null;
-  const uri = `mongodb://127.0.0.1:${recorded.port}/`;
   log(
-    `engine: ${engine.label} already runs for this data folder (started by process ${recorded.pid}): using ${uri}`,
+    `engine: ${engine.label} already runs for this data folder (started by process ${recorded.pid}): ` +
+      `using ${engineUri(recorded.port)}`,
   );
   return {
     kind: engine.kind,
-    uri,
+    uri: engineUri(recorded.port, credentials),
     dataDir,
     pid: undefined,
     restarts: () => 0,

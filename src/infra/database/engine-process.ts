@@ -9,6 +9,8 @@ export interface EngineProcessOptions {
   role?: string;
   binary: string;
   args: string[];
+  /** Added to this process's environment for the child. */
+  env?: Record<string, string>;
   port: number;
   log: (message: string) => void;
   /** Start it again (same port, same data) when it dies on its own. Tests that kill engines on purpose say no. */
@@ -84,12 +86,15 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
 
 const stderrTails = new WeakMap<ChildProcess, string>();
 
-function spawnEngine({ binary, args }: EngineProcessOptions): ChildProcess {
+function spawnEngine({ binary, args, env }: EngineProcessOptions): ChildProcess {
   const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
-  const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
+  const options = {
+    stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  };
   const child = setpriv
-    ? spawn(setpriv, ['--pdeathsig', 'TERM', '--', binary, ...args], { stdio })
-    : spawn(binary, args, { stdio });
+    ? spawn(setpriv, ['--pdeathsig', 'TERM', '--', binary, ...args], options)
+    : spawn(binary, args, options);
   stderrTails.set(child, '');
   const keep = (chunk: Buffer) =>
     stderrTails.set(child, (stderrTails.get(child) + chunk.toString()).slice(-4000));
