@@ -49,7 +49,8 @@ const SWEEP_BATCH = 50;
 export class FollowUpWorker implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('FollowUps');
   private readonly sources = new Map<string, FollowUpSource<unknown>>();
-  private readonly running = new Set<Promise<void>>();
+  /** Follow-ups under way in this process, each with what it is ("post 6650…") for the shutdown log. */
+  private readonly running = new Map<Promise<void>, string>();
   private timer: NodeJS.Timeout | undefined;
   private sweeping = false;
   private stopped = false;
@@ -125,12 +126,26 @@ export class FollowUpWorker implements OnModuleInit, BeforeApplicationShutdown {
 
   /**
    * Shutdown waits for follow-ups under way, before the database connection closes (a SIGTERM drain must not
-   * cut one in half needlessly; what is cut anyway is swept later).
+   * cut one in half needlessly), but at most half the drain's time: a follow-up held by a hung SMTP server or
+   * database must not hold the process. What is cut is still pending in its document and a sweep on another
+   * instance, or this one after its restart, takes it over once its lease ends.
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await Promise.allSettled([...this.running]);
+    const waitMs = Math.floor(this.config.SHUTDOWN_TIMEOUT_MS / 2);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([
+      Promise.allSettled([...this.running.keys()]).then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
+    ]);
+    clearTimeout(timer);
+    if (!waited) {
+      this.logger.warn(
+        { waitMs, running: [...this.running.values()] },
+        'follow-ups still running at shutdown: left to a later sweep',
+      );
+    }
   }
 
   /** Called by the write path once its document is stored: the steps run after the answer, in this process. */
@@ -141,7 +156,10 @@ export class FollowUpWorker implements OnModuleInit, BeforeApplicationShutdown {
     const later = new Promise<void>((resolve) =>
       delay > 0 ? setTimeout(resolve, delay) : setImmediate(resolve),
     );
-    this.track(later.then(() => (this.stopped ? undefined : this.run(source, id, true))));
+    this.track(
+      later.then(() => (this.stopped ? undefined : this.run(source, id, true))),
+      `${source.name} ${id}`,
+    );
   }
 
   /** Everything due on every source, oldest first: what a crash or a failure left behind. */
@@ -160,7 +178,7 @@ export class FollowUpWorker implements OnModuleInit, BeforeApplicationShutdown {
         for (const { _id, followUp } of due) {
           if (await this.claim(source, String(_id), followUp.attempts, now)) {
             taken += 1;
-            await this.track(this.run(source, String(_id), false));
+            await this.track(this.run(source, String(_id), false), `${source.name} ${String(_id)}`);
           }
         }
       }
@@ -174,19 +192,19 @@ export class FollowUpWorker implements OnModuleInit, BeforeApplicationShutdown {
 
   /** Whether follow-up work is still pending for any source (tests wait on it). */
   async idle(): Promise<boolean> {
-    await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.running.keys()]);
     for (const source of this.sources.values()) {
       if ((await source.model.countDocuments({ 'followUp.due': { $exists: true } })) > 0) return false;
     }
     return true;
   }
 
-  private track(started: Promise<void>): Promise<void> {
+  private track(started: Promise<void>, what: string): Promise<void> {
     const work = started.catch((error: Error) => {
       // The item stays pending and a sweep takes it over: logged, never an unhandled rejection.
       this.logger.error({ err: error.message }, 'follow-up work interrupted');
     });
-    this.running.add(work);
+    this.running.set(work, what);
     void work.finally(() => this.running.delete(work));
     return work;
   }
