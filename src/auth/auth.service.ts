@@ -43,13 +43,18 @@ export class AuthService {
 
   async register(input: Registration): Promise<SignedIn> {
     assertStrongPassword(input.password, [input.username, input.email]);
-    const user = await this.accounts.create({
-      username: input.username,
-      email: input.email,
-      displayName: input.displayName?.trim() || input.username,
-      passwordHash: await this.hasher.hash(input.password),
-      digest: input.digest ?? false,
-    });
+    // An address another account holds gets the same answer as a free one (no enumeration): the account is
+    // made without it, and the address's owner is told instead of a link being sent (sendForCurrent).
+    const user = await this.accounts.create(
+      {
+        username: input.username,
+        email: input.email,
+        displayName: input.displayName?.trim() || input.username,
+        passwordHash: await this.hasher.hash(input.password),
+        digest: input.digest ?? false,
+      },
+      { addressInUse: 'store-unclaimed' },
+    );
     await this.verification.sendForCurrent(user);
     return this.signIn(user);
   }

@@ -23,10 +23,25 @@ export class EmailVerificationService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Mails the confirmation link for the account's current address (registration, "send it again"). */
+  /**
+   * Mails the confirmation link for the account's current address (registration, "send it again"). An address
+   * the account does not hold (another account's, given at registration) gets the owner's notice instead.
+   */
   async sendForCurrent(user: User): Promise<void> {
     if (!user.email || user.emailVerifiedAt) return;
+    if (!user.holdsEmail) return this.noticeAddressInUse(user.email);
     await this.sendLink(user, user.email, false);
+  }
+
+  /** To the owner of an address someone else asked to use: no link, so the request cannot complete. */
+  private async noticeAddressInUse(email: string): Promise<void> {
+    await this.mail.enqueue({
+      to: email.trim(),
+      userId: null,
+      template: 'address-in-use',
+      category: 'account',
+      data: {},
+    });
   }
 
   /** Throttled per account; a verified address is not mailed again. */
@@ -49,17 +64,11 @@ export class EmailVerificationService {
     const taken = await this.accounts.isEmailTaken(email);
     const updated = await this.accounts.requestEmailChange(user.id, email);
     if (taken) {
-      await this.mail.enqueue({
-        to: email.trim(),
-        userId: null,
-        template: 'address-in-use',
-        category: 'account',
-        data: {},
-      });
+      await this.noticeAddressInUse(email);
     } else {
       await this.sendLink(updated, email.trim(), true);
     }
-    if (user.email) {
+    if (user.email && user.holdsEmail) {
       await this.mail.enqueue({
         to: user.email,
         userId: user.id,

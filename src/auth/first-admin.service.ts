@@ -14,7 +14,8 @@ export type FirstAdminOutcome = 'created' | 'promoted' | 'unchanged';
 
 /**
  * `npm run admin:create`: idempotent. A new name creates an admin; an existing account (same username) is made
- * admin if it is not one yet, and its password is left alone (the script never resets passwords).
+ * admin if it is not one yet, and its password is left alone (the script never resets passwords). A created admin's
+ * email address counts as confirmed.
  */
 @Injectable()
 export class FirstAdminService {
@@ -31,7 +32,7 @@ export class FirstAdminService {
       await this.users.setRoles(existing.id, [...existing.roles, 'admin']);
       return { outcome: 'promoted', userId: existing.id };
     }
-    if (await this.accounts.findByLogin(input.email)) {
+    if (await this.accounts.findByEmail(input.email)) {
       throw new AppError('conflict', 'That email belongs to another account', { field: 'email' });
     }
     const user = await this.accounts.create({
@@ -40,6 +41,9 @@ export class FirstAdminService {
       displayName: input.username,
       passwordHash: await this.hasher.hash(input.password),
     });
+    // The operator typed this address on the server itself: it is as confirmed as a clicked link, so the admin
+    // can sign in with it (an unconfirmed address signs nobody in).
+    await this.accounts.markEmailVerified(user.id, input.email);
     await this.users.setRoles(user.id, ['member', 'admin']);
     return { outcome: 'created', userId: user.id };
   }

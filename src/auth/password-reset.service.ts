@@ -40,7 +40,7 @@ export class PasswordResetService {
     if (!(await this.tokens.countRequest(`reset:address:${addressKey(email)}`, limit, HOUR_MS))) {
       throw new AppError('rate_limited', 'Too many reset requests for this address; try again in an hour');
     }
-    const user = await this.accounts.findByLogin(email);
+    const user = await this.accounts.findByEmail(email);
     if (!user || user.deleted || !user.email || normalizeEmail(user.email) !== normalizeEmail(email)) return;
     if (!(await this.tokens.countRequest(`reset:user:${user.id}`, limit, HOUR_MS))) return;
     const minutes = this.config.PASSWORD_RESET_TTL_MINUTES;

@@ -46,8 +46,8 @@ export const MAIL_TEMPLATES: {
     subject: 'Someone tried to use your address',
     greeting: 'Hello,',
     paragraphs: [
-      `Someone asked to move another ${site} account to this email address. It already belongs to your account, so nothing changed.`,
-      'If this was you, sign in with this address instead; otherwise you can ignore this mail.',
+      `Someone asked to use this email address for another ${site} account (signing up, or changing an account's address). It already belongs to your account, so it was not given to the other one and nothing changed for you.`,
+      'If this was you, sign in with this address instead, or reset your password if you have forgotten it; otherwise you can ignore this mail.',
     ],
     why: `You get this because this address belongs to a ${site} account.`,
   }),

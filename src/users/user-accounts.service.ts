@@ -32,9 +32,9 @@ export class UserAccountsService {
     return this.users.endLiveSessions(userId, only);
   }
 
-  async create(input: NewUser): Promise<User> {
+  async create(input: NewUser, options: { addressInUse?: 'refuse' | 'store-unclaimed' } = {}): Promise<User> {
     try {
-      return await this.users.insert(input);
+      return await this.users.insert(input, options);
     } catch (error) {
       throw await this.duplicateToConflict(error, input);
     }
@@ -44,9 +44,14 @@ export class UserAccountsService {
     return this.users.findById(userId);
   }
 
-  /** Username or email, case-insensitively; deleted accounts are never found. */
+  /** Username or confirmed email, case-insensitively; deleted accounts are never found. */
   findByLogin(login: string): Promise<User | null> {
     return this.users.findByUsernameOrEmail(login);
+  }
+
+  /** The account holding this address, confirmed or not. */
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findByEmail(email);
   }
 
   findPasswordHash(userId: string): Promise<string | null> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Types, type Model } from 'mongoose';
 import { AppConfig } from '../infra/config/app-config';
-import { UniqueClaims } from '../infra/database/unique-claims';
+import { UniqueClaims, ValueTaken } from '../infra/database/unique-claims';
 import type { Role } from '../auth/access-policy';
 import { defaultPreferences, type NotificationPreferences, type User, type UserStatus } from './user';
 import { UserRecord } from './user.schema';
@@ -54,6 +54,7 @@ export function toUser(row: UserRow, now = new Date()): User {
     email: row.email ?? null,
     emailVerifiedAt: iso(row.emailVerifiedAt),
     pendingEmail: row.pendingEmail ?? null,
+    holdsEmail: !!row.email && row.emailNormalized === normalizeEmail(row.email),
     displayName: row.displayName,
     roles: row.roles ?? ['member'],
     moderatedForumIds: row.moderatedForumIds ?? [],
@@ -88,15 +89,24 @@ export class UserRepository {
     private readonly config: AppConfig,
   ) {}
 
-  /** Claims the name and the address first (ValueTaken, a duplicate key, when either is held), then stores. */
-  async insert(input: NewUser): Promise<User> {
+  /**
+   * Claims the name and the address first (ValueTaken, a duplicate key, when either is held), then stores.
+   * `addressInUse: 'store-unclaimed'` (registration): an address another account holds does not refuse the
+   * account; it is stored without its claim (`holdsEmail` false, see User), under a sign-in key nobody types.
+   */
+  async insert(input: NewUser, options: { addressInUse?: 'refuse' | 'store-unclaimed' } = {}): Promise<User> {
     const _id = new Types.ObjectId();
     const id = _id.toHexString();
     const usernameLower = input.username.toLowerCase();
-    const emailNormalized = normalizeEmail(input.email);
+    let emailNormalized = normalizeEmail(input.email);
     await this.unique.claim(USERNAME, usernameLower, id, this.holdsUsername);
     try {
-      await this.unique.claim(EMAIL, emailNormalized, id, this.holdsEmail);
+      try {
+        await this.unique.claim(EMAIL, emailNormalized, id, this.holdsEmail);
+      } catch (error) {
+        if (!(error instanceof ValueTaken) || options.addressInUse !== 'store-unclaimed') throw error;
+        emailNormalized = `unclaimed-${id}@unclaimed.invalid`;
+      }
       const { digest, ...fields } = input;
       const preferences = defaultPreferences();
       if (digest) preferences.mailings.email = true;
@@ -163,8 +173,25 @@ export class UserRepository {
 
   async findByUsernameOrEmail(login: string): Promise<User | null> {
     const key = login.trim().toLowerCase();
+    // An address signs in once confirmed: otherwise a registration with someone else's address could tell,
+    // by signing in with it, whether it was free (see User.holdsEmail).
     const row = await this.users
-      .findOne({ $or: [{ usernameLower: key }, { emailNormalized: key }], deletedAt: null })
+      .findOne({
+        $or: [
+          { usernameLower: key },
+          { emailNormalized: normalizeEmail(key), emailVerifiedAt: { $ne: null } },
+        ],
+        deletedAt: null,
+      })
+      .lean<UserRow>()
+      .exec();
+    return row ? toUser(row) : null;
+  }
+
+  /** The account holding this address, confirmed or not (a password reset proves the address itself). */
+  async findByEmail(email: string): Promise<User | null> {
+    const row = await this.users
+      .findOne({ emailNormalized: normalizeEmail(email), deletedAt: null })
       .lean<UserRow>()
       .exec();
     return row ? toUser(row) : null;

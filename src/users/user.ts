@@ -33,6 +33,12 @@ export interface User {
   emailVerifiedAt: string | null;
   /** Asked for, not confirmed yet: mail still goes to `email`. */
   pendingEmail: string | null;
+  /**
+   * Whether this account holds `email`. False for a registration that gave an address another account holds:
+   * the answer was the same as for a free one (no enumeration), but the address is shown to its writer only,
+   * never mailed for this account, never confirmed and never a sign-in name (the owner got a notice instead).
+   */
+  holdsEmail: boolean;
   displayName: string;
   roles: Role[];
   moderatedForumIds: string[];

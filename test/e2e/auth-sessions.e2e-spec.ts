@@ -1,4 +1,10 @@
-import { cookieJar, cookieSession, registerUser, sessionFromResponse } from '../factories/user.factory';
+import {
+  confirmEmail,
+  cookieJar,
+  cookieSession,
+  registerUser,
+  sessionFromResponse,
+} from '../factories/user.factory';
 import { linkIn, waitForMails } from '../helpers/mailpit';
 import { startApp, type TestApp } from '../helpers/start-app';
 
@@ -106,6 +112,7 @@ describe('Accounts: sessions, refresh tokens and CSRF', () => {
 
   it('changes the password with the current one, ending the other sessions', async () => {
     const user = await registerUser(api);
+    await confirmEmail(api, user); // the address signs in once confirmed
     const laptop = await cookieSession(api, user);
     await api.http
       .patch('/api/me/password')

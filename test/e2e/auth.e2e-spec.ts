@@ -1,4 +1,5 @@
-import { cookieJar, registerUser, sessionFromResponse } from '../factories/user.factory';
+import { confirmEmail, cookieJar, registerUser, sessionFromResponse } from '../factories/user.factory';
+import { waitForMails } from '../helpers/mailpit';
 import { startApp, type TestApp } from '../helpers/start-app';
 
 describe('Accounts: registration and sign-in', () => {
@@ -38,18 +39,72 @@ describe('Accounts: registration and sign-in', () => {
     expect(me.body.username).toBe('Ada_L');
   });
 
-  it('refuses a second account with the same username in another case, or the same email', async () => {
+  it('refuses a second account with the same username in another case (names are public on profiles)', async () => {
     await registerUser(api, { username: 'grace_h', email: 'grace@example.test' });
     const sameName = await api.http
       .post('/api/auth/register')
       .send({ username: 'GRACE_H', email: 'other@example.test', password: 'long enough pw' })
       .expect(409);
     expect(sameName.body).toMatchObject({ code: 'conflict', details: { field: 'username' } });
-    const sameEmail = await api.http
-      .post('/api/auth/register')
-      .send({ username: 'grace2', email: '  GRACE@example.test', password: 'long enough pw' })
-      .expect(409);
-    expect(sameEmail.body).toMatchObject({ code: 'conflict', details: { field: 'email' } });
+  });
+
+  it("answers a registration with another account's email as it answers a free one, and tells the address's owner", async () => {
+    const owner = await registerUser(api);
+    await confirmEmail(api, owner);
+    const register = (username: string, email: string) =>
+      api.http.post('/api/auth/register').send({ username, email, password: 'long enough pw' });
+    const free = await register(
+      `free_${Date.now().toString(36)}`,
+      `free-${Date.now().toString(36)}@example.test`,
+    );
+    const taken = await register(`late_${Date.now().toString(36)}`, `  ${owner.email.toUpperCase()}`);
+    // Same status, same fields, same kind of values: nothing says the address was in use.
+    expect(taken.status).toBe(201);
+    const shape = (body: { user: Record<string, unknown> }) =>
+      Object.fromEntries(
+        Object.entries(body.user).map(([key, value]) => [key, value === null ? null : typeof value]),
+      );
+    expect(shape(taken.body)).toEqual(shape(free.body));
+    expect(taken.body.user).toMatchObject({
+      email: owner.email.toUpperCase(),
+      emailVerified: false,
+      pendingEmail: null,
+    });
+    // The owner is told; no confirmation link goes out for the newcomer, so the address never becomes theirs.
+    const toOwner = await waitForMails(owner.email, 2); // the owner's own confirmation, then the notice
+    expect(toOwner.map((mail) => mail.subject)).toContain('[Parley] Someone tried to use your address');
+    expect(toOwner.filter((mail) => mail.subject.includes('Confirm your'))).toHaveLength(1);
+    // The address still signs the owner in, never the newcomer; the newcomer signs in by name.
+    await api.http.post('/api/auth/login').send({ login: owner.email, password: owner.password }).expect(200);
+    await api.http
+      .post('/api/auth/login')
+      .send({ login: owner.email, password: 'long enough pw' })
+      .expect(401);
+    await api.http
+      .post('/api/auth/login')
+      .send({ login: taken.body.user.username, password: 'long enough pw' })
+      .expect(200);
+    // Asking for the link again sends the owner another notice, never a link.
+    await api.http
+      .post('/api/me/verification-email')
+      .set('Authorization', `Bearer ${taken.body.accessToken}`)
+      .expect(204);
+    const again = await waitForMails(owner.email, 3);
+    expect(again.filter((mail) => mail.subject.includes('Confirm your'))).toHaveLength(1);
+    expect(again.filter((mail) => mail.subject.includes('tried to use your address'))).toHaveLength(2);
+  });
+
+  it('signs in with the username at once, and with the email address once it is confirmed', async () => {
+    const user = await registerUser(api);
+    await api.http
+      .post('/api/auth/login')
+      .send({ login: user.username, password: user.password })
+      .expect(200);
+    const early = await api.http.post('/api/auth/login').send({ login: user.email, password: user.password });
+    expect(early.status).toBe(401);
+    expect(early.body.code).toBe('invalid_credentials');
+    await confirmEmail(api, user);
+    await api.http.post('/api/auth/login').send({ login: user.email, password: user.password }).expect(200);
   });
 
   it('answers 400 validation_failed naming the field when the email is not an email', async () => {
@@ -73,6 +128,7 @@ describe('Accounts: registration and sign-in', () => {
 
   it('signs in by username and by email, ignoring case', async () => {
     const user = await registerUser(api, { username: 'Linus-T', email: 'linus@example.test' });
+    await confirmEmail(api, user);
     for (const login of ['Linus-T', 'linus-t', 'LINUS@example.test']) {
       const res = await api.http.post('/api/auth/login').send({ login, password: user.password }).expect(200);
       expect(res.body.user.id).toBe(user.id);
@@ -115,7 +171,10 @@ describe('Accounts: registration and sign-in', () => {
     expect(res.body.details.retryAfterSeconds).toBeGreaterThan(0);
     // Another account from the same address is unaffected.
     const other = await registerUser(api);
-    await api.http.post('/api/auth/login').send({ login: other.email, password: other.password }).expect(200);
+    await api.http
+      .post('/api/auth/login')
+      .send({ login: other.username, password: other.password })
+      .expect(200);
   });
 
   it('answers 401 to an anonymous call to a protected route', async () => {

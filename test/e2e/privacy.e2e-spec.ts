@@ -1,7 +1,7 @@
 import { UnsubscribeService } from '../../src/privacy/unsubscribe.service';
 import { createForum, type TestForum } from '../factories/forum.factory';
 import { acknowledgeNotice, createTopic } from '../factories/topic.factory';
-import { createUser, registerUser, type TestUser } from '../factories/user.factory';
+import { confirmEmail, createUser, registerUser, type TestUser } from '../factories/user.factory';
 import { startApp, type TestApp } from '../helpers/start-app';
 
 describe('Privacy rights', () => {
@@ -154,6 +154,8 @@ describe('Privacy rights', () => {
 
     it('erases the account: it can no longer sign in, its sessions end and its email can register again', async () => {
       const me = await author();
+      await confirmEmail(api, me); // so the address signed in before the erasure
+      await api.http.post('/api/auth/login').send({ login: me.email, password: me.password }).expect(200);
       const topic = await createTopic(api, me, forum.slug, { body: 'A post that outlives its author.' });
       await api.http.delete('/api/me').set(me.auth).send({ password: me.password }).expect(204);
       await api.http.get('/api/me').set(me.auth).expect(401);

@@ -39,7 +39,16 @@ export function SignInPage() {
       <form onSubmit={submit} className="form">
         <label>
           Username or email
-          <input value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" required />
+          <input
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+            autoComplete="username"
+            aria-describedby="login-hint"
+            required
+          />
+          <small id="login-hint" className="muted">
+            Your email address signs you in once you have confirmed it from the mail we sent.
+          </small>
         </label>
         <label>
           Password
