@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { isDuplicateKey } from '../infra/database/duplicate-key';
+import { normalizeEmail } from '../users/user.repository';
 import {
   AccountMailRequestRecord,
   AccountTokenRecord,
@@ -15,6 +16,9 @@ export interface UsedToken {
 }
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** An address as a request counter's key: hashed, so account_mail_requests keeps no address. */
+export const addressKey = (email: string) => hashOf(normalizeEmail(email));
 
 /** The only code that touches account_tokens and account_mail_requests. */
 @Injectable()

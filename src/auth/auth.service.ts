@@ -43,6 +43,7 @@ export class AuthService {
 
   async register(input: Registration): Promise<SignedIn> {
     assertStrongPassword(input.password, [input.username, input.email]);
+    await this.verification.assertAddressWithinLimit(input.email);
     // An address another account holds gets the same answer as a free one (no enumeration): the account is
     // made without it, and the address's owner is told instead of a link being sent (sendForCurrent).
     const user = await this.accounts.create(

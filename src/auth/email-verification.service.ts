@@ -6,7 +6,7 @@ import { MailQueue } from '../mail/mail-queue.service';
 import { toAccountView, type AccountView, type User } from '../users/user';
 import { normalizeEmail } from '../users/user.repository';
 import { UserAccountsService } from '../users/user-accounts.service';
-import { AccountTokenRepository } from './account-token.repository';
+import { AccountTokenRepository, addressKey } from './account-token.repository';
 
 const HOUR_MS = 3_600_000;
 
@@ -53,12 +53,26 @@ export class EmailVerificationService {
     await this.sendForCurrent(user);
   }
 
+  /**
+   * Registration and PATCH /me ask for an address: throttled per address (ACCOUNT_MAIL_PER_HOUR), counted whether
+   * or not another account holds it, so the limit says nothing about the address while its owner's notices stay few.
+   */
+  async assertAddressWithinLimit(email: string): Promise<void> {
+    const limit = this.config.ACCOUNT_MAIL_PER_HOUR;
+    if (!(await this.tokens.countRequest(`verify:address:${addressKey(email)}`, limit, HOUR_MS))) {
+      throw new AppError('rate_limited', 'Too many requests for this address; try again in an hour', {
+        field: 'email',
+      });
+    }
+  }
+
   /** PATCH /me with a new address: held as pending, the link goes to it, the current address gets a notice. */
   async requestChange(user: User, email: string): Promise<User> {
     if (normalizeEmail(email) === normalizeEmail(user.email ?? '')) {
       return (await this.accounts.cancelEmailChange(user.id)) ?? user;
     }
     await this.assertWithinLimit(`verify:user:${user.id}`);
+    await this.assertAddressWithinLimit(email);
     // The same answer whether or not another account holds the address (no enumeration through PATCH /me):
     // its owner gets a notice instead of a confirmation link, so the change can never complete.
     const taken = await this.accounts.isEmailTaken(email);

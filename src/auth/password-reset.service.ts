@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../infra/config/app-config';
 import { publicBaseUrl } from '../infra/config/public-url';
@@ -6,14 +5,13 @@ import { AppError } from '../infra/errors/app-error';
 import { MailQueue } from '../mail/mail-queue.service';
 import { normalizeEmail } from '../users/user.repository';
 import { UserAccountsService } from '../users/user-accounts.service';
-import { AccountTokenRepository } from './account-token.repository';
+import { AccountTokenRepository, addressKey } from './account-token.repository';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { assertStrongPassword } from './password-policy';
 import { SessionService } from './session.service';
 
 const HOUR_MS = 3_600_000;
-const addressKey = (email: string) => createHash('sha256').update(normalizeEmail(email)).digest('base64url');
 
 /**
  * "Forgot password": a single-use, expiring link (only its hash is stored) mailed to the account's address.

@@ -94,6 +94,25 @@ describe('Accounts: registration and sign-in', () => {
     expect(again.filter((mail) => mail.subject.includes('tried to use your address'))).toHaveLength(2);
   });
 
+  it('throttles registrations and email changes per address, counted whether or not the address is taken', async () => {
+    const stamp = Date.now().toString(36);
+    const address = `popular-${stamp}@example.test`;
+    const register = (username: string, email: string) =>
+      api.http.post('/api/auth/register').send({ username, email, password: 'long enough pw' });
+    // The first holds the address, the next four are stored without it: all five answer alike.
+    for (let i = 0; i < 5; i += 1) {
+      await register(`many_${i}_${stamp}`, i % 2 ? address.toUpperCase() : address).expect(201);
+    }
+    const sixth = await register(`many_5_${stamp}`, address);
+    expect(sixth.status).toBe(429);
+    expect(sixth.body).toMatchObject({ code: 'rate_limited', details: { field: 'email' } });
+    // The same count answers an email change to that address; another address is not held back.
+    const other = await registerUser(api);
+    const change = await api.http.patch('/api/me').set(other.auth).send({ email: address });
+    expect(change.status).toBe(429);
+    await register(`fresh_${stamp}`, `fresh-${stamp}@example.test`).expect(201);
+  });
+
   it('signs in with the username at once, and with the email address once it is confirmed', async () => {
     const user = await registerUser(api);
     await api.http
