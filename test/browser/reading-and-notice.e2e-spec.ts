@@ -80,7 +80,12 @@ describe('Web client: reading signed out, reconnecting, and a changed notice', (
       await page.getByRole('button', { name: 'Search' }).click();
       await page.waitForURL(/forum=/);
       // The list goes from both hits to none (loading) to the one: only the filtered answer has one item.
-      await page.waitForFunction("document.querySelectorAll('.search-hits li').length === 1");
+      // (Polled from here: the page's CSP refuses waitForFunction's string predicates.)
+      const hits = page.locator('.search-hits li');
+      for (let tries = 0; (await hits.count()) !== 1; tries += 1) {
+        if (tries > 100) throw new Error(`the filtered search still lists ${await hits.count()} hits`);
+        await new Promise((done) => setTimeout(done, 100));
+      }
       expect(await page.locator('.search-hits li').innerText()).toContain('Export question');
       await screenshot(page, `search-${viewport.width}`);
       expect(errors).toEqual([]);
