@@ -16,9 +16,11 @@ export class TokenBucket {
   }
 
   take(now: number): boolean {
+    // A clock that steps back neither takes tokens away nor, once it steps forward again, gives the same
+    // interval twice: time is counted from the latest instant seen.
     const elapsed = Math.max(0, now - this.updatedAt) / 1000;
     this.tokens = Math.min(this.burst, this.tokens + elapsed * this.ratePerSecond);
-    this.updatedAt = now;
+    this.updatedAt = Math.max(this.updatedAt, now);
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
