@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ForumsService } from '../forums/forums.service';
-import { ForumEvent, type ContentView, type ForumEventPayloads as P } from '../infra/events/forum-events';
+import {
+  ForumEvent,
+  type ContentView,
+  type ForumEventPayloads as P,
+  type ServerViews,
+} from '../infra/events/forum-events';
 import { PendingRoomEvents } from '../infra/events/pending-room-events';
 import { ReplayContent, type ReplayViewer } from '../infra/events/replay-content';
 import { renderForViewer, toStoredPayload } from './room-event-content';
@@ -11,13 +16,23 @@ import {
   type EventOrigin,
   type StoredRoomEvent,
 } from './room-event.repository';
-import { roomName, ServerEvent, SocketLimits, type JoinReply } from './socket-protocol';
-import { emitNow, userRoom, type ParleySocket } from './socket-data';
+import {
+  roomName,
+  ServerEvent,
+  SocketLimits,
+  type JoinReply,
+  type RoomEventFacts,
+  type RoomEventName,
+} from './socket-protocol';
+import { emitEvent, emitNow, emitRoomEvent, userRoom, type EmitArg, type ParleySocket } from './socket-data';
 import { SocketServerRef } from './socket-server.ref';
 
 const ON = { async: true, promisify: true } as const;
 
 type Replay = Pick<JoinReply, 'lastEventSeq' | 'replayed' | 'resync'>;
+
+/** What a room event of this name carries besides its envelope, as the protocol's map says. */
+type Facts<E extends RoomEventName> = RoomEventFacts<ServerViews>[E];
 
 const origin = (view?: ContentView): EventOrigin => ({ contentId: view?.id ?? null });
 
@@ -51,7 +66,7 @@ export class BroadcasterListener {
   }
 
   @OnEvent(ForumEvent.PostCreated, ON)
-  async postCreated({ redelivery, eventSeq, live, reviewable: _, ...p }: P['post.created']) {
+  async postCreated({ redelivery, eventSeq, live, reviewable: _, references: __, ...p }: P['post.created']) {
     if (eventSeq !== undefined) {
       // Follow-up work (the outbox): failures must reach it, so it tries again.
       const topicRoom = roomName('topic', p.topicId);
@@ -167,10 +182,16 @@ export class BroadcasterListener {
   }
 
   /** Presence and typing: not stored, no eventSeq (they are state, not history). */
-  emitEphemeral(room: string, event: string, payload: object, exceptSocketId?: string): void {
+  emitEphemeral<E extends 'typing' | 'presence'>(
+    room: string,
+    event: E,
+    payload: EmitArg<E>,
+    exceptSocketId?: string,
+  ): void {
     const server = this.serverRef.get();
     if (!server) return;
-    (exceptSocketId ? server.to(room).except(exceptSocketId) : server.to(room)).emit(event, payload);
+    const to = exceptSocketId ? server.to(room).except(exceptSocketId) : server.to(room);
+    emitEvent(to, event, payload);
   }
 
   disconnectUser(userId: string, code: string, message: string): void {
@@ -213,7 +234,9 @@ export class BroadcasterListener {
     const referenced = missed.map((event) => ({ ...event, payload: toStoredPayload(event.payload) }));
     const shown = await renderForViewer(referenced, viewer, this.content);
     for (const stored of shown) {
-      emitNow(socket, stored.event, { ...stored.payload, room, eventSeq: stored.eventSeq });
+      // The log holds what append / logNumbered stored under this name, checked against the map then.
+      const payload = { ...stored.payload, room, eventSeq: stored.eventSeq };
+      emitNow(socket, stored.event as RoomEventName, payload as unknown as EmitArg<RoomEventName>);
     }
     return { lastEventSeq: newest, replayed: shown.length, resync: false };
   }
@@ -239,18 +262,16 @@ export class BroadcasterListener {
     return [...logged, ...found].sort((a, b) => a.eventSeq - b.eventSeq);
   }
 
-  private emitNumbered(room: string, event: string, payload: object, eventSeq: number): void {
-    this.serverRef
-      .get()
-      ?.to(room)
-      .emit(event, { ...payload, room, eventSeq });
+  private emitNumbered<E extends RoomEventName>(room: string, event: E, payload: Facts<E>, eventSeq: number) {
+    const server = this.serverRef.get();
+    if (server) emitRoomEvent(server.to(room), event, { ...payload, room, eventSeq });
   }
 
   /** Logs an event numbered by its write; sends it (again) unless it already went out live. */
-  private async logNumbered(
+  private async logNumbered<E extends RoomEventName>(
     room: string,
-    event: string,
-    payload: object,
+    event: E,
+    payload: Facts<E>,
     from: EventOrigin,
     eventSeq: number,
     live: boolean,
@@ -261,7 +282,13 @@ export class BroadcasterListener {
   }
 
   /** Numbers, logs and sends; `once`: not when the log already has this event about this content. Throws. */
-  private async append(room: string, event: string, payload: object, from: EventOrigin, once: boolean) {
+  private async append<E extends RoomEventName>(
+    room: string,
+    event: E,
+    payload: Facts<E>,
+    from: EventOrigin,
+    once: boolean,
+  ) {
     if (once && from.contentId && (await this.log.hasEventAbout(room, event, from.contentId))) return;
     const item = { event, payload: payload as Record<string, unknown>, origin: from };
     const eventSeq = await this.log.append(room, item);
@@ -272,10 +299,10 @@ export class BroadcasterListener {
    * Numbers the event (the room counter's atomic $inc), stores it, then emits it. `redelivery`: the content's
    * first announcement may or may not have happened; when the log already has it, it is neither logged nor sent.
    */
-  private async publish(
+  private async publish<E extends RoomEventName>(
     room: string,
-    event: string,
-    payload: object,
+    event: E,
+    payload: Facts<E>,
     from: EventOrigin,
     redelivery = false,
   ): Promise<void> {
@@ -291,10 +318,10 @@ export class BroadcasterListener {
     }
   }
 
-  private async toForum(
+  private async toForum<E extends RoomEventName>(
     forumId: string,
-    event: string,
-    payload: object,
+    event: E,
+    payload: Facts<E>,
     from: EventOrigin,
     redelivery = false,
   ): Promise<void> {

@@ -19,7 +19,7 @@ import { JoinRoomDto, ReadDto, RoomDto, SocketSendMessageDto } from './dto/socke
 import { RoomSubscriptionService } from './room-subscription.service';
 import { SocketAuthenticator } from './socket-authenticator';
 import { SocketConnectionsService } from './socket-connections.service';
-import type { ParleyServer, ParleySocket } from './socket-data';
+import type { CommandReply, ParleyServer, ParleySocket } from './socket-data';
 import { ClientCommand, roomName } from './socket-protocol';
 import { SocketServerRef } from './socket-server.ref';
 import { TypingService } from './typing.service';
@@ -70,7 +70,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   @SubscribeMessage(ClientCommand.Join)
   @Public()
-  async join(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: JoinRoomDto) {
+  async join(
+    @ConnectedSocket() socket: ParleySocket,
+    @MessageBody() dto: JoinRoomDto,
+  ): Promise<CommandReply<'join'> | null> {
     await this.authenticator.reloaded(socket);
     const reply = await this.rooms.join(socket, dto.room, dto.lastEventSeq);
     return reply && { ok: true, ...reply };
@@ -78,14 +81,20 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   @SubscribeMessage(ClientCommand.Leave)
   @Public()
-  async leave(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: RoomDto) {
+  async leave(
+    @ConnectedSocket() socket: ParleySocket,
+    @MessageBody() dto: RoomDto,
+  ): Promise<CommandReply<'leave'>> {
     return { ok: true, ...(await this.rooms.leave(socket, dto.room)) };
   }
 
   /** The same service as POST /api/boards/:slug/messages, so both produce the same event. */
   @SubscribeMessage(ClientCommand.MessageSend)
   @Authenticated()
-  async send(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: SocketSendMessageDto) {
+  async send(
+    @ConnectedSocket() socket: ParleySocket,
+    @MessageBody() dto: SocketSendMessageDto,
+  ): Promise<CommandReply<'message.send'>> {
     const { board, ...input } = dto;
     const user = await this.authenticator.current(socket);
     const sent = await this.messaging.send(user, board, input);
@@ -96,14 +105,20 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   /** Typing and read marks act as the user, like a send: the token is verified again each time. */
   @SubscribeMessage(ClientCommand.Typing)
   @Authenticated()
-  async typing(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: RoomDto) {
+  async typing(
+    @ConnectedSocket() socket: ParleySocket,
+    @MessageBody() dto: RoomDto,
+  ): Promise<CommandReply<'typing'>> {
     const user = await this.authenticator.current(socket);
     return { ok: true, ...this.typingService.typed(socket, user, dto.room) };
   }
 
   @SubscribeMessage(ClientCommand.Read)
   @Authenticated()
-  async read(@ConnectedSocket() socket: ParleySocket, @MessageBody() dto: ReadDto) {
+  async read(
+    @ConnectedSocket() socket: ParleySocket,
+    @MessageBody() dto: ReadDto,
+  ): Promise<CommandReply<'read'>> {
     const user = await this.authenticator.current(socket);
     return { ok: true, ...(await this.rooms.read(user, dto.room, dto.seq)) };
   }

@@ -1,5 +1,15 @@
-import type { Server, Socket } from 'socket.io';
+import type { BroadcastOperator, Server, Socket } from 'socket.io';
 import type { AuthUser } from '../auth/access-policy';
+import type { ServerViews } from '../infra/events/forum-events';
+import type { SentMessage } from '../boards/board-messaging.service';
+import type {
+  Ack,
+  ClientCommandName,
+  CommandReplies,
+  RoomEventName,
+  RoomEventPayload,
+  ServerToClientEvents,
+} from './socket-protocol';
 
 /** What the server keeps on each socket (restored with it by connection state recovery). */
 export interface SocketData {
@@ -15,8 +25,18 @@ export interface SocketData {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- socket.io's own default event map type
 type AnyEvents = Record<string, (...args: any[]) => void>;
-export type ParleySocket = Socket<AnyEvents, AnyEvents, AnyEvents, SocketData>;
-export type ParleyServer = Server<AnyEvents, AnyEvents, AnyEvents, SocketData>;
+/** The server's views in the protocol's maps (the web client supplies its generated types for the same views). */
+export interface ServerSocketViews extends ServerViews {
+  sentMessage: SentMessage;
+}
+
+/** What this server emits, checked against the protocol's event map (the web client reads the same map). */
+export type ParleyEmits = ServerToClientEvents<ServerSocketViews>;
+
+/** What the gateway answers a command with, as the protocol's map says. */
+export type CommandReply<C extends ClientCommandName> = Ack<CommandReplies<ServerSocketViews>[C]>;
+export type ParleySocket = Socket<AnyEvents, ParleyEmits, AnyEvents, SocketData>;
+export type ParleyServer = Server<AnyEvents, ParleyEmits, AnyEvents, SocketData>;
 
 /** The private room of one user's sockets: notifications, and the target of a suspension disconnect. */
 export const userRoom = (userId: string) => `user:${userId}`;
@@ -29,6 +49,34 @@ export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
  * adapter, and the Redis adapter delivers only after its stream write: a replay or a disconnect reason could
  * then arrive after the acknowledgement or the disconnect that follows it. A local emit keeps the order.
  */
-export function emitNow(socket: ParleySocket, event: string, payload: object): void {
-  socket.nsp.local.to(socket.id).emit(event, payload);
+export function emitNow<E extends keyof ParleyEmits>(
+  socket: ParleySocket,
+  event: E,
+  payload: EmitArg<E>,
+): void {
+  emitEvent(socket.nsp.local.to(socket.id), event, payload);
+}
+
+/** A room event to a room, for a name known as a type parameter (TypeScript cannot reduce EmitArg<E> there). */
+export function emitRoomEvent<E extends RoomEventName>(
+  target: { emit: BroadcastOperator<ParleyEmits, SocketData>['emit'] },
+  event: E,
+  payload: RoomEventPayload<ServerViews, E>,
+): void {
+  emitEvent(target, event, payload as EmitArg<RoomEventName>);
+}
+
+/** The one argument an event of this name carries. */
+export type EmitArg<E extends keyof ParleyEmits> = Parameters<ParleyEmits[E]>[0];
+
+/**
+ * Emits an event whose name is a type parameter (a helper's `E`) to a socket, a room or a server: socket.io's own
+ * typing resolves only a literal name, so the map is checked here, on the caller's arguments.
+ */
+export function emitEvent<E extends keyof ParleyEmits>(
+  target: { emit: BroadcastOperator<ParleyEmits, SocketData>['emit'] },
+  event: E,
+  payload: EmitArg<E>,
+): void {
+  (target.emit as (event: string, payload: unknown) => boolean).call(target, event, payload);
 }

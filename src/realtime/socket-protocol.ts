@@ -3,6 +3,19 @@
  * Node APIs): the React client imports this file as is. docs/realtime.md describes the delivery guarantee.
  */
 
+import type { EventViews, RoomEventName, RoomEventPayload } from '../infra/events/room-event-map';
+
+// The room events' map lives beside the domain events that fill it; clients read it from here.
+export type {
+  EventViews,
+  RemovalStatus,
+  RoomEnvelope,
+  RoomEvent,
+  RoomEventFacts,
+  RoomEventName,
+  RoomEventPayload,
+} from '../infra/events/room-event-map';
+
 /** Commands a client sends; each takes one payload object and an acknowledgement callback. */
 export const ClientCommand = {
   Join: 'join',
@@ -32,11 +45,10 @@ export const ServerEvent = {
   Typing: 'typing',
   Presence: 'presence',
   Notification: 'notification',
-  /**
-   * Sent just before the server disconnects a socket: `{ code, message, reconnect? }`. `reconnect: true`
-   * (code `server_restarting`) asks the client to reconnect and rejoin; otherwise it must not just come back.
-   */
+  /** Sent just before the server disconnects a socket (DisconnectReason). */
   Disconnecting: 'disconnect.reason',
+  /** A command sent without an acknowledgement failed (ErrorBody); with one, the acknowledgement says so. */
+  Exception: 'exception',
 } as const;
 export type ServerEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
 
@@ -56,12 +68,42 @@ export function parseRoom(room: string): RoomRef | null {
 
 export const roomName = (kind: RoomKind, key: string) => `${kind}:${key}`;
 
-/** Every room event carries the room and its per-room `eventSeq` (1, 2, 3 … with no gaps). */
-export interface RoomEventEnvelope {
-  room: string;
-  eventSeq: number;
-  [field: string]: unknown;
+/** Every room event, for clients that listen to them all (each carries `room` and `eventSeq`). */
+export const RoomEvents = [
+  ServerEvent.PostCreated,
+  ServerEvent.PostUpdated,
+  ServerEvent.PostRedacted,
+  ServerEvent.PostRemoved,
+  ServerEvent.PostHeld,
+  ServerEvent.PostLiked,
+  ServerEvent.TopicLocked,
+  ServerEvent.TopicCreated,
+  ServerEvent.TopicUpdated,
+  ServerEvent.MessageCreated,
+  ServerEvent.MessageUpdated,
+  ServerEvent.MessageRedacted,
+  ServerEvent.MessageRemoved,
+  ServerEvent.MessageHeld,
+] as const satisfies readonly RoomEventName[];
+
+/** Sent just before the server disconnects a socket. */
+export interface DisconnectReason {
+  code: string;
+  message: string;
+  /** True (code `server_restarting`): reconnect and rejoin; otherwise the client must not just come back. */
+  reconnect?: boolean;
 }
+
+/** socket.io's server-to-client event map: every event the server sends, with its one argument. */
+export type ServerToClientEvents<V extends EventViews> = {
+  [E in RoomEventName]: (payload: RoomEventPayload<V, E>) => void;
+} & {
+  typing: (event: TypingEvent) => void;
+  presence: (event: PresenceEvent) => void;
+  notification: (notification: V['notification']) => void;
+  'disconnect.reason': (reason: DisconnectReason) => void;
+  exception: (error: ErrorBody) => void;
+};
 
 export interface JoinPayload {
   room: string;
@@ -93,6 +135,10 @@ export interface TypingPayload {
   room: string;
 }
 
+export interface LeavePayload {
+  room: string;
+}
+
 export interface ReadPayload {
   room: string;
   seq: number;
@@ -107,6 +153,32 @@ export interface ErrorBody {
 }
 
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+
+interface CommandPayloads {
+  join: JoinPayload;
+  leave: LeavePayload;
+  'message.send': MessageSendPayload;
+  typing: TypingPayload;
+  read: ReadPayload;
+}
+
+/** What each command's acknowledgement carries besides `ok: true`. */
+export interface CommandReplies<V extends EventViews> {
+  join: JoinReply;
+  leave: { room: string };
+  'message.send': V['sentMessage'];
+  /** `throttled`: the indicator went out less than typingIntervalMs ago, so this one was not sent. */
+  typing: { throttled: boolean };
+  read: { room: string; lastReadSeq: number };
+}
+
+/** socket.io's client-to-server map: every command with its payload and its acknowledgement. */
+export type ClientToServerEvents<V extends EventViews> = {
+  [C in ClientCommandName]: (
+    payload: CommandPayloads[C],
+    ack: (reply: Ack<CommandReplies<V>[C]>) => void,
+  ) => void;
+};
 
 export interface PresenceEvent {
   room: string;

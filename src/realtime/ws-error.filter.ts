@@ -1,6 +1,7 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { toAppError } from '../infra/errors/to-app-error';
 import type { ParleySocket } from './socket-data';
+import { ServerEvent } from './socket-protocol';
 
 /**
  * Socket failures in the REST error shape: the acknowledgement gets `{ ok: false, error }`; a command sent
@@ -22,6 +23,6 @@ export class WsErrorFilter implements ExceptionFilter {
     }
     const body = error.toBody();
     if (typeof ack === 'function') (ack as (reply: unknown) => void)({ ok: false, error: body });
-    else socket?.emit('exception', body);
+    else socket?.emit(ServerEvent.Exception, body);
   }
 }

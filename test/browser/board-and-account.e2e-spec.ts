@@ -93,9 +93,10 @@ describe('Web client: live boards, my data and the review queue', () => {
     server.to = ((room: string) => {
       const target = to(room);
       if (room !== `board:${board.slug}` || lost > 0) return target;
+      const emit = target.emit.bind(target) as (event: string, ...args: unknown[]) => boolean;
       return {
         emit: (event: string, ...args: unknown[]) =>
-          event === ServerEvent.MessageCreated && lost++ === 0 ? true : target.emit(event, ...(args as [])),
+          event === ServerEvent.MessageCreated && lost++ === 0 ? true : emit(event, ...args),
       };
     }) as typeof server.to;
     try {

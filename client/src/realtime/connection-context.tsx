@@ -1,12 +1,13 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ServerEvent } from '@socket-protocol';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { useSession } from '../app/session-context';
+import type { LiveSocket } from './live-events';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
 interface Connection {
-  socket: Socket | null;
+  socket: LiveSocket | null;
   state: ConnectionState;
   /** Why the server last cut the connection, in its own words (rate limit, suspension). */
   reason: string | null;
@@ -29,7 +30,7 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (accountId === undefined) return;
-    const socket = io({ transports: ['websocket'], withCredentials: true });
+    const socket: LiveSocket = io({ transports: ['websocket'], withCredentials: true });
     const set = (state: ConnectionState, reason: string | null = null) =>
       setConnection((current) => ({ socket, state, reason: reason ?? current.reason }));
     setConnection({ socket, state: 'connecting', reason: null });
@@ -40,7 +41,7 @@ export function ConnectionProvider({ children }: { children: ReactNode }) {
     socket.on('connect_error', () => set(socket.active ? 'reconnecting' : 'offline'));
     // The server's reason before it cuts the connection: a restart asks to come back (socket.io reconnects by
     // itself after the transport drop), anything else (rate limit, suspension) leaves the tab offline.
-    socket.on(ServerEvent.Disconnecting, (info: { message?: string; reconnect?: boolean }) =>
+    socket.on(ServerEvent.Disconnecting, (info) =>
       set(info?.reconnect ? 'reconnecting' : 'offline', info?.message ?? null),
     );
     const offline = () => set('offline');

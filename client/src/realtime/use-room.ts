@@ -1,42 +1,25 @@
 import {
   ClientCommand,
+  RoomEvents,
   ServerEvent,
   SocketLimits,
   type Ack,
   type JoinPayload,
   type JoinReply,
   type PresenceEvent,
-  type RoomEventEnvelope,
+  type RoomEventName,
   type TypingEvent,
 } from '@socket-protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useConnection } from './connection-context';
-
-export type RoomEventName = (typeof ServerEvent)[keyof typeof ServerEvent];
+import type { LiveRoomEvent } from './live-events';
 
 /** How long an event that arrived ahead of a missing one waits before the client asks for a replay. */
 const GAP_WAIT_MS = 1500;
 
-/** Room events: each carries `room` and a gap-free `eventSeq`, so a rejoin asks for exactly what was missed. */
-const ROOM_EVENTS: RoomEventName[] = [
-  ServerEvent.PostCreated,
-  ServerEvent.PostUpdated,
-  ServerEvent.PostRedacted,
-  ServerEvent.PostRemoved,
-  ServerEvent.PostHeld,
-  ServerEvent.PostLiked,
-  ServerEvent.TopicLocked,
-  ServerEvent.TopicCreated,
-  ServerEvent.TopicUpdated,
-  ServerEvent.MessageCreated,
-  ServerEvent.MessageUpdated,
-  ServerEvent.MessageRedacted,
-  ServerEvent.MessageRemoved,
-  ServerEvent.MessageHeld,
-];
-
 export interface RoomHandlers {
-  onEvent(name: RoomEventName, payload: RoomEventEnvelope): void;
+  /** Narrow on `event.name` to type `event.payload` (the protocol's event map). */
+  onEvent(event: LiveRoomEvent): void;
   /**
    * After every (re)join: `resync` means the server could not replay the gap, reload by REST. Pages also
    * catch up by REST on the first join, for anything written between their first load and the join.
@@ -91,16 +74,19 @@ export function useRoom(room: string | null, handlers: RoomHandlers): RoomState 
     // Events beyond lastEventSeq + 1 wait here until the gap is filled (docs/realtime.md, point 2): by the
     // late event itself (two instances may deliver out of order) or, after GAP_WAIT_MS, by a rejoin that
     // replays what is missing (an event lost while Redis was away never arrives by itself).
-    const held = new Map<number, [RoomEventName, RoomEventEnvelope]>();
+    const held = new Map<number, LiveRoomEvent>();
     let gapTimer: number | undefined;
-    const apply = (name: RoomEventName, payload: RoomEventEnvelope) => {
-      lastEventSeq.current = payload.eventSeq;
+    const apply = (event: LiveRoomEvent) => {
+      lastEventSeq.current = event.payload.eventSeq;
       // Whoever just posted has stopped typing: their indicator goes with the post, not 5 s later.
-      if (name === ServerEvent.PostCreated || name === ServerEvent.MessageCreated) {
-        const authorId = ((payload.post ?? payload.message) as { authorId?: string } | undefined)?.authorId;
-        if (authorId) setTyping((current) => current.filter((t) => t.userId !== authorId));
-      }
-      latest.current.onEvent(name, payload);
+      const authorId =
+        event.name === ServerEvent.PostCreated
+          ? event.payload.post.authorId
+          : event.name === ServerEvent.MessageCreated
+            ? event.payload.message.authorId
+            : undefined;
+      if (authorId) setTyping((current) => current.filter((t) => t.userId !== authorId));
+      latest.current.onEvent(event);
     };
     const applyHeld = () => {
       for (const seq of [...held.keys()]) if (seq <= (lastEventSeq.current ?? 0)) held.delete(seq);
@@ -109,8 +95,8 @@ export function useRoom(room: string | null, handlers: RoomHandlers): RoomState 
         next;
         next = held.get(lastEventSeq.current! + 1)
       ) {
-        held.delete(next[1].eventSeq);
-        apply(...next);
+        held.delete(next.payload.eventSeq);
+        apply(next);
       }
       if (held.size === 0) {
         window.clearTimeout(gapTimer);
@@ -122,17 +108,24 @@ export function useRoom(room: string | null, handlers: RoomHandlers): RoomState 
         }, GAP_WAIT_MS);
       }
     };
-    const onRoomEvent = (name: RoomEventName) => (payload: RoomEventEnvelope) => {
+    const onRoomEvent = (event: LiveRoomEvent) => {
+      const { payload } = event;
       if (payload?.room !== room) return;
       const last = lastEventSeq.current;
       // Replays and live delivery can overlap around a reconnect: apply each eventSeq once.
       if (last !== undefined && payload.eventSeq <= last) return;
-      if (last === undefined || payload.eventSeq === last + 1) apply(name, payload);
-      else held.set(payload.eventSeq, [name, payload]);
+      if (last === undefined || payload.eventSeq === last + 1) apply(event);
+      else held.set(payload.eventSeq, event);
       applyHeld();
     };
-    const listeners = ROOM_EVENTS.map((name) => [name, onRoomEvent(name)] as const);
-    listeners.forEach(([name, listener]) => socket.on(name, listener));
+    // One listener per name: the name and its payload travel on together as one LiveRoomEvent.
+    const listeners = RoomEvents.map((name) => {
+      const listener = (payload: LiveRoomEvent['payload']) => onRoomEvent({ name, payload } as LiveRoomEvent);
+      return [name, listener] as const;
+    });
+    const on = socket.on.bind(socket) as (name: RoomEventName, listener: (payload: never) => void) => void;
+    const off = socket.off.bind(socket) as (name: RoomEventName, listener: (payload: never) => void) => void;
+    listeners.forEach(([name, listener]) => on(name, listener));
     const onPresence = (event: PresenceEvent) => event.room === room && setViewers(event.viewers);
     const onTyping = (event: TypingEvent) => {
       if (event.room !== room) return;
@@ -148,7 +141,7 @@ export function useRoom(room: string | null, handlers: RoomHandlers): RoomState 
     if (socket.connected) join();
     return () => {
       window.clearTimeout(gapTimer);
-      listeners.forEach(([name, listener]) => socket.off(name, listener));
+      listeners.forEach(([name, listener]) => off(name, listener));
       socket.off(ServerEvent.Presence, onPresence);
       socket.off(ServerEvent.Typing, onTyping);
       socket.off('connect', join);

@@ -1,3 +1,5 @@
+import type { RoomEventFacts } from './room-event-map';
+
 /**
  * Domain events: past-tense facts, emitted after the write is stored. Services emit them through EventBus;
  * the realtime broadcaster, notifications, audit and the review queue listen. Add new events here only.
@@ -48,16 +50,17 @@ export interface ContentView {
   [key: string]: unknown;
 }
 
-interface TopicFact {
-  forumId: string;
-  topicId: string;
-  seq: number;
+/** The views the server's events carry (socket-protocol's EventViews, on the server's side). */
+export interface ServerViews {
+  post: ContentView;
+  message: ContentView;
+  topicChange: Record<string, unknown>;
+  notification: Record<string, unknown>;
+  sentMessage: unknown;
 }
-interface BoardFact {
-  boardId: string;
-  boardSlug: string;
-  seq: number;
-}
+
+/** What viewers are told: the domain events that become room events carry at least that (one map, both ends). */
+type Live = RoomEventFacts<ServerViews>;
 
 /**
  * Set when a retried write (same clientId) found its content already stored: the process that stored it may
@@ -84,29 +87,26 @@ interface Numbered {
 export interface ForumEventPayloads {
   /**
    * `references`: the mentions and quotes the follow-up work resolved, which it stores only when it ends (absent:
-   * read them from the stored post).
+   * read them from the stored post). Never sent to sockets.
    */
-  'post.created': TopicFact & { post: ContentView; references?: PostReferences } & Redelivery & Numbered;
+  'post.created': Live['post.created'] & { references?: PostReferences } & Redelivery & Numbered;
   /** Stored and numbered, before the answer: live viewers of the topic are told now, the rest follows. */
-  'post.stored': TopicFact & { post: ContentView; eventSeq: number };
-  'post.updated': TopicFact & { post: ContentView };
-  /** `title`: the topic's title after redaction, when the post is the first one (the title may have changed). */
-  'post.redacted': TopicFact & { post: ContentView; counts: Record<string, number>; title?: string };
-  /** `status`: deleted by its author or removed by a moderator (absent: removed), so viewers can say which. */
-  'post.removed': TopicFact & { postId: string; reason?: string; status?: 'deleted' | 'removed' };
-  'post.held': TopicFact & { post: ContentView; reason: string } & Redelivery;
-  /** A like added or taken back: the post's new count, for everyone viewing the topic (never who liked). */
-  'post.liked': TopicFact & { postId: string; likeCount: number };
-  'topic.created': { forumId: string; forumSlug: string; topicId: string; title: string };
-  'topic.locked': TopicFact & { locked: boolean; byUserId: string };
-  'topic.updated': TopicFact & { topic: Record<string, unknown> };
-  'message.created': BoardFact & { message: ContentView } & Redelivery & Numbered;
-  'message.stored': BoardFact & { message: ContentView; eventSeq: number };
-  'message.updated': BoardFact & { message: ContentView };
-  'message.redacted': BoardFact & { message: ContentView; counts: Record<string, number> };
-  'message.removed': BoardFact & { messageId: string; reason?: string; status?: 'deleted' | 'removed' };
+  'post.stored': Live['post.created'] & { eventSeq: number };
+  'post.updated': Live['post.updated'];
+  'post.redacted': Live['post.redacted'];
+  'post.removed': Live['post.removed'];
+  'post.held': Live['post.held'] & Redelivery;
+  'post.liked': Live['post.liked'];
+  'topic.created': Live['topic.created'];
+  'topic.locked': Live['topic.locked'];
+  'topic.updated': Live['topic.updated'];
+  'message.created': Live['message.created'] & Redelivery & Numbered;
+  'message.stored': Live['message.created'] & { eventSeq: number };
+  'message.updated': Live['message.updated'];
+  'message.redacted': Live['message.redacted'];
+  'message.removed': Live['message.removed'];
   /** A board message waiting for a moderator (review policy): to that forum's moderators only. */
-  'message.held': BoardFact & { forumId: string; message: ContentView; reason: string } & Redelivery;
+  'message.held': Live['message.held'] & Redelivery;
   'notification.created': { userId: string; notification: Record<string, unknown> };
   'user.restricted': { userId: string; status: 'silenced' | 'suspended' | 'active'; until?: string };
   'user.deleted': { userId: string; deletePosts: boolean };

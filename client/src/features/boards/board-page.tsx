@@ -30,10 +30,9 @@ export function BoardPage({ slug }: { slug: string }) {
   const end = useRef<HTMLDivElement>(null);
 
   const room = useRoom(`board:${slug}`, {
-    onEvent: (name, payload) => {
-      data.applyEvent(name, payload);
-      const message = payload.message as BoardMessage | undefined;
-      if (name !== ServerEvent.MessageCreated || !message || message.authorId === account?.id) return;
+    onEvent: (event) => {
+      data.applyEvent(event);
+      if (event.name !== ServerEvent.MessageCreated || event.payload.message.authorId === account?.id) return;
       if (scrolledRef.current) setUnseen((n) => n + 1);
       else window.setTimeout(() => end.current?.scrollIntoView({ block: 'end' }), 0);
     },
@@ -46,8 +45,8 @@ export function BoardPage({ slug }: { slug: string }) {
   // Held messages go to the forum's moderators only, through their own room.
   const moderatorOfForum = !!board && canModerate(account, board.forumId);
   useRoom(moderatorOfForum && board ? `mod:${board.forumId}` : null, {
-    onEvent: (name, payload) => {
-      if (board && payload.boardId === board.id) data.applyEvent(name, payload);
+    onEvent: (event) => {
+      if (board && 'boardId' in event.payload && event.payload.boardId === board.id) data.applyEvent(event);
     },
   });
 

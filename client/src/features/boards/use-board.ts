@@ -1,9 +1,9 @@
-import { ServerEvent, type RoomEventEnvelope } from '@socket-protocol';
+import { ServerEvent } from '@socket-protocol';
 import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { boardsApi, type BoardMessage, type MessagePage } from '../../api/boards-api';
 import { forumsApi } from '../../api/forums-api';
-import type { RoomEventName } from '../../realtime/use-room';
+import type { LiveRoomEvent } from '../../realtime/live-events';
 import { useNotice } from '../notices/notice-context';
 
 const PAGE = 50;
@@ -92,20 +92,28 @@ export function useBoard(slug: string) {
   }, [queryClient, slug, messagesKey]);
 
   const applyEvent = useCallback(
-    (name: RoomEventName, payload: RoomEventEnvelope) => {
-      const message = payload.message as BoardMessage | undefined;
-      if (message && (name === ServerEvent.MessageCreated || name === ServerEvent.MessageHeld)) take([message]);
-      if (message && (name === ServerEvent.MessageUpdated || name === ServerEvent.MessageRedacted)) {
-        const old = messages.find((m) => m.id === message.id);
-        take([{ ...message, likedByMe: old?.likedByMe, source: undefined, findings: undefined }]);
-      }
-      if (name === ServerEvent.MessageRemoved && typeof payload.messageId === 'string') {
-        const status = payload.status === 'deleted' ? 'deleted' : 'removed';
-        const html =
-          status === 'deleted'
-            ? '<p><em>This message was deleted by its author.</em></p>'
-            : '<p><em>This message was removed by a moderator.</em></p>';
-        take([{ id: payload.messageId, status, html }]);
+    (event: LiveRoomEvent) => {
+      switch (event.name) {
+        case ServerEvent.MessageCreated:
+        case ServerEvent.MessageHeld:
+          take([event.payload.message]);
+          return;
+        case ServerEvent.MessageUpdated:
+        case ServerEvent.MessageRedacted: {
+          const { message } = event.payload;
+          const old = messages.find((m) => m.id === message.id);
+          take([{ ...message, likedByMe: old?.likedByMe, source: undefined, findings: undefined }]);
+          return;
+        }
+        case ServerEvent.MessageRemoved: {
+          const status = event.payload.status === 'deleted' ? 'deleted' : 'removed';
+          const html =
+            status === 'deleted'
+              ? '<p><em>This message was deleted by its author.</em></p>'
+              : '<p><em>This message was removed by a moderator.</em></p>';
+          take([{ id: event.payload.messageId, status, html }]);
+          return;
+        }
       }
     },
     [take, messages],

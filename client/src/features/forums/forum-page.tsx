@@ -40,7 +40,7 @@ export function ForumPage({ slug }: { slug: string }) {
   };
 
   useRoom(`forum:${slug}`, {
-    onEvent: (name) => {
+    onEvent: ({ name }) => {
       if (name === ServerEvent.TopicCreated || name === ServerEvent.PostCreated) setFresh((n) => n + 1);
     },
   });

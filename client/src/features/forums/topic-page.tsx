@@ -106,12 +106,11 @@ export function TopicPage({ id }: { id: string }) {
   const moderator = canModerate(account, forum?.id);
 
   const room = useRoom(`topic:${id}`, {
-    onEvent: (name, payload) => {
-      data.applyEvent(name, payload);
-      const post = payload.post as Post | undefined;
-      if (name === ServerEvent.PostCreated && post && post.authorId !== account?.id && scrolledRef.current) {
-        setUnseen((current) => [...current, post.seq]);
-      }
+    onEvent: (event) => {
+      data.applyEvent(event);
+      if (event.name !== ServerEvent.PostCreated) return;
+      const { post } = event.payload;
+      if (post.authorId !== account?.id && scrolledRef.current) setUnseen((current) => [...current, post.seq]);
     },
     onJoined: (reply, first) => {
       if (reply.resync) data.reload();
@@ -121,8 +120,8 @@ export function TopicPage({ id }: { id: string }) {
 
   // Held posts go to the forum's moderators only, through their own room.
   useRoom(moderator && forum ? `mod:${forum.id}` : null, {
-    onEvent: (name, payload) => {
-      if (payload.topicId === id) data.applyEvent(name, payload);
+    onEvent: (event) => {
+      if ('topicId' in event.payload && event.payload.topicId === id) data.applyEvent(event);
     },
   });
 

@@ -1,9 +1,9 @@
-import { ServerEvent, type RoomEventEnvelope } from '@socket-protocol';
+import { ServerEvent } from '@socket-protocol';
 import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { forumsApi, type Post, type PostPage, type Topic } from '../../api/forums-api';
 import { useNotice } from '../notices/notice-context';
-import type { RoomEventName } from '../../realtime/use-room';
+import type { LiveRoomEvent } from '../../realtime/live-events';
 
 export const PAGE = 30;
 /** How many posts a page opened at post N shows before N, so the post is read in its context. */
@@ -145,43 +145,53 @@ export function useTopic(topicId: string, start: number | null) {
   );
 
   const applyEvent = useCallback(
-    (name: RoomEventName, payload: RoomEventEnvelope) => {
-      const post = payload.post as Post | undefined;
-      if (name === ServerEvent.PostCreated && post) {
-        upsert(post);
-        setTopic((t) => ({ ...t, lastSeq: Math.max(t.lastSeq, post.seq), replyCount: t.replyCount + 1 }));
+    (event: LiveRoomEvent) => {
+      switch (event.name) {
+        case ServerEvent.PostCreated: {
+          const { post } = event.payload;
+          upsert(post);
+          setTopic((t) => ({ ...t, lastSeq: Math.max(t.lastSeq, post.seq), replyCount: t.replyCount + 1 }));
+          return;
+        }
+        // Edits and redactions carry the public view; readers who also hold the source (author, moderators)
+        // fetch their own view of that one post again, so an edit never starts from a redacted-away value.
+        case ServerEvent.PostUpdated:
+        case ServerEvent.PostRedacted:
+        case ServerEvent.PostHeld: {
+          const { post } = event.payload;
+          const old = list.find((p) => p.id === post.id);
+          if (old?.source !== undefined) void refetchOne(post.seq);
+          upsert({ ...post, likedByMe: old?.likedByMe, source: undefined, findings: undefined });
+          // A redacted first post carries the topic's redacted title.
+          const title = event.name === ServerEvent.PostRedacted ? event.payload.title : undefined;
+          if (title !== undefined) setTopic((t) => ({ ...t, title }));
+          return;
+        }
+        // Another reader's like: the count moves, this reader's own "liked" stays as it was.
+        case ServerEvent.PostLiked:
+          upsert({ id: event.payload.postId, likeCount: event.payload.likeCount });
+          return;
+        case ServerEvent.PostRemoved: {
+          // The same wording a reload shows (the server's placeholder for each status).
+          const status = event.payload.status === 'deleted' ? 'deleted' : 'removed';
+          const html =
+            status === 'deleted'
+              ? '<p><em>This post was deleted by its author.</em></p>'
+              : '<p><em>This post was removed by a moderator.</em></p>';
+          upsert({ id: event.payload.postId, status, html });
+          return;
+        }
+        case ServerEvent.TopicLocked: {
+          const { locked } = event.payload;
+          setTopic((t) => ({ ...t, locked }));
+          return;
+        }
+        case ServerEvent.TopicUpdated: {
+          const { topic } = event.payload;
+          setTopic((t) => ({ ...t, ...topic }));
+          return;
+        }
       }
-      // Edits and redactions carry the public view; readers who also hold the source (author, moderators)
-      // fetch their own view of that one post again, so an edit never starts from a redacted-away value.
-      if (
-        post &&
-        (name === ServerEvent.PostUpdated || name === ServerEvent.PostRedacted || name === ServerEvent.PostHeld)
-      ) {
-        const old = list.find((p) => p.id === post.id);
-        if (old?.source !== undefined) void refetchOne(post.seq);
-        upsert({ ...post, likedByMe: old?.likedByMe, source: undefined, findings: undefined });
-      }
-      // Another reader's like: the count moves, this reader's own "liked" stays as it was.
-      if (name === ServerEvent.PostLiked && typeof payload.postId === 'string') {
-        upsert({ id: payload.postId, likeCount: Number(payload.likeCount) });
-      }
-      if (name === ServerEvent.PostRemoved && typeof payload.postId === 'string') {
-        // The same wording a reload shows (the server's placeholder for each status).
-        const status = payload.status === 'deleted' ? 'deleted' : 'removed';
-        const html =
-          status === 'deleted'
-            ? '<p><em>This post was deleted by its author.</em></p>'
-            : '<p><em>This post was removed by a moderator.</em></p>';
-        upsert({ id: payload.postId, status, html });
-      }
-      // A redacted first post carries the topic's redacted title.
-      if (name === ServerEvent.PostRedacted && typeof payload.title === 'string') {
-        const title = payload.title;
-        setTopic((t) => ({ ...t, title }));
-      }
-      if (name === ServerEvent.TopicLocked) setTopic((t) => ({ ...t, locked: !!payload.locked }));
-      if (name === ServerEvent.TopicUpdated && payload.topic)
-        setTopic((t) => ({ ...t, ...(payload.topic as Partial<Topic>) }));
     },
     [upsert, setTopic, refetchOne, list],
   );
