@@ -53,7 +53,9 @@ export class BoardMessagesController {
 
   @Delete('messages/:id')
   @Authenticated()
-  @ApiOperation({ summary: 'Delete your message, or remove one as a moderator of the forum' })
+  @ApiOperation({
+    summary: 'Delete your message; moderators remove others’ with POST /api/moderation/messages/:id/delete',
+  })
   @ApiOkResponse({ type: BoardMessageResponse, description: 'The message as it reads now (a placeholder)' })
   remove(@CurrentUser() user: AuthUser, @Param() { slug, id }: BoardMessageParam) {
     return this.messaging.remove(user, slug, id);

@@ -10,7 +10,6 @@ import { ForumEvent } from '../infra/events/forum-events';
 import { renderPostHtml } from '../infra/rendering/render-post';
 import type { PublishDecision } from '../publishing/publish-decision';
 import { PublishGateService } from '../publishing/publish-gate.service';
-import { AdminContentPolicy } from '../users/admin-content.policy';
 import { BoardAccessService, publishArea, type BoardContext } from './board-access.service';
 import type { BoardMessage } from './board-message';
 import { toMessageView, toPublicMessageView, type BoardMessageView } from './board-message-view';
@@ -48,7 +47,6 @@ export class BoardMessagingService {
     private readonly boards: BoardRepository,
     private readonly messages: BoardMessageRepository,
     private readonly slots: BoardPostingSlotRepository,
-    private readonly adminContent: AdminContentPolicy,
     private readonly events: EventBus,
     private readonly sequence: RoomSequence,
     private readonly followUps: BoardFollowUps,
@@ -103,16 +101,21 @@ export class BoardMessagingService {
   async remove(user: AuthUser, slug: string, messageId: string): Promise<BoardMessageView> {
     const context = await this.access.readable(user, slug);
     const message = await this.requireMessage(context, messageId, user);
-    const own = message.authorId === user.id;
-    if (!own && !context.moderator) throw new AppError('forbidden', 'You can only delete your own messages');
-    if (!own) await this.adminContent.assertMayModerate(user, message.authorId);
-    const status = own ? 'deleted' : 'removed';
-    const removed = (await this.messages.setStatus(message.id, status)) ?? message;
+    // A moderator removes someone else's message through the moderation routes, which record it.
+    if (message.authorId !== user.id) {
+      throw new AppError(
+        'forbidden',
+        context.moderator
+          ? 'Only the author can delete this message; moderators remove it with POST /api/moderation/messages/:id/delete'
+          : 'You can only delete your own messages',
+      );
+    }
+    const removed = (await this.messages.setStatus(message.id, 'deleted')) ?? message;
     await this.events.emit(ForumEvent.MessageRemoved, {
       ...fact(context, message),
       messageId: message.id,
-      reason: own ? 'deleted by its author' : 'removed by a moderator',
-      status,
+      reason: 'deleted by its author',
+      status: 'deleted',
     });
     return toMessageView(removed, { userId: user.id, moderator: context.moderator });
   }

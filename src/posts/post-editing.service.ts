@@ -6,7 +6,6 @@ import { UploadLifecycleService } from '../uploads/upload-lifecycle.service';
 import { AppError, Forbidden, NotFound } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent } from '../infra/events/forum-events';
-import { AdminContentPolicy } from '../users/admin-content.policy';
 import type { Post, PostRevision } from './post';
 import { PostCounters } from './post-counters';
 import { PostComposer } from './post-composer';
@@ -34,7 +33,6 @@ export class PostEditingService {
     private readonly forums: ForumsService,
     private readonly composer: PostComposer,
     private readonly counters: PostCounters,
-    private readonly adminContent: AdminContentPolicy,
     private readonly events: EventBus,
     private readonly uploads: UploadLifecycleService,
   ) {}
@@ -82,17 +80,20 @@ export class PostEditingService {
     return toPostView(updated, viewer) ?? toPublicView(updated);
   }
 
-  /** The author's delete is soft: readers see a placeholder; the source stays for export and moderators. */
+  /**
+   * The author's delete is soft: readers see a placeholder; the source stays for export and moderators. Only
+   * the author's: a moderator removes someone else's post through the moderation routes, which record it.
+   */
   async remove(user: AuthUser, postId: string): Promise<PostView> {
     const post = await this.requirePost(postId);
-    const isAuthor = post.authorId === user.id;
-    const moderator = isAuthor
-      ? canModerateForum(user, (await this.forums.requireReadableById(user, post.forumId)).id)
-      : await this.moderatorOfSomeoneElses(user, post);
-    if (!isAuthor && !moderator) throw new Forbidden('Only the author or a moderator can delete this post');
-    if (!isAuthor) await this.adminContent.assertMayModerate(user, post.authorId);
-    const status = isAuthor ? 'deleted' : 'removed';
-    const updated = await this.posts.setStatus(post.id, status, ['visible', 'held', 'hidden']);
+    if (post.authorId !== user.id) {
+      await this.moderatorOfSomeoneElses(user, post);
+      throw new Forbidden(
+        'Only the author can delete this post; moderators remove it with POST /api/moderation/posts/:id/delete',
+      );
+    }
+    const moderator = canModerateForum(user, (await this.forums.requireReadableById(user, post.forumId)).id);
+    const updated = await this.posts.setStatus(post.id, 'deleted', ['visible', 'held', 'hidden']);
     if (!updated) throw new NotFound('Post');
     await this.counters.statusChanged(updated, post.status);
     await this.events.emit(ForumEvent.PostRemoved, {
@@ -100,8 +101,8 @@ export class PostEditingService {
       topicId: post.topicId,
       seq: post.seq,
       postId: post.id,
-      reason: isAuthor ? 'deleted by its author' : 'removed by a moderator',
-      status,
+      reason: 'deleted by its author',
+      status: 'deleted',
     });
     return toPostView(updated, { user, moderator }) ?? toPublicView(updated);
   }

@@ -27,7 +27,8 @@ export class PostsController {
   @Delete(':id')
   @Authenticated()
   @ApiOperation({
-    summary: 'Delete one’s own post (soft: a placeholder shows), or remove one as a moderator',
+    summary:
+      'Delete one’s own post (soft: a placeholder shows); moderators remove others’ posts with POST /api/moderation/posts/:id/delete',
   })
   @ApiOkResponse({ type: PostResponse, description: 'The post as it reads now (a placeholder)' })
   remove(@CurrentUser() user: AuthUser, @Param() { id }: PostIdParam) {

@@ -30,7 +30,6 @@ import { PostsPrivacySection } from './posts-privacy.section';
 import { SearchController } from './search.controller';
 import { TopicAccessService } from './topic-access.service';
 import { TopicSolutionService } from './topic-solution.service';
-import { TopicModerationService } from './topic-moderation.service';
 import { TopicReadRepository } from './topic-read.repository';
 import { TopicReadRecord, TopicReadSchema } from './topic-read.schema';
 import { TopicReadingService } from './topic-reading.service';
@@ -76,7 +75,6 @@ import { TopicsController } from './topics.controller';
     PostLikesService,
     ForumReadingService,
     TopicReadingService,
-    TopicModerationService,
     TopicSolutionService,
     PostSearchService,
     SearchTermsBackfill,

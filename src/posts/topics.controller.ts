@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Public, type AuthUser } from '../auth/access-policy';
 import { AppError } from '../infra/errors/app-error';
@@ -6,11 +6,9 @@ import { PostPageQueryDto } from './dto/list-queries.dto';
 import { MarkTopicReadDto } from './dto/mark-topic-read.dto';
 import { TopicIdParam } from './dto/params.dto';
 import { ReplyDto } from './dto/reply.dto';
-import { TopicFlagsDto } from './dto/topic-flags.dto';
 import { MarkSolutionDto } from './dto/topic-solution.dto';
 import { TopicSolutionService } from './topic-solution.service';
 import { PostPublishingService } from './post-publishing.service';
-import { TopicModerationService } from './topic-moderation.service';
 import { TopicReadingService } from './topic-reading.service';
 import {
   PostPageResponse,
@@ -28,7 +26,6 @@ export class TopicsController {
   constructor(
     private readonly reading: TopicReadingService,
     private readonly publishing: PostPublishingService,
-    private readonly moderation: TopicModerationService,
     private readonly solution: TopicSolutionService,
   ) {}
 
@@ -77,15 +74,6 @@ export class TopicsController {
   @ApiOkResponse({ type: ReadMarkResponse })
   markRead(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: MarkTopicReadDto) {
     return this.reading.markRead(user, id, dto.seq);
-  }
-
-  @Patch(':id')
-  @Authenticated()
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Pin or lock a topic (moderators of its forum)' })
-  @ApiOkResponse({ type: TopicResponse })
-  setFlags(@CurrentUser() user: AuthUser, @Param() { id }: TopicIdParam, @Body() dto: TopicFlagsDto) {
-    return this.moderation.setFlags(user, id, dto);
   }
 
   @Put(':id/solution')

@@ -135,12 +135,16 @@ describe('Access policy', () => {
       const inB = await createTopic(api, author, forumB.slug);
       const moderatorOfA = await createUser(api, { moderatedForumIds: [forumA.id] });
       const refused = await api.http
-        .patch(`/api/topics/${inB.id}`)
+        .post(`/api/moderation/topics/${inB.id}/lock`)
         .set(moderatorOfA.auth)
-        .send({ locked: true })
+        .send({})
         .expect(403);
       expect(refused.body.code).toBe('forbidden');
-      await api.http.patch(`/api/topics/${inA.id}`).set(moderatorOfA.auth).send({ locked: true }).expect(200);
+      await api.http
+        .post(`/api/moderation/topics/${inA.id}/lock`)
+        .set(moderatorOfA.auth)
+        .send({})
+        .expect(200);
     });
   });
 

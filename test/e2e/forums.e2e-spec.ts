@@ -127,7 +127,7 @@ describe('Forums', () => {
     const created = [];
     for (let i = 0; i < 5; i += 1)
       created.push(await createTopic(api, author, forum.slug, { title: `Topic ${i}` }));
-    await api.http.patch(`/api/topics/${created[0].id}`).set(admin.auth).send({ pinned: true }).expect(200);
+    await api.http.post(`/api/moderation/topics/${created[0].id}/pin`).set(admin.auth).send({}).expect(200);
     await api.http
       .post(`/api/topics/${created[1].id}/posts`)
       .set(author.auth)

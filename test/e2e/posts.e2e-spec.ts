@@ -121,7 +121,10 @@ describe('Topics and replies', () => {
   it('refuses a reply to a locked topic with 409 topic_locked, and stores nothing', async () => {
     const moderator = await createUser(api, { roles: ['moderator'] });
     const topic = await createTopic(api, ann, forum.slug);
-    const locked = await api.http.patch(`/api/topics/${topic.id}`).set(moderator.auth).send({ locked: true });
+    const locked = await api.http
+      .post(`/api/moderation/topics/${topic.id}/lock`)
+      .set(moderator.auth)
+      .send({});
     expect(locked.status).toBe(200);
     expect(locked.body.locked).toBe(true);
     expect(eventsFor(ForumEvent.TopicLocked, topic.id)).toEqual([
@@ -137,9 +140,18 @@ describe('Topics and replies', () => {
     expect(page.body.items).toHaveLength(1);
   });
 
-  it('lets only moderators lock a topic', async () => {
+  it("lets only moderators lock a topic: the author is refused, the forum's moderator locks it", async () => {
     const topic = await createTopic(api, ann, forum.slug);
-    await api.http.patch(`/api/topics/${topic.id}`).set(ann.auth).send({ locked: true }).expect(403);
+    await api.http.post(`/api/moderation/topics/${topic.id}/lock`).set(ann.auth).send({}).expect(403);
+    expect((await api.http.get(`/api/topics/${topic.id}`).expect(200)).body.topic.locked).toBe(false);
+    const moderator = await createUser(api, { roles: ['moderator'], moderatedForumIds: [forum.id] });
+    await api.http.post(`/api/moderation/topics/${topic.id}/lock`).set(moderator.auth).send({}).expect(200);
+    expect((await api.http.get(`/api/topics/${topic.id}`).expect(200)).body.topic.locked).toBe(true);
+    const late = await api.http
+      .post(`/api/topics/${topic.id}/posts`)
+      .set(ann.auth)
+      .send({ body: 'after the lock' });
+    expect(late.body.code).toBe('topic_locked');
   });
 
   it('stores a revision with the previous source for each edit, readable by the author only', async () => {
@@ -177,7 +189,7 @@ describe('Topics and replies', () => {
   it('refuses an edit in a locked topic', async () => {
     const moderator = await createUser(api, { roles: ['moderator'] });
     const topic = await createTopic(api, ann, forum.slug);
-    await api.http.patch(`/api/topics/${topic.id}`).set(moderator.auth).send({ locked: true }).expect(200);
+    await api.http.post(`/api/moderation/topics/${topic.id}/lock`).set(moderator.auth).send({}).expect(200);
     const res = await api.http
       .patch(`/api/posts/${topic.firstPostId}`)
       .set(ann.auth)
@@ -332,6 +344,30 @@ describe('Topics and replies', () => {
     const search = await api.http.get('/api/search?q=xylophone').expect(200);
     expect(search.body.items).toEqual([]);
     expect(eventsFor(ForumEvent.PostRemoved, topic.id).map((e) => e.payload.postId)).toEqual([post.id]);
+  });
+
+  it("leaves moderator work to the moderation routes: a moderator's DELETE of another's post is refused, the moderation delete is audited", async () => {
+    const moderator = await createUser(api, { roles: ['moderator'] });
+    const topic = await createTopic(api, ann, forum.slug);
+    const post = await reply(api, bob, topic.id, 'moderated away');
+    const refused = await api.http.delete(`/api/posts/${post.id}`).set(moderator.auth);
+    expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);
+    expect(refused.body.message).toContain('/api/moderation/posts/:id/delete');
+    const statusOf = async () =>
+      (await api.http.get(`/api/topics/${topic.id}/posts`).expect(200)).body.items.find(
+        (p: { id: string }) => p.id === post.id,
+      ).status;
+    expect(await statusOf()).toBe('visible');
+    await api.http
+      .post(`/api/moderation/posts/${post.id}/delete`)
+      .set(moderator.auth)
+      .send({ reason: 'off topic' })
+      .expect(200);
+    expect(await statusOf()).toBe('removed');
+    const audit = await api.http.get('/api/moderation/audit').query({ forum: forum.id }).set(moderator.auth);
+    expect(audit.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ targetId: post.id, reason: 'off topic' })]),
+    );
   });
 
   it('counts only visible replies: a deleted, hidden or removed reply leaves the topic and forum counts', async () => {

@@ -222,7 +222,7 @@ describe('Real time on one instance', () => {
   it('keeps missed events out of the replay log once a moderator removed the message', async () => {
     const own = await createBoard(api, admin, forum.slug);
     const message = await postMessage(api, ann, own.slug, 'regrettable words');
-    await api.http.delete(`/api/boards/${own.slug}/messages/${message.id}`).set(admin.auth).expect(200);
+    await api.http.post(`/api/moderation/messages/${message.id}/delete`).set(admin.auth).send({}).expect(200);
     const late = await connect();
     await join(late, `board:${own.slug}`, 0);
     const events = await late.waitFor(ServerEvent.MessageRemoved);

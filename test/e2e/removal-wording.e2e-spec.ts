@@ -34,7 +34,7 @@ describe('An author’s own deletion reads as such', () => {
     const modded = await reply(api, ann, topic.id, 'Off topic');
     expect((await viewer.send(ClientCommand.Join, { room: `topic:${topic.id}` })).ok).toBe(true);
     await api.http.delete(`/api/posts/${own.id}`).set(ann.auth).expect(200);
-    await api.http.delete(`/api/posts/${modded.id}`).set(mod.auth).expect(200);
+    await api.http.post(`/api/moderation/posts/${modded.id}/delete`).set(mod.auth).send({}).expect(200);
     const live = await viewer.waitFor(ServerEvent.PostRemoved, 2);
     expect(live.map((e) => [e.data.postId, e.data.status])).toEqual([
       [own.id, 'deleted'],

@@ -153,7 +153,6 @@ export const REST_POLICY: Readonly<Record<string, Readonly<Record<string, Policy
   'GET /api/topics/:id/posts': read,
   'POST /api/topics/:id/posts': both(POSTER),
   'PUT /api/topics/:id/read': inMembers(SIGNED_IN),
-  'PATCH /api/topics/:id': inMembers(FORUM_MODERATOR),
   // The topic's author (not an actor here: object-access and the solved spec cover them) or its moderators.
   'PUT /api/topics/:id/solution': inMembers(FORUM_MODERATOR),
   'DELETE /api/topics/:id/solution': inMembers(FORUM_MODERATOR),

@@ -310,10 +310,6 @@ export const REST_REQUESTS: Record<string, Record<string, RouteRequest>> = {
     (scope) => (w, actor) =>
       w.call(actor, 'put', `/api/topics/${w.scope(scope).topic.id}/read`).send({ seq: 1 }),
   ),
-  'PATCH /api/topics/:id': inMembers(
-    (scope) => (w, actor) =>
-      w.call(actor, 'patch', `/api/topics/${w.scope(scope).actionTopic.id}`).send({ pinned: true }),
-  ),
   'PUT /api/topics/:id/solution': inMembers(
     (scope) => (w, actor) =>
       w

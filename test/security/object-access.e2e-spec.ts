@@ -181,10 +181,11 @@ describe('Object-level access', () => {
       const { forum, topic, actionTopic, post, board } = w.scope('public');
       const statuses = {
         hide: (await api.http.post(`/api/moderation/posts/${post.id}/hide`).set(mod.auth).send({})).status,
-        remove: (await api.http.delete(`/api/posts/${post.id}`).set(mod.auth)).status,
+        remove: (await api.http.post(`/api/moderation/posts/${post.id}/delete`).set(mod.auth).send({}))
+          .status,
         lock: (await api.http.post(`/api/moderation/topics/${actionTopic.id}/lock`).set(mod.auth).send({}))
           .status,
-        pin: (await api.http.patch(`/api/topics/${actionTopic.id}`).set(mod.auth).send({ pinned: true }))
+        pin: (await api.http.post(`/api/moderation/topics/${actionTopic.id}/pin`).set(mod.auth).send({}))
           .status,
         board: (await api.http.patch(`/api/boards/${board.slug}`).set(mod.auth).send({ slowModeSeconds: 60 }))
           .status,
@@ -238,26 +239,29 @@ describe('Object-level access', () => {
         topicLock: (
           await api.http.post(`/api/moderation/topics/${adminTopic.id}/lock`).set(mod.auth).send({})
         ).status,
-        topicFlags: (
-          await api.http.patch(`/api/topics/${adminTopic.id}`).set(mod.auth).send({ locked: true })
-        ).status,
+        topicPin: (await api.http.post(`/api/moderation/topics/${adminTopic.id}/pin`).set(mod.auth).send({}))
+          .status,
       };
       expect(statuses).toEqual({
         moderationDelete: 403,
         postDelete: 403,
         messageDelete: 403,
         topicLock: 403,
-        topicFlags: 403,
+        topicPin: 403,
       });
       expect((await postOf(topic.id, post.id))?.status).toBe('visible');
       const lockedNow = await api.http.get(`/api/topics/${adminTopic.id}`).expect(200);
       expect(lockedNow.body.topic.locked).toBe(false);
       // A global moderator is held to the same rule; an admin is not.
-      await api.http.delete(`/api/posts/${post.id}`).set(w.users.globalModerator.auth).expect(403);
       await api.http
-        .patch(`/api/topics/${adminTopic.id}`)
+        .post(`/api/moderation/posts/${post.id}/delete`)
+        .set(w.users.globalModerator.auth)
+        .send({})
+        .expect(403);
+      await api.http
+        .post(`/api/moderation/topics/${adminTopic.id}/lock`)
         .set(w.users.admin.auth)
-        .send({ locked: true })
+        .send({})
         .expect(200);
     });
   });

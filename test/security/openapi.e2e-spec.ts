@@ -291,12 +291,6 @@ const SUCCESS: Record<string, CallFor> = {
     as: w.admin,
     status: 200,
   }),
-  'PATCH /api/topics/:id': (w) => ({
-    path: `/api/topics/${w.topic.id}`,
-    as: w.admin,
-    body: { pinned: true },
-    status: 200,
-  }),
   'PATCH /api/posts/:id': async (w, api) => ({
     path: `/api/posts/${await memberPost(api, w, 'First words')}`,
     as: w.member,

@@ -588,8 +588,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Pin or lock a topic (moderators of its forum) */
-        patch: operations["TopicsController_setFlags"];
+        patch?: never;
         trace?: never;
     };
     "/api/topics/{id}/posts": {
@@ -661,7 +660,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete one’s own post (soft: a placeholder shows), or remove one as a moderator */
+        /** Delete one’s own post (soft: a placeholder shows); moderators remove others’ posts with POST /api/moderation/posts/:id/delete */
         delete: operations["PostsController_remove"];
         options?: never;
         head?: never;
@@ -788,7 +787,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete your message, or remove one as a moderator of the forum */
+        /** Delete your message; moderators remove others’ with POST /api/moderation/messages/:id/delete */
         delete: operations["BoardMessagesController_remove"];
         options?: never;
         head?: never;
@@ -2130,15 +2129,6 @@ export interface components {
         ReadMarkResponse: {
             lastReadSeq: number;
             unreadCount: number;
-        };
-        TopicFlagsDto: {
-            /** @example true */
-            pinned?: boolean;
-            /**
-             * @description Locked topics take no replies or edits
-             * @example true
-             */
-            locked?: boolean;
         };
         MarkSolutionDto: {
             /** @description The reply that answers the topic */
@@ -4068,40 +4058,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TopicWithForumResponse"];
-                };
-            };
-            /** @description An error, in the one error shape */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyResponse"];
-                };
-            };
-        };
-    };
-    TopicsController_setFlags: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TopicFlagsDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TopicResponse"];
                 };
             };
             /** @description An error, in the one error shape */
