@@ -107,10 +107,10 @@ describe('Operator objects in forum and post requests', () => {
     },
     { method: 'put', path: () => `/api/topics/${topic.id}/read`, valid: () => ({ seq: 1 }), fields: ['seq'] },
     {
-      method: 'patch',
-      path: () => `/api/topics/${topic.id}`,
-      valid: () => ({ locked: false }),
-      fields: ['locked', 'pinned'],
+      method: 'post',
+      path: () => `/api/moderation/topics/${topic.id}/unlock`,
+      valid: () => ({ reason: 'open again' }),
+      fields: ['reason'],
     },
   ];
 
