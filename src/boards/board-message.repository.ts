@@ -4,6 +4,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { BoardMessage, BoardMessageStatus, NewBoardMessage } from './board-message';
 import { BoardMessageRecord } from './board-message.schema';
+import { uniqueWrite } from '../infra/database/duplicate-key';
 
 type MessageRow = BoardMessageRecord & { _id: { toString(): string } };
 
@@ -77,7 +78,8 @@ export class BoardMessageRepository {
 
   /** Throws the driver's duplicate-key error on a repeated clientKey; the caller answers with the first one. */
   async insert(message: NewBoardMessage): Promise<BoardMessage> {
-    const created = await this.messages.create(message);
+    // AlreadyStored: a clientKey used before (a retried send).
+    const created = await uniqueWrite(this.messages.create(message));
     return toMessage(created.toObject() as MessageRow);
   }
 

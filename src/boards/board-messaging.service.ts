@@ -15,7 +15,8 @@ import type { BoardMessage } from './board-message';
 import { toMessageView, toPublicMessageView, type BoardMessageView } from './board-message-view';
 import { BoardMessageRepository } from './board-message.repository';
 import { BoardPostingSlotRepository } from './board-posting-slot.repository';
-import { BoardRepository, isDuplicateKey } from './board.repository';
+import { AlreadyStored } from '../infra/database/duplicate-key';
+import { BoardRepository } from './board.repository';
 
 export interface SendMessageInput {
   body: string;
@@ -157,7 +158,7 @@ export class BoardMessagingService {
         followUp: this.followUps.pending(messageFollowUpSteps({ status, replyTo })),
       });
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!(error instanceof AlreadyStored)) throw error;
       const raced = await this.messages.findByClientKey(clientKey);
       if (raced) return { message: raced, raced: true };
       throw error;

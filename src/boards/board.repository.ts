@@ -23,9 +23,6 @@ function toBoard(row: BoardRow): Board {
   };
 }
 
-// board-messaging.service.ts imports it from here.
-export { isDuplicateKey };
-
 @Injectable()
 export class BoardRepository {
   constructor(@InjectModel(BoardRecord.name) private readonly boards: Model<BoardRecord>) {}

@@ -4,6 +4,7 @@ import type { Model } from 'mongoose';
 import type { NewReport, Report, ReportStatus } from './report';
 import { ReportRecord } from './report.schema';
 import type { ReviewTargetType } from './review-item';
+import { uniqueWrite } from '../infra/database/duplicate-key';
 
 type ReportRow = ReportRecord;
 
@@ -34,7 +35,10 @@ export class ReportRepository {
   /** Throws the driver's duplicate-key error when this user already reported this item. */
   async insert(report: NewReport, at: Date): Promise<Report> {
     const _id = reportId(report.targetType, report.targetId, report.reporterId);
-    const [row] = await this.reports.insertMany([{ ...report, _id, status: 'open', createdAt: at }]);
+    // AlreadyStored: this reporter reported this item already (the id is theirs and the item's).
+    const [row] = await uniqueWrite(
+      this.reports.insertMany([{ ...report, _id, status: 'open', createdAt: at }]),
+    );
     return toReport(row.toObject() as ReportRow);
   }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import { AppError, NotFound } from '../infra/errors/app-error';
-import { ContentAdapters } from './content-adapters';
+import { ContentLifecycles } from './content-lifecycles';
 import type { Report, ReportReason } from './report';
 import { ReportRepository } from './report.repository';
 import type { ReviewTargetType } from './review-item';
 import { ReviewQueueService } from './review-queue.service';
-import { isDuplicateKey } from '../infra/database/duplicate-key';
+import { AlreadyStored } from '../infra/database/duplicate-key';
 
 export interface ReportInput {
   targetType: ReviewTargetType;
@@ -24,7 +24,7 @@ export const REPORT_WINDOW_MS = 10 * 60_000;
 export class ReportingService {
   constructor(
     private readonly reports: ReportRepository,
-    private readonly adapters: ContentAdapters,
+    private readonly adapters: ContentLifecycles,
     private readonly queue: ReviewQueueService,
   ) {}
 
@@ -51,7 +51,7 @@ export class ReportingService {
         now,
       );
     } catch (error) {
-      if (isDuplicateKey(error)) throw new AppError('conflict', 'You already reported this');
+      if (error instanceof AlreadyStored) throw new AppError('conflict', 'You already reported this');
       throw error;
     }
     const item = await this.queue.enqueue({

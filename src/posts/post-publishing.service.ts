@@ -14,7 +14,7 @@ import type { Topic } from './topic';
 import { assertForumOpen, TopicAccessService, topicLocked } from './topic-access.service';
 import { toTopicView, type TopicView } from './topic-view';
 import { TopicRepository } from './topic.repository';
-import { isDuplicateKey } from '../infra/database/duplicate-key';
+import { AlreadyStored } from '../infra/database/duplicate-key';
 import { newObjectId } from '../infra/database/object-id';
 import { RoomSequence } from '../infra/events/room-sequence';
 import { roomName } from '../realtime/socket-protocol';
@@ -91,7 +91,7 @@ export class PostPublishingService {
         lastVisibleSeq: composed.status === 'visible' ? 1 : 0,
       });
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!(error instanceof AlreadyStored)) throw error;
       const raced = await this.existingTopic(user, clientKey);
       if (raced) return raced;
       // The topic is stored without its first post: an earlier request with this clientId is storing it
@@ -107,7 +107,7 @@ export class PostPublishingService {
       const followUp = this.followUps.pending(draft);
       post = await this.posts.insert({ ...draft, id: topic.firstPostId ?? postId, followUp });
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!(error instanceof AlreadyStored)) throw error;
       const raced = await this.existingTopic(user, clientKey);
       if (raced) return raced;
       throw stillCreating();
@@ -154,7 +154,7 @@ export class PostPublishingService {
     try {
       return { post: await this.posts.insert(post), raced: null };
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!(error instanceof AlreadyStored)) throw error;
       const raced = await this.posts.findByClientKey(post.clientKey);
       if (raced) return { post: raced, raced };
       throw error;

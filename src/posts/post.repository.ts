@@ -8,6 +8,7 @@ import type { NewPost, PendingEdit, Post, PostContentChange, PostStatus } from '
 import { eraseName } from './post-references';
 import { PostRecord } from './post.schema';
 import { escapeRegExp, searchFieldsOf, searchTermsOf } from './search-text';
+import { uniqueWrite } from '../infra/database/duplicate-key';
 
 type PostRow = PostRecord & { _id: { toString(): string } };
 
@@ -118,7 +119,8 @@ export class PostRepository {
       pendingEdit: null,
       createdAt: new Date(),
     };
-    await this.posts.collection.insertOne(row);
+    // AlreadyStored: a clientKey used before (a retried publish).
+    await uniqueWrite(this.posts.collection.insertOne(row));
     return toPost(row as unknown as PostRow);
   }
 

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, type FilterQuery, type Model } from 'mongoose';
 import type { NewTopic, Topic, TopicStatus } from './topic';
 import { TopicRecord } from './topic.schema';
+import { uniqueWrite } from '../infra/database/duplicate-key';
 
 type TopicRow = TopicRecord & { _id: { toString(): string } };
 
@@ -61,7 +62,10 @@ export class TopicRepository {
 
   /** The first post takes seq 1, so the counter starts there; throws duplicate-key on a repeated clientKey. */
   async insert(topic: NewTopic): Promise<Topic> {
-    const created = await this.topics.create({ ...topic, lastSeq: 1, lastActivityAt: new Date() });
+    // AlreadyStored: a clientKey used before (a retried new topic).
+    const created = await uniqueWrite(
+      this.topics.create({ ...topic, lastSeq: 1, lastActivityAt: new Date() }),
+    );
     return toTopic(created.toObject() as TopicRow);
   }
 

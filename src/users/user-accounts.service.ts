@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, NotFound } from '../infra/errors/app-error';
 import type { NotificationPreferences, User } from './user';
 import { UserRepository, type NewUser, type ProfileChanges } from './user.repository';
-import { isDuplicateKey } from '../infra/database/duplicate-key';
+import { AlreadyStored } from '../infra/database/duplicate-key';
 
 export type PreferenceChanges = Partial<{
   [K in keyof NotificationPreferences]: Partial<NotificationPreferences[K]>;
@@ -142,7 +142,7 @@ export class UserAccountsService {
 
   /** Which field was taken: asked of the database, since not every server's duplicate-key error names it. */
   private async duplicateToConflict(error: unknown, input: { username?: string; email?: string }) {
-    if (!isDuplicateKey(error)) return error;
+    if (!(error instanceof AlreadyStored)) return error;
     const field = await this.users.takenField(input.username, input.email);
     const message = field === 'username' ? 'That username is taken' : 'That email is already registered';
     return new AppError('conflict', message, { field: field ?? 'email' });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isValidObjectId, Types, type Model } from 'mongoose';
 import { AppConfig } from '../infra/config/app-config';
+import { uniqueWrite } from '../infra/database/duplicate-key';
 import { UniqueClaims, ValueTaken } from '../infra/database/unique-claims';
 import type { Role } from '../auth/access-policy';
 import { defaultPreferences, type NotificationPreferences, type User, type UserStatus } from './user';
@@ -110,17 +111,19 @@ export class UserRepository {
       const { digest, ...fields } = input;
       const preferences = defaultPreferences();
       if (digest) preferences.mailings.email = true;
-      const [row] = await this.users.insertMany([
-        {
-          ...fields,
-          _id,
-          usernameLower,
-          emailNormalized,
-          email: input.email.trim(),
-          notificationPreferences: preferences,
-          createdAt: new Date(),
-        },
-      ]);
+      const [row] = await uniqueWrite(
+        this.users.insertMany([
+          {
+            ...fields,
+            _id,
+            usernameLower,
+            emailNormalized,
+            email: input.email.trim(),
+            notificationPreferences: preferences,
+            createdAt: new Date(),
+          },
+        ]),
+      );
       return toUser(row.toObject() as UserRow);
     } catch (error) {
       await this.unique.release(USERNAME, usernameLower, id);
@@ -432,10 +435,9 @@ export class UserRepository {
 
   private async update(id: string, update: Record<string, unknown>): Promise<User | null> {
     if (!isValidObjectId(id)) return null;
-    const row = await this.users
-      .findOneAndUpdate({ _id: id, deletedAt: null }, update, { new: true })
-      .lean<UserRow>()
-      .exec();
+    const row = await uniqueWrite(
+      this.users.findOneAndUpdate({ _id: id, deletedAt: null }, update, { new: true }).lean<UserRow>().exec(),
+    );
     return row ? toUser(row) : null;
   }
 }

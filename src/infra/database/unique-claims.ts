@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
-import { isDuplicateKey } from './duplicate-key';
+import { AlreadyStored, isDuplicateKey } from './duplicate-key';
 
 interface ClaimDocument {
   _id: string;
@@ -10,10 +10,10 @@ interface ClaimDocument {
 }
 
 /** Refused because another owner holds the value. Reads as a duplicate key to callers that ask isDuplicateKey. */
-export class ValueTaken extends Error {
-  readonly code = 11000;
+export class ValueTaken extends AlreadyStored {
   constructor(readonly scope: string) {
     super(`duplicate key: ${scope} is taken`);
+    this.name = 'ValueTaken';
   }
 }
 
