@@ -1,6 +1,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** class-validator's IsOptional lets an explicit null through to services typed `T | undefined`. */
+const noNullSkippingValidator = {
+  name: 'class-validator',
+  importNames: ['IsOptional'],
+  message: 'Use IsOmittable from src/infra/http/is-omittable: null is validated, not skipped.',
+};
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'client/dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'test/artifacts/**'],
@@ -45,12 +52,45 @@ export default tseslint.config(
         'error',
         {
           paths: [
+            noNullSkippingValidator,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Moderation decides and audits; the module that stores content carries the change out (PostLifecycle,
+    // MessageLifecycle, TopicLifecycle). So moderation reaches no other module's storage. (Repeats the
+    // class-validator entry above: a later no-restricted-imports replaces an earlier one.)
+    files: ['src/moderation/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            noNullSkippingValidator,
+          ],
+          patterns: [
             {
-              name: 'class-validator',
-              importNames: ['IsOptional'],
-              message: 'Use IsOmittable from src/infra/http/is-omittable: null is validated, not skipped.',
+              group: ['../*/*.repository', '../*/*.schema', '../*/*-counters'],
+              message: "Call the owning module's lifecycle service; moderation touches no other module's storage.",
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Driver errors stay in the storage layer: repositories translate a duplicate key into AlreadyStored
+    // (uniqueWrite), which services catch.
+    files: ['src/**/*.ts'],
+    ignores: ['src/infra/database/**', 'src/**/*.repository.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportSpecifier[imported.name='isDuplicateKey']",
+          message: 'Catch AlreadyStored; only src/infra/database and repositories read driver errors.',
         },
       ],
     },

@@ -1,5 +1,6 @@
 import { BoardFollowUps } from './board-follow-ups';
 import { Module } from '@nestjs/common';
+import { MessageLifecycle } from './message-lifecycle.service';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ForumsModule } from '../forums/forums.module';
 import { NoticesModule } from '../notices/notices.module';
@@ -43,6 +44,7 @@ import { BoardsService } from './boards.service';
   ],
   controllers: [BoardsController, BoardMessagesController],
   providers: [
+    MessageLifecycle,
     BoardRepository,
     BoardMessageRepository,
     BoardPostingSlotRepository,
@@ -57,13 +59,6 @@ import { BoardsService } from './boards.service';
     BoardAccountCleanupListener,
     BoardsPrivacySection,
   ],
-  exports: [
-    BoardAccessService,
-    BoardMessagingService,
-    BoardReadingService,
-    BoardMessageRepository,
-    // Moderation reads a message's board (slug for live events) by id.
-    BoardRepository,
-  ],
+  exports: [MessageLifecycle, BoardAccessService, BoardMessagingService, BoardReadingService],
 })
 export class BoardsModule {}

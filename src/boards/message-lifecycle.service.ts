@@ -1,22 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import type { BoardMessage } from '../boards/board-message';
-import { toPublicMessageView } from '../boards/board-message-view';
-import { BoardMessageRepository } from '../boards/board-message.repository';
-import { BoardRepository } from '../boards/board.repository';
+import {
+  replaceValues,
+  type ContentLifecycle,
+  type ModeratedContent,
+  type RedactionChange,
+} from '../content/content-lifecycle';
 import { AppError, NotFound } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent, type ContentView } from '../infra/events/forum-events';
 import { renderPostHtml } from '../infra/rendering/render-post';
 import type { FindingsSummary } from '../publishing/publish-decision';
-import type { ContentAdapter, ModeratedContent, RedactionChange } from './moderated-content';
-import { replaceValues } from './redaction-plan';
+import type { BoardMessage } from './board-message';
+import { toPublicMessageView } from './board-message-view';
+import { BoardMessageRepository } from './board-message.repository';
+import { BoardRepository } from './board.repository';
 
 const notInState = () =>
   new AppError('conflict', 'The message is no longer in a state this action applies to');
 
-/** Board messages for moderation: no hidden state and no parked edits; revisions are embedded. */
+/**
+ * The lifecycle steps of a board message after its publish, for moderation to call: no hidden state and no
+ * parked edits; revisions are embedded.
+ */
 @Injectable()
-export class MessageContentAdapter implements ContentAdapter {
+export class MessageLifecycle implements ContentLifecycle {
   readonly kind = 'message' as const;
 
   constructor(

@@ -1,10 +1,16 @@
 import type { ContentView } from '../infra/events/forum-events';
 import type { FindingsSummary } from '../publishing/publish-decision';
-import type { ReviewTargetType } from './review-item';
+
+/**
+ * Numbered content in a container (a post in a topic, a message on a board) and the lifecycle steps its owner
+ * performs on it: posts and boards each implement ContentLifecycle (PostLifecycle, MessageLifecycle) with their
+ * own storage, counters and live events; moderation decides, records the audit entry and calls them.
+ */
+export type ContentKind = 'post' | 'message';
 
 /** A post or a board message as moderation sees it, whichever module stores it. */
 export interface ModeratedContent {
-  kind: ReviewTargetType;
+  kind: ContentKind;
   id: string;
   forumId: string;
   /** The topic (posts) or board (messages) it belongs to. */
@@ -37,11 +43,11 @@ export interface RedactionChange {
 }
 
 /**
- * One implementation per kind of content (posts, board messages): the storage and live events of each
- * moderation action. Access checks, audit, queue and notifications stay in the services, once for both.
+ * One implementation per kind of content, in the module that stores it: the storage, counters and live events of
+ * each step. Access checks, audit, queue and notifications stay in moderation's services, once for both.
  */
-export interface ContentAdapter {
-  readonly kind: ReviewTargetType;
+export interface ContentLifecycle {
+  readonly kind: ContentKind;
   find(id: string): Promise<ModeratedContent | null>;
   /** held → visible, with the counters and the live `*.created` a publish would have had. */
   approve(content: ModeratedContent): Promise<ModeratedContent>;
@@ -69,4 +75,15 @@ export interface ContentAdapter {
   ): Promise<{ content: ModeratedContent; view: ContentView }>;
   /** The text of every stored earlier version, so a redaction can also find values edited out before. */
   revisionTexts(id: string): Promise<string[]>;
+}
+
+/** Every other occurrence of a removed value in a text (a title, an older revision). */
+export function replaceValues(
+  text: string,
+  replacements: ReadonlyArray<{ value: string; label: string }>,
+): string {
+  return replacements.reduce(
+    (current, { value, label }) => (value ? current.split(value).join(label) : current),
+    text,
+  );
 }

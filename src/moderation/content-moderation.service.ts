@@ -5,12 +5,12 @@ import { AppError } from '../infra/errors/app-error';
 import { detect } from '../pii';
 import { summarizeFindings } from '../publishing/pii-policy';
 import { ActionRecorder, type ActionTarget } from './action-recorder.service';
-import { ContentAdapters } from './content-adapters';
-import type { ContentAdapter, ModeratedContent } from './moderated-content';
+import { ContentLifecycles } from './content-lifecycles';
+import type { ContentLifecycle, ModeratedContent } from '../content/content-lifecycle';
 import { ModerationAccessService } from './moderation-access.service';
 import type { ReviewTargetType } from './review-item';
 
-type Loaded = { adapter: ContentAdapter; content: ModeratedContent };
+type Loaded = { adapter: ContentLifecycle; content: ModeratedContent };
 
 const notInState = (what: string) => new AppError('conflict', `This item is not ${what}`);
 
@@ -21,7 +21,7 @@ const notInState = (what: string) => new AppError('conflict', `This item is not 
 @Injectable()
 export class ContentModerationService {
   constructor(
-    private readonly adapters: ContentAdapters,
+    private readonly adapters: ContentLifecycles,
     private readonly access: ModerationAccessService,
     private readonly recorder: ActionRecorder,
     private readonly forums: ForumsService,

@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/access-policy';
 import { canModerateForum } from '../auth/forum-moderation.policy';
 import { Forbidden } from '../infra/errors/app-error';
 import { AdminContentPolicy } from '../users/admin-content.policy';
-import type { ModeratedContent } from './moderated-content';
+import type { ModeratedContent } from '../content/content-lifecycle';
 import { ReportRepository } from './report.repository';
 
 /**

@@ -11,7 +11,7 @@ import { PostsModule } from '../posts/posts.module';
 import { UsersModule } from '../users/users.module';
 import { UploadsModule } from '../uploads/uploads.module';
 import { ActionRecorder } from './action-recorder.service';
-import { ContentAdapters } from './content-adapters';
+import { ContentLifecycles } from './content-lifecycles';
 import { ContentModerationService } from './content-moderation.service';
 import { ModerationAccessService } from './moderation-access.service';
 import { ModerationAuditService } from './moderation-audit.service';
@@ -20,11 +20,9 @@ import { ModerationPrivacySection } from './moderation-privacy.section';
 import { ModerationQueueController } from './moderation-queue.controller';
 import { ModerationTopicsController } from './moderation-topics.controller';
 import { ModerationUsersController } from './moderation-users.controller';
-import { MessageContentAdapter } from './message-content.adapter';
 import { ModerationHistoryListener } from './moderation-history.listener';
 import { ModerationHistoryRepository } from './moderation-history.repository';
 import { ModerationHistoryRecord, ModerationHistorySchema } from './moderation-history.schema';
-import { PostContentAdapter } from './post-content.adapter';
 import { RedactionService } from './redaction.service';
 import { ReportRepository } from './report.repository';
 import { ReportRecord, ReportSchema } from './report.schema';
@@ -69,9 +67,7 @@ import { UserActionsService } from './user-actions.service';
     ReportRepository,
     ModerationHistoryRepository,
     ModerationHistoryListener,
-    PostContentAdapter,
-    MessageContentAdapter,
-    ContentAdapters,
+    ContentLifecycles,
     ModerationAccessService,
     ActionRecorder,
     ReviewQueueService,

@@ -4,10 +4,10 @@ import { ForumsService } from '../forums/forums.service';
 import { AppConfig } from '../infra/config/app-config';
 import { AppError } from '../infra/errors/app-error';
 import { detect, type Finding } from '../pii';
-import { ContentAdapters } from './content-adapters';
+import { ContentLifecycles } from './content-lifecycles';
 import { CopyIndexRepository } from './copy-index.repository';
 import { copyIndexKey, keyedFindings, valueKey } from './copy-keys';
-import type { ContentAdapter, ModeratedContent } from './moderated-content';
+import type { ContentLifecycle, ModeratedContent } from '../content/content-lifecycle';
 import { ModerationAccessService } from './moderation-access.service';
 import type { ReviewTargetType } from './review-item';
 
@@ -15,7 +15,7 @@ import type { ReviewTargetType } from './review-item';
 const MAX_PLACES = 200;
 
 export interface CopyPlace {
-  adapter: ContentAdapter;
+  adapter: ContentLifecycle;
   content: ModeratedContent;
   /** The keys of the asked-for values this place holds now. */
   valueKeys: Set<string>;
@@ -53,7 +53,7 @@ export class PersonalDataCopies {
   private readonly key: Buffer;
 
   constructor(
-    private readonly adapters: ContentAdapters,
+    private readonly adapters: ContentLifecycles,
     private readonly rows: CopyIndexRepository,
     private readonly forums: ForumsService,
     private readonly access: ModerationAccessService,
@@ -145,7 +145,7 @@ export class PersonalDataCopies {
     }
   }
 
-  private async findingsOf(adapter: ContentAdapter, content: ModeratedContent) {
+  private async findingsOf(adapter: ContentLifecycle, content: ModeratedContent) {
     const texts = [
       content.source,
       content.title ?? '',

@@ -1,5 +1,5 @@
 import { detect } from '../pii';
-import type { ModeratedContent } from './moderated-content';
+import type { ModeratedContent } from '../content/content-lifecycle';
 import type { ReviewItem } from './review-item';
 import type { UploadView } from '../uploads/upload-view';
 

@@ -1,4 +1,5 @@
-import { applySpans, planSpans, replaceValues, SpanOutOfRange } from './redaction-plan';
+import { replaceValues } from '../content/content-lifecycle';
+import { applySpans, planSpans, SpanOutOfRange } from './redaction-plan';
 
 const text = 'Mail ann@example.com or call 020 7946 0958, I live at 12 Elm Road';
 const email = { start: 5, end: 20, type: 'email' as const };

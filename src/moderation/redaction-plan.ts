@@ -84,11 +84,3 @@ export function applySpans(text: string, spans: readonly PlannedSpan[]): Applied
   }
   return { text: result, replacements, counts };
 }
-
-/** Every other occurrence of a removed value in a text (a title, an older revision). */
-export function replaceValues(text: string, replacements: AppliedRedaction['replacements']): string {
-  return replacements.reduce(
-    (current, { value, label }) => (value ? current.split(value).join(label) : current),
-    text,
-  );
-}

@@ -6,15 +6,19 @@ import { NotificationDeliveryService } from '../notifications/notification-deliv
 import { detect, type Finding } from '../pii';
 import { summarizeFindings } from '../publishing/pii-policy';
 import { ActionRecorder } from './action-recorder.service';
-import { ContentAdapters } from './content-adapters';
+import { ContentLifecycles } from './content-lifecycles';
 import { targetOf } from './content-moderation.service';
-import type { ContentAdapter, ModeratedContent, RedactionChange } from './moderated-content';
+import {
+  replaceValues,
+  type ContentLifecycle,
+  type ModeratedContent,
+  type RedactionChange,
+} from '../content/content-lifecycle';
 import { ModerationAccessService } from './moderation-access.service';
 import {
   applySpans,
   labelFor,
   planSpans,
-  replaceValues,
   SpanOutOfRange,
   type AppliedRedaction,
   type Span,
@@ -59,7 +63,7 @@ export interface RedactionResult {
 @Injectable()
 export class RedactionService {
   constructor(
-    private readonly adapters: ContentAdapters,
+    private readonly adapters: ContentLifecycles,
     private readonly access: ModerationAccessService,
     private readonly recorder: ActionRecorder,
     private readonly forums: ForumsService,
@@ -107,7 +111,7 @@ export class RedactionService {
 
   private async commit(
     user: AuthUser,
-    adapter: ContentAdapter,
+    adapter: ContentLifecycle,
     content: ModeratedContent,
     applied: AppliedRedaction,
     reason: string | undefined,

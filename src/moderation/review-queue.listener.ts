@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ForumEvent, type ForumEventPayloads } from '../infra/events/forum-events';
-import { ContentAdapters } from './content-adapters';
+import { ContentLifecycles } from './content-lifecycles';
 import type { ReviewTargetType } from './review-item';
 import { ReviewQueueService } from './review-queue.service';
 
@@ -17,7 +17,7 @@ export class ReviewQueueListener {
 
   constructor(
     private readonly queue: ReviewQueueService,
-    private readonly adapters: ContentAdapters,
+    private readonly adapters: ContentLifecycles,
   ) {}
 
   @OnEvent(ForumEvent.PostHeld, ON)

@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/access-policy';
 import { isGlobalModerator } from '../auth/forum-moderation.policy';
 import { ForumsService } from '../forums/forums.service';
 import { AppError, Forbidden } from '../infra/errors/app-error';
-import { ContentAdapters } from './content-adapters';
+import { ContentLifecycles } from './content-lifecycles';
 import { ModerationAccessService } from './moderation-access.service';
 import { ModerationHistoryRepository } from './moderation-history.repository';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor';
@@ -36,7 +36,7 @@ const DEFAULT_PAGE = 20;
 export class ReviewQueueService {
   constructor(
     private readonly items: ReviewItemRepository,
-    private readonly adapters: ContentAdapters,
+    private readonly adapters: ContentLifecycles,
     private readonly access: ModerationAccessService,
     private readonly forums: ForumsService,
     private readonly history: ModerationHistoryRepository,

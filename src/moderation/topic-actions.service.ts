@@ -2,11 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/access-policy';
 import { ForumsService } from '../forums/forums.service';
 import { AppError, NotFound } from '../infra/errors/app-error';
-import { EventBus } from '../infra/events/event-bus';
-import { ForumEvent } from '../infra/events/forum-events';
 import type { Topic } from '../posts/topic';
-import { PostRepository } from '../posts/post.repository';
-import { TopicRepository } from '../posts/topic.repository';
+import { TopicLifecycle } from '../posts/topic-lifecycle.service';
 import { toTopicView, type TopicView } from '../posts/topic-view';
 import { ActionRecorder } from './action-recorder.service';
 import { ModerationAccessService } from './moderation-access.service';
@@ -23,16 +20,17 @@ const FLAGS: Record<TopicFlagAction, { locked?: boolean; pinned?: boolean }> = {
   unpin: { pinned: false },
 };
 
-/** Moderators' actions on a topic: lock, close, pin (and their reverses), move to another forum. */
+/**
+ * Moderators' actions on a topic: lock, close, pin (and their reverses), move to another forum. Decides (who may)
+ * and audits here; the topic's owner (TopicLifecycle, in posts) carries the change out.
+ */
 @Injectable()
 export class TopicActionsService {
   constructor(
-    private readonly topics: TopicRepository,
-    private readonly posts: PostRepository,
+    private readonly topics: TopicLifecycle,
     private readonly forums: ForumsService,
     private readonly access: ModerationAccessService,
     private readonly recorder: ActionRecorder,
-    private readonly events: EventBus,
   ) {}
 
   async setFlag(
@@ -42,16 +40,7 @@ export class TopicActionsService {
     reason?: string,
   ): Promise<TopicView> {
     const topic = await this.load(user, topicId);
-    const flags = FLAGS[action];
-    const updated = await this.topics.update(topic.id, flags);
-    if (!updated) throw new NotFound('Topic');
-    const fact = { forumId: updated.forumId, topicId: updated.id, seq: updated.lastVisibleSeq };
-    if (flags.locked !== undefined && flags.locked !== topic.locked) {
-      await this.events.emit(ForumEvent.TopicLocked, { ...fact, locked: updated.locked, byUserId: user.id });
-    }
-    if (flags.pinned !== undefined && flags.pinned !== topic.pinned) {
-      await this.events.emit(ForumEvent.TopicUpdated, { ...fact, topic: { pinned: updated.pinned } });
-    }
+    const updated = await this.topics.setFlags(topic, FLAGS[action], user.id);
     await this.recorder.record(user, action, targetOf(topic), { reason });
     return toTopicView(updated);
   }
@@ -64,18 +53,7 @@ export class TopicActionsService {
     if (!target) throw new NotFound('Forum');
     this.access.assertModeratesForum(user, target.id);
     if (target.archived) throw new AppError('forum_archived', 'That forum is archived and takes no topics');
-    const moved = await this.topics.moveToForum(topic.id, target.id);
-    if (!moved) throw new NotFound('Topic');
-    const postCount = await this.posts.moveTopicToForum(topic.id, target.id);
-    if (topic.status === 'visible') {
-      await this.forums.recordActivity(topic.forumId, { topics: -1, posts: -postCount });
-      await this.forums.recordActivity(target.id, { topics: 1, posts: postCount });
-    }
-    const fact = { forumId: topic.forumId, topicId: topic.id, seq: moved.lastVisibleSeq };
-    await this.events.emit(ForumEvent.TopicUpdated, {
-      ...fact,
-      topic: { forumId: target.id, forumSlug: target.slug },
-    });
+    const moved = await this.topics.move(topic, target);
     await this.recorder.record(user, 'move', targetOf(topic), {
       reason: reason ?? `moved to ${target.slug}`,
     });
@@ -83,7 +61,7 @@ export class TopicActionsService {
   }
 
   private async load(user: AuthUser, topicId: string): Promise<Topic> {
-    const topic = await this.topics.findById(topicId);
+    const topic = await this.topics.find(topicId);
     if (!topic) throw new NotFound('Topic');
     this.access.assertModeratesForum(user, topic.forumId);
     await this.access.assertNotOverAdmin(user, topic.authorId);

@@ -4,23 +4,26 @@ import { renderPostHtml } from '../infra/rendering/render-post';
 import { AppError } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent, type ContentView } from '../infra/events/forum-events';
-import type { Post, PostStatus } from '../posts/post';
-import { PostCounters } from '../posts/post-counters';
-import { PostRevisingService } from '../posts/post-revising.service';
-import { PostRevisionRepository } from '../posts/post-revision.repository';
-import { toPublicView } from '../posts/post-view';
-import { PostRepository } from '../posts/post.repository';
-import { searchTextOf } from '../posts/search-text';
-import type { TopicStatus } from '../posts/topic';
-import { TopicRepository } from '../posts/topic.repository';
+import type { ContentLifecycle, ModeratedContent, RedactionChange } from '../content/content-lifecycle';
 import type { FindingsSummary } from '../publishing/publish-decision';
-import type { ContentAdapter, ModeratedContent, RedactionChange } from './moderated-content';
+import type { Post, PostStatus } from './post';
+import { PostCounters } from './post-counters';
+import { PostRevisingService } from './post-revising.service';
+import { PostRevisionRepository } from './post-revision.repository';
+import { toPublicView } from './post-view';
+import { PostRepository } from './post.repository';
+import { searchTextOf } from './search-text';
+import type { TopicStatus } from './topic';
+import { TopicRepository } from './topic.repository';
 
 const notInState = () => new AppError('conflict', 'The post is no longer in a state this action applies to');
 
-/** Forum posts for moderation: the posts module's repositories, and the live events a change needs. */
+/**
+ * The lifecycle steps of a forum post after its publish (approve, hide, remove, edit, redact), with the topic,
+ * the counters and the live events each needs. Moderation decides and audits; this carries the step out.
+ */
 @Injectable()
-export class PostContentAdapter implements ContentAdapter {
+export class PostLifecycle implements ContentLifecycle {
   readonly kind = 'post' as const;
 
   constructor(

@@ -25,6 +25,8 @@ import { SearchTermsBackfill } from './search-terms-backfill';
 import { PostReplayViews } from './post-replay-views';
 import { PostRepository } from './post.repository';
 import { PostRecord, PostSchema } from './post.schema';
+import { PostLifecycle } from './post-lifecycle.service';
+import { TopicLifecycle } from './topic-lifecycle.service';
 import { PostsController } from './posts.controller';
 import { PostsPrivacySection } from './posts-privacy.section';
 import { SearchController } from './search.controller';
@@ -59,6 +61,8 @@ import { TopicsController } from './topics.controller';
   ],
   controllers: [ForumPagesController, TopicsController, PostsController, SearchController],
   providers: [
+    TopicLifecycle,
+    PostLifecycle,
     TopicRepository,
     PostRepository,
     PostRevisionRepository,
@@ -83,13 +87,14 @@ import { TopicsController } from './topics.controller';
     PostsPrivacySection,
   ],
   exports: [
-    PostCounters,
+    // Moderation calls these once it has decided (it touches no posts storage itself).
+    TopicLifecycle,
+    PostLifecycle,
+    // Profiles and notifications read posts and topics.
     PostRepository,
-    PostRevisionRepository,
     TopicRepository,
     TopicAccessService,
     TopicReadingService,
-    PostRevisingService,
   ],
 })
 export class PostsModule {}
