@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { boardsApi, type BoardMessage, type MessagePage } from '../../api/boards-api';
 import { forumsApi } from '../../api/forums-api';
 import type { LiveRoomEvent } from '../../realtime/live-events';
+import { removalPlaceholder } from '../../realtime/removal-placeholder';
 import { useNotice } from '../notices/notice-context';
 
 const PAGE = 50;
@@ -105,15 +106,9 @@ export function useBoard(slug: string) {
           take([{ ...message, likedByMe: old?.likedByMe, source: undefined, findings: undefined }]);
           return;
         }
-        case ServerEvent.MessageRemoved: {
-          const status = event.payload.status === 'deleted' ? 'deleted' : 'removed';
-          const html =
-            status === 'deleted'
-              ? '<p><em>This message was deleted by its author.</em></p>'
-              : '<p><em>This message was removed by a moderator.</em></p>';
-          take([{ id: event.payload.messageId, status, html }]);
+        case ServerEvent.MessageRemoved:
+          take([{ id: event.payload.messageId, ...removalPlaceholder('message', event.payload.status) }]);
           return;
-        }
       }
     },
     [take, messages],

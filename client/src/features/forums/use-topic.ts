@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { forumsApi, type Post, type PostPage, type Topic } from '../../api/forums-api';
 import { useNotice } from '../notices/notice-context';
 import type { LiveRoomEvent } from '../../realtime/live-events';
+import { removalPlaceholder } from '../../realtime/removal-placeholder';
 
 export const PAGE = 30;
 /** How many posts a page opened at post N shows before N, so the post is read in its context. */
@@ -171,16 +172,9 @@ export function useTopic(topicId: string, start: number | null) {
         case ServerEvent.PostLiked:
           upsert({ id: event.payload.postId, likeCount: event.payload.likeCount });
           return;
-        case ServerEvent.PostRemoved: {
-          // The same wording a reload shows (the server's placeholder for each status).
-          const status = event.payload.status === 'deleted' ? 'deleted' : 'removed';
-          const html =
-            status === 'deleted'
-              ? '<p><em>This post was deleted by its author.</em></p>'
-              : '<p><em>This post was removed by a moderator.</em></p>';
-          upsert({ id: event.payload.postId, status, html });
+        case ServerEvent.PostRemoved:
+          upsert({ id: event.payload.postId, ...removalPlaceholder('post', event.payload.status) });
           return;
-        }
         case ServerEvent.TopicLocked: {
           const { locked } = event.payload;
           setTopic((t) => ({ ...t, locked }));
