@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
 import { FollowUpWorker } from '../../src/infra/outbox/follow-up-worker';
-import { loadConfig } from '../../src/infra/config/app-config';
+import { loadConfig, type AppConfig } from '../../src/infra/config/app-config';
 import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,8 +40,8 @@ export function uniqueDbName(prefix = 't'): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 }
 
-/** Boots the real application (same factory as main.ts) on a free port against a real database. */
-export async function startApp(options: StartAppOptions = {}): Promise<TestApp> {
+/** The configuration every spec's application runs with: the test run's engine, a database of its own. */
+export function testConfig(options: StartAppOptions = {}): { config: AppConfig; dbName: string } {
   const mongoUri = options.mongoUri ?? process.env.PARLEY_TEST_MONGODB_URI;
   if (!mongoUri) throw new Error('No test database: run through `npm test` (jest global setup starts one)');
   const dbName = options.dbName ?? uniqueDbName();
@@ -59,6 +59,12 @@ export async function startApp(options: StartAppOptions = {}): Promise<TestApp> 
     ...(process.env.PARLEY_TEST_SMTP_URL ? { SMTP_URL: process.env.PARLEY_TEST_SMTP_URL } : {}),
     ...options.env,
   });
+  return { config, dbName };
+}
+
+/** Boots the real application (same factory as main.ts) on a free port against a real database. */
+export async function startApp(options: StartAppOptions = {}): Promise<TestApp> {
+  const { config, dbName } = testConfig(options);
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk: Buffer, _encoding, done) {
