@@ -98,7 +98,7 @@ export class EmailVerificationService {
   async confirm(token: string): Promise<AccountView> {
     const used = await this.tokens.consume(token, 'verify-email');
     const invalid = () =>
-      new AppError('bad_request', 'This confirmation link is not valid, was already used or has expired', {
+      new AppError('link_invalid', 'This confirmation link is not valid, was already used or has expired', {
         field: 'token',
       });
     if (!used) throw invalid();

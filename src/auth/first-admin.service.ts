@@ -33,7 +33,7 @@ export class FirstAdminService {
       return { outcome: 'promoted', userId: existing.id };
     }
     if (await this.accounts.findByEmail(input.email)) {
-      throw new AppError('conflict', 'That email belongs to another account', { field: 'email' });
+      throw new AppError('email_taken', 'That email belongs to another account', { field: 'email' });
     }
     const user = await this.accounts.create({
       username: input.username,

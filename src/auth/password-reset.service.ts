@@ -63,7 +63,7 @@ export class PasswordResetService {
     const used = await this.tokens.consume(token, 'reset-password');
     const user = used ? await this.accounts.findById(used.userId) : null;
     if (!used || !user || user.deleted) {
-      throw new AppError('bad_request', 'This reset link is not valid, was already used or has expired', {
+      throw new AppError('link_invalid', 'This reset link is not valid, was already used or has expired', {
         field: 'token',
       });
     }

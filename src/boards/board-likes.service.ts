@@ -33,7 +33,7 @@ export class BoardLikesService {
       throw new NotFound('Message');
     }
     if (like && message.authorId === user.id)
-      throw new AppError('bad_request', 'You cannot like your own message');
+      throw new AppError('own_content', 'You cannot like your own message');
     const changed: BoardMessage | null = like
       ? await this.messages.addLike(message.id, user.id)
       : await this.messages.removeLike(message.id, user.id);

@@ -77,7 +77,7 @@ export class BoardMessagingService {
     const message = await this.requireMessage(context, messageId, user);
     if (message.authorId !== user.id) throw new AppError('forbidden', 'Only the author can edit a message');
     if (message.status !== 'visible' && message.status !== 'held') {
-      throw new AppError('conflict', 'This message was deleted or removed and cannot be edited');
+      throw new AppError('state_changed', 'This message was deleted or removed and cannot be edited');
     }
     const decision = await this.gate.evaluate({
       user,
@@ -93,7 +93,8 @@ export class BoardMessagingService {
       findings: decision.findings,
     };
     const edited = await this.messages.edit(message.id, change, message, new Date());
-    if (!edited) throw new AppError('conflict', 'The message changed meanwhile; reload it and edit again');
+    if (!edited)
+      throw new AppError('edit_conflict', 'The message changed meanwhile; reload it and edit again');
     await this.announceEdit(context, message, edited, decision);
     return { message: toMessageView(edited, { userId: user.id, moderator: false }), masked: decision.masked };
   }
@@ -238,7 +239,7 @@ export class BoardMessagingService {
     if (replyTo === undefined) return;
     const target = replyTo <= board.lastSeq ? await this.messages.findBySeq(board.id, replyTo) : null;
     if (!target || target.status !== 'visible') {
-      throw new AppError('bad_request', `There is no message #${replyTo} on this board to reply to`);
+      throw new AppError('reply_target_missing', `There is no message #${replyTo} on this board to reply to`);
     }
   }
 

@@ -36,7 +36,7 @@ export class BoardReadingService {
 
   async page(user: AuthUser | undefined, slug: string, query: MessagePageQuery): Promise<MessagePage> {
     if (query.before !== undefined && query.after !== undefined) {
-      throw new AppError('bad_request', 'Give either before or after, not both');
+      throw new AppError('conflicting_parameters', 'Give either before or after, not both');
     }
     const { board, moderator } = await this.access.readable(user, slug);
     const limit = query.limit ?? 50;

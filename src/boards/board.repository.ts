@@ -54,7 +54,7 @@ export class BoardRepository {
       return toBoard(created.toObject() as BoardRow);
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new AppError('conflict', `A board with the slug "${board.slug}" already exists`);
+        throw new AppError('slug_taken', `A board with the slug "${board.slug}" already exists`);
       }
       throw error;
     }

@@ -16,7 +16,7 @@ import { BoardMessageRepository } from './board-message.repository';
 import { BoardRepository } from './board.repository';
 
 const notInState = () =>
-  new AppError('conflict', 'The message is no longer in a state this action applies to');
+  new AppError('state_changed', 'The message is no longer in a state this action applies to');
 
 /**
  * The lifecycle steps of a board message after its publish, for moderation to call: no hidden state and no
@@ -49,7 +49,9 @@ export class MessageLifecycle implements ContentLifecycle {
   }
 
   settlePendingEdit(): Promise<ModeratedContent> {
-    return Promise.reject(new AppError('conflict', 'Board messages have no edits waiting for a moderator'));
+    return Promise.reject(
+      new AppError('no_pending_edit', 'Board messages have no edits waiting for a moderator'),
+    );
   }
 
   async setStatus(

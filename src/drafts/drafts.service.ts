@@ -32,7 +32,7 @@ export class DraftsService {
       (await this.drafts.count(user.id)) >= MAX_DRAFTS_PER_USER
     ) {
       throw new AppError(
-        'conflict',
+        'draft_limit_reached',
         `You have ${MAX_DRAFTS_PER_USER} unsent drafts; send or discard some before starting another`,
       );
     }

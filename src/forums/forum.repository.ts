@@ -71,7 +71,7 @@ export class ForumRepository {
       return toForum(created.toObject() as ForumRow);
     } catch (error) {
       if (isDuplicateKey(error)) {
-        throw new AppError('conflict', `A forum with the slug "${forum.slug}" already exists`);
+        throw new AppError('slug_taken', `A forum with the slug "${forum.slug}" already exists`);
       }
       throw error;
     }

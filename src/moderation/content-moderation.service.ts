@@ -12,7 +12,7 @@ import type { ReviewTargetType } from './review-item';
 
 type Loaded = { adapter: ContentLifecycle; content: ModeratedContent };
 
-const notInState = (what: string) => new AppError('conflict', `This item is not ${what}`);
+const notInState = (what: string) => new AppError('state_changed', `This item is not ${what}`);
 
 /**
  * Moderators' decisions on a post or board message: approve or reject a held item, hide and unhide, edit

@@ -98,7 +98,10 @@ export class RedactionService {
       addDetectedValues(applied, older, region);
     }
     if (applied.replacements.length === 0) {
-      throw new AppError('bad_request', 'No personal information was detected: select the span to remove');
+      throw new AppError(
+        'nothing_detected',
+        'No personal information was detected: select the span to remove',
+      );
     }
     const removedKeys = await this.copies.keysOfValues(
       applied.replacements.map(({ value }) => value),
@@ -184,7 +187,7 @@ export class RedactionService {
     try {
       planned = planSpans(source, detected, spans);
     } catch (error) {
-      if (error instanceof SpanOutOfRange) throw new AppError('bad_request', error.message);
+      if (error instanceof SpanOutOfRange) throw new AppError('span_out_of_range', error.message);
       throw error;
     }
     return applySpans(source, planned);

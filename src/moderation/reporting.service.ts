@@ -43,7 +43,7 @@ export class ReportingService {
     const { content } = await this.adapters.require(input.targetType, input.targetId);
     if (content.status !== 'visible')
       throw new NotFound(input.targetType === 'post' ? 'Post' : 'Board message');
-    if (content.authorId === user.id) throw new AppError('bad_request', 'You cannot report your own writing');
+    if (content.authorId === user.id) throw new AppError('own_content', 'You cannot report your own writing');
     let report: Report;
     try {
       report = await this.reports.insert(
@@ -51,7 +51,7 @@ export class ReportingService {
         now,
       );
     } catch (error) {
-      if (error instanceof AlreadyStored) throw new AppError('conflict', 'You already reported this');
+      if (error instanceof AlreadyStored) throw new AppError('already_reported', 'You already reported this');
       throw error;
     }
     const item = await this.queue.enqueue({

@@ -60,7 +60,7 @@ export class ReviewQueueService {
     };
     const after = query.cursor ? decodeQueueCursor(query.cursor) : null;
     if (query.cursor && !after)
-      throw new AppError('bad_request', 'That cursor is not one this server gave out');
+      throw new AppError('cursor_invalid', 'That cursor is not one this server gave out');
     const size = query.limit ?? DEFAULT_PAGE;
     const rows = await this.items.page(filter, after, size + 1);
     const items = rows.slice(0, size);

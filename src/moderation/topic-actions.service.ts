@@ -48,7 +48,8 @@ export class TopicActionsService {
   /** The topic and its posts change forum; the moderator must moderate both forums. */
   async move(user: AuthUser, topicId: string, forumId: string, reason?: string): Promise<TopicView> {
     const topic = await this.load(user, topicId);
-    if (forumId === topic.forumId) throw new AppError('bad_request', 'The topic is already in that forum');
+    if (forumId === topic.forumId)
+      throw new AppError('already_in_forum', 'The topic is already in that forum');
     const target = await this.forums.findById(forumId);
     if (!target) throw new NotFound('Forum');
     this.access.assertModeratesForum(user, target.id);

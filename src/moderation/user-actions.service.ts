@@ -35,7 +35,7 @@ export class UserActionsService {
 
   restrict(user: AuthUser, userId: string, status: 'silenced' | 'suspended', input: RestrictionInput) {
     if (input.until && Date.parse(input.until) <= Date.now()) {
-      throw new AppError('bad_request', 'The end of a restriction must be in the future');
+      throw new AppError('restriction_end_in_past', 'The end of a restriction must be in the future');
     }
     return this.apply(user, userId, { status, until: input.until, reason: input.reason });
   }

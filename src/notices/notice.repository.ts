@@ -46,7 +46,7 @@ export class NoticeRepository {
     } catch (error) {
       if (isDuplicateKey(error)) {
         throw new AppError(
-          'conflict',
+          'notice_version_stale',
           `Version ${notice.version} was just published by someone else; reload`,
         );
       }

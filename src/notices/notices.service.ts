@@ -55,7 +55,7 @@ export class NoticesService {
   async acknowledge(user: AuthUser, version: number): Promise<Acknowledgement> {
     const current = await this.notices.latest('public-area');
     if (!current || current.version !== version) {
-      throw new AppError('conflict', 'Only the current notice version can be acknowledged', {
+      throw new AppError('notice_version_stale', 'Only the current notice version can be acknowledged', {
         currentVersion: current?.version ?? null,
       });
     }

@@ -112,7 +112,7 @@ export class ForumReadingService {
 function parseTopicCursor(cursor: string): TopicListCursor {
   const parsed = decodeCursor(cursor, { t: 'string', id: 'string' });
   if (!parsed || Number.isNaN(Date.parse(String(parsed.t))) || !/^[a-f0-9]{24}$/.test(String(parsed.id))) {
-    throw new AppError('bad_request', 'The cursor is not valid; start again from the first page');
+    throw new AppError('cursor_invalid', 'The cursor is not valid; start again from the first page');
   }
   return { lastActivityAt: String(parsed.t), id: String(parsed.id) };
 }

@@ -45,7 +45,7 @@ export class PostEditingService {
     }
     if (post.status !== 'visible' && post.status !== 'held') throw new NotFound('Post');
     if (input.title !== undefined && post.seq !== 1) {
-      throw new AppError('bad_request', 'Only the first post of a topic carries the title');
+      throw new AppError('title_not_allowed', 'Only the first post of a topic carries the title');
     }
     const context = await this.access.writable(user, post.topicId);
     const title = post.seq === 1 ? (input.title ?? context.topic.title) : null;

@@ -16,7 +16,8 @@ import { searchTextOf } from './search-text';
 import type { TopicStatus } from './topic';
 import { TopicRepository } from './topic.repository';
 
-const notInState = () => new AppError('conflict', 'The post is no longer in a state this action applies to');
+const notInState = () =>
+  new AppError('state_changed', 'The post is no longer in a state this action applies to');
 
 /**
  * The lifecycle steps of a forum post after its publish (approve, hide, remove, edit, redact), with the topic,

@@ -184,13 +184,13 @@ export class PostPublishingService {
     if (replyTo === undefined) return;
     const target = replyTo <= topic.lastSeq ? await this.posts.findBySeq(topic.id, replyTo) : null;
     if (!target || target.status === 'held') {
-      throw new AppError('bad_request', `There is no post #${replyTo} in this topic to reply to`);
+      throw new AppError('reply_target_missing', `There is no post #${replyTo} in this topic to reply to`);
     }
   }
 }
 
 const stillCreating = () =>
-  new AppError('conflict', 'An earlier request with this clientId is still creating the topic; retry');
+  new AppError('still_creating', 'An earlier request with this clientId is still creating the topic; retry');
 
 /** Without a clientId every request is new; with one, the author's repeated request finds the first result. */
 function keyOf(user: AuthUser, clientId: string | undefined): string {

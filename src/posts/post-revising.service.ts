@@ -75,7 +75,8 @@ export class PostRevisingService {
   /** A moderator accepts a parked edit: it becomes the published text, with a revision like any edit. */
   async approvePending(postId: string): Promise<Post> {
     const post = await this.posts.findById(postId);
-    if (!post?.pendingEdit) throw new AppError('conflict', 'This post has no edit waiting for a moderator');
+    if (!post?.pendingEdit)
+      throw new AppError('no_pending_edit', 'This post has no edit waiting for a moderator');
     const { title, editorId, reason, requestedAt: _at, ...change } = post.pendingEdit;
     const currentTitle = post.seq === 1 ? ((await this.topics.findById(post.topicId))?.title ?? null) : null;
     return this.apply(post, { change, title, currentTitle, editorId, reason }, post.status);

@@ -30,7 +30,8 @@ export class TopicSolutionService {
         { field: 'postId', messages: ['The first post asks the question: mark a reply as the answer'] },
       ]);
     }
-    if (post.status !== 'visible') throw new AppError('conflict', 'Only a visible reply can be the answer');
+    if (post.status !== 'visible')
+      throw new AppError('state_changed', 'Only a visible reply can be the answer');
     return this.set(topic.id, forum.id, { solvedPostId: post.id, solvedSeq: post.seq });
   }
 

@@ -50,7 +50,7 @@ export class TopicsController {
     @Query() query: PostPageQueryDto,
   ) {
     if (query.after !== undefined && query.before !== undefined) {
-      throw new AppError('bad_request', 'Use either after or before, not both');
+      throw new AppError('conflicting_parameters', 'Use either after or before, not both');
     }
     return this.reading.page(user, id, { ...query, limit: query.limit ?? DEFAULT_LIMIT });
   }

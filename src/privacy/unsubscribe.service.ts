@@ -30,7 +30,7 @@ export class UnsubscribeService {
   /** Idempotent: emails of that kind stop for the user the link was made for, and only them. */
   async unsubscribe(token: string): Promise<{ unsubscribed: true; kind: NotificationKind }> {
     const claims = verifyUnsubscribeToken(this.key, token);
-    if (!claims) throw new AppError('bad_request', 'This unsubscribe link is not valid');
+    if (!claims) throw new AppError('link_invalid', 'This unsubscribe link is not valid');
     const user = await this.accounts.findById(claims.userId);
     if (user && !user.deleted) {
       await this.accounts.updatePreferences(claims.userId, { [claims.kind]: { email: false } });

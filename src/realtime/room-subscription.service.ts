@@ -58,14 +58,17 @@ export class RoomSubscriptionService {
       const { lastReadSeq } = await this.topicReading.markRead(user, ref.key, seq);
       return { room, lastReadSeq };
     }
-    throw new AppError('bad_request', 'Read positions are kept for board and topic rooms');
+    throw new AppError('room_not_supported', 'Read positions are kept for board and topic rooms');
   }
 }
 
 function requireRoom(room: string): RoomRef {
   const ref = parseRoom(room);
   if (!ref)
-    throw new AppError('bad_request', 'room must be forum:<slug>, topic:<id>, board:<slug> or mod:<forumId>');
+    throw new AppError(
+      'room_invalid',
+      'room must be forum:<slug>, topic:<id>, board:<slug> or mod:<forumId>',
+    );
   return ref;
 }
 

@@ -20,9 +20,9 @@ export class TypingService {
     }
     const kind = parseRoom(room)?.kind;
     if (kind !== 'board' && kind !== 'topic') {
-      throw new AppError('bad_request', 'Typing is shown in board and topic rooms only');
+      throw new AppError('room_not_supported', 'Typing is shown in board and topic rooms only');
     }
-    if (!socket.rooms.has(room)) throw new AppError('bad_request', 'Join the room first');
+    if (!socket.rooms.has(room)) throw new AppError('not_in_room', 'Join the room first');
     const now = Date.now();
     const typingAt = (socket.data.typingAt ??= {});
     if (now - (typingAt[room] ?? 0) < SocketLimits.typingIntervalMs) return { throttled: true };

@@ -44,7 +44,7 @@ export class UploadIntakeService {
     if (forum.archived)
       throw new AppError('forum_archived', 'This forum is archived: nothing new can be posted');
     if (!file || file.size === 0) {
-      throw new AppError('bad_request', 'Send the file as multipart/form-data in the field "file"', {
+      throw new AppError('file_missing', 'Send the file as multipart/form-data in the field "file"', {
         field: 'file',
       });
     }

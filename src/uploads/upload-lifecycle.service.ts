@@ -46,7 +46,7 @@ export class UploadLifecycleService {
     const elsewhere = own.find((upload) => upload.forumId !== forumId);
     if (elsewhere) {
       throw new AppError(
-        'bad_request',
+        'upload_in_other_forum',
         `${elsewhere.name} was uploaded to another forum; upload it again here`,
         { field: 'body' },
       );

@@ -26,7 +26,7 @@ export class AdminUsersService {
   async setRoles(admin: AuthUser, id: string, roles: Role[]): Promise<AdminUserView> {
     // An admin cannot lock the site out of administration by demoting themselves.
     if (id === admin.id && !roles.includes('admin')) {
-      throw new AppError('conflict', 'You cannot remove your own admin role');
+      throw new AppError('self_action_refused', 'You cannot remove your own admin role');
     }
     await this.users.getById(id);
     return toAdminUserView(await this.users.setRoles(id, roles, admin));
@@ -38,9 +38,9 @@ export class AdminUsersService {
   }
 
   async setStatus(admin: AuthUser, id: string, change: Omit<Restriction, 'byUser'>): Promise<AdminUserView> {
-    if (id === admin.id) throw new AppError('conflict', 'You cannot restrict your own account');
+    if (id === admin.id) throw new AppError('self_action_refused', 'You cannot restrict your own account');
     if (change.until && Date.parse(String(change.until)) <= Date.now()) {
-      throw new AppError('bad_request', 'The end of a restriction must be in the future');
+      throw new AppError('restriction_end_in_past', 'The end of a restriction must be in the future');
     }
     await this.users.getById(id);
     return toAdminUserView(await this.users.restrict(id, { ...change, byUser: admin }));

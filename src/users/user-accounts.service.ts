@@ -145,6 +145,7 @@ export class UserAccountsService {
     if (!(error instanceof AlreadyStored)) return error;
     const field = await this.users.takenField(input.username, input.email);
     const message = field === 'username' ? 'That username is taken' : 'That email is already registered';
-    return new AppError('conflict', message, { field: field ?? 'email' });
+    const code = field === 'username' ? 'username_taken' : 'email_taken';
+    return new AppError(code, message, { field: field ?? 'email' });
   }
 }

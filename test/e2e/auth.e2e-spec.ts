@@ -45,7 +45,7 @@ describe('Accounts: registration and sign-in', () => {
       .post('/api/auth/register')
       .send({ username: 'GRACE_H', email: 'other@example.test', password: 'long enough pw' })
       .expect(409);
-    expect(sameName.body).toMatchObject({ code: 'conflict', details: { field: 'username' } });
+    expect(sameName.body).toMatchObject({ code: 'username_taken', details: { field: 'username' } });
   });
 
   it("answers a registration with another account's email as it answers a free one, and tells the address's owner", async () => {

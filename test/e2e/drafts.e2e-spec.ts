@@ -102,7 +102,7 @@ describe('Drafts', () => {
       .set(ann.auth)
       .send({ body: 'x' })
       .expect(409);
-    expect(refused.body).toMatchObject({ code: 'conflict' });
+    expect(refused.body).toMatchObject({ code: 'draft_limit_reached' });
     await api.http.put('/api/drafts/topic/t7').set(ann.auth).send({ body: 'still mine' }).expect(200);
     expect(await drafts.countDocuments({ userId: ann.id })).toBe(MAX_DRAFTS_PER_USER);
   });

@@ -43,14 +43,14 @@ describe('Forums', () => {
     expect(list.body.items.map((f: { slug: string }) => f.slug)).not.toContain('not-allowed');
   });
 
-  it('answers a second forum with the same slug with 409 conflict', async () => {
+  it('answers a second forum with the same slug with 409 slug_taken', async () => {
     await createForum(api, admin, { slug: 'twice' });
     const res = await api.http
       .post('/api/forums')
       .set(admin.auth)
       .send({ slug: 'twice', name: 'Again', productName: 'Again' })
       .expect(409);
-    expect(res.body.code).toBe('conflict');
+    expect(res.body).toMatchObject({ code: 'slug_taken', message: expect.stringContaining('twice') });
   });
 
   it('lets anyone read a public forum without signing in, with the notice state', async () => {
@@ -152,7 +152,7 @@ describe('Forums', () => {
   it('answers 400 to a cursor it did not issue', async () => {
     const forum = await createForum(api, admin);
     const res = await api.http.get(`/api/forums/${forum.slug}/topics?cursor=bm90LWEtY3Vyc29y`).expect(400);
-    expect(res.body.code).toBe('bad_request');
+    expect(res.body.code).toBe('cursor_invalid');
   });
 
   it('documents the forum, topic, post and search routes in OpenAPI', async () => {

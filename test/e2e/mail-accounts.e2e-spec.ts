@@ -37,7 +37,7 @@ describe('account mail: verification, password reset, email change', () => {
       expect(confirmed.body.emailVerified).toBe(true);
       expect((await me(user.auth)).emailVerified).toBe(true);
       const again = await api.http.post('/api/auth/verify-email').send({ token }).expect(400);
-      expect(again.body).toMatchObject({ code: 'bad_request', details: { field: 'token' } });
+      expect(again.body).toMatchObject({ code: 'link_invalid', details: { field: 'token' } });
     });
 
     it('refuses a common password at registration and says why, for the form to show', async () => {

@@ -71,7 +71,7 @@ describe('Reports and the review queue', () => {
     const body = { targetType: 'post', targetId: post.id, reason: 'other' };
     await api.http.post('/api/reports').set(w.reader.auth).send(body).expect(201);
     const again = await api.http.post('/api/reports').set(w.reader.auth).send(body).expect(409);
-    expect(again.body.code).toBe('conflict');
+    expect(again.body.code).toBe('already_reported');
     await api.http.post('/api/reports').set(w.author.auth).send(body).expect(400);
     await api.http
       .post('/api/reports')
@@ -178,6 +178,6 @@ describe('Reports and the review queue', () => {
       .query({ cursor: 'bm9wZQ' })
       .set(w.admin.auth)
       .expect(400);
-    expect(res.body.code).toBe('bad_request');
+    expect(res.body.code).toBe('cursor_invalid');
   });
 });

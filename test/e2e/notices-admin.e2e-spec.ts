@@ -48,7 +48,7 @@ describe('Notices for members and admins', () => {
       .set(member.auth)
       .send({ version: 7 })
       .expect(409);
-    expect(res.body).toMatchObject({ code: 'conflict', details: { currentVersion: 1 } });
+    expect(res.body).toMatchObject({ code: 'notice_version_stale', details: { currentVersion: 1 } });
   });
 
   it('asks an anonymous visitor to sign in before acknowledging', async () => {

@@ -115,7 +115,7 @@ describe('Topics and replies', () => {
       .set(bob.auth)
       .send({ body: 'to nowhere', replyTo: 9 })
       .expect(400);
-    expect(res.body.code).toBe('bad_request');
+    expect(res.body.code).toBe('reply_target_missing');
   });
 
   it('refuses a reply to a locked topic with 409 topic_locked, and stores nothing', async () => {

@@ -125,7 +125,7 @@ describe('Privacy rights', () => {
         .get('/api/unsubscribe')
         .query({ token: `${payloadForY}.${signature}` })
         .expect(400);
-      expect(forged.body.code).toBe('bad_request');
+      expect(forged.body.code).toBe('link_invalid');
       await api.http.get('/api/unsubscribe').query({ token }).set(y.auth).expect(200);
       expect((await preferences(y)).replies.email).toBe(true);
       expect((await preferences(x)).replies.email).toBe(false);

@@ -343,7 +343,7 @@ describe('Real time on one instance', () => {
     sockets.push(viaCookie);
     const typing = await viaCookie.send(ClientCommand.Typing, { room: `board:${board.slug}` });
     // Signed in through the cookie: refused only because the room was not joined, not for being anonymous.
-    expect(typing).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(typing).toMatchObject({ ok: false, error: { code: 'not_in_room' } });
   });
 
   it('disconnects a socket that floods events, with the reason first, and keeps its user out for a while', async () => {

@@ -195,7 +195,7 @@ describe('Removing personal information', () => {
       .set(w.modA.auth)
       .send({ spans: [{ start: 0, end: 5000 }] })
       .expect(400);
-    expect(outside.body.code).toBe('bad_request');
+    expect(outside.body.code).toBe('span_out_of_range');
   });
 
   it('answers 400 when nothing was detected and no span was chosen', async () => {
