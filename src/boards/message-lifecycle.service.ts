@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  noLongerInState,
   replaceValues,
   type ContentLifecycle,
   type ModeratedContent,
@@ -14,9 +15,6 @@ import type { BoardMessage } from './board-message';
 import { toPublicMessageView } from './board-message-view';
 import { BoardMessageRepository } from './board-message.repository';
 import { BoardRepository } from './board.repository';
-
-const notInState = () =>
-  new AppError('state_changed', 'The message is no longer in a state this action applies to');
 
 /**
  * The lifecycle steps of a board message after its publish, for moderation to call: no hidden state and no
@@ -39,7 +37,7 @@ export class MessageLifecycle implements ContentLifecycle {
 
   async approve(content: ModeratedContent): Promise<ModeratedContent> {
     const message = await this.messages.setStatus(content.id, 'visible');
-    if (!message) throw notInState();
+    if (!message) throw noLongerInState('message');
     if (message.replyTo !== null) await this.messages.recountReplies(message.boardId, message.replyTo);
     await this.events.emit(ForumEvent.MessageCreated, {
       ...(await this.fact(message)),
@@ -80,10 +78,10 @@ export class MessageLifecycle implements ContentLifecycle {
     findings: FindingsSummary | null,
   ): Promise<ModeratedContent> {
     const previous = await this.messages.findById(content.id);
-    if (!previous) throw notInState();
+    if (!previous) throw noLongerInState('message');
     const change = { source, html: renderPostHtml(source), status: previous.status, findings };
     const message = await this.messages.edit(previous.id, change, previous, new Date());
-    if (!message) throw notInState();
+    if (!message) throw noLongerInState('message');
     if (message.status === 'visible') {
       await this.events.emit(ForumEvent.MessageUpdated, {
         ...(await this.fact(message)),

@@ -1,3 +1,4 @@
+import { AppError } from '../infra/errors/app-error';
 import type { ContentView } from '../infra/events/forum-events';
 import type { FindingsSummary } from '../publishing/publish-decision';
 
@@ -76,6 +77,10 @@ export interface ContentLifecycle {
   /** The text of every stored earlier version, so a redaction can also find values edited out before. */
   revisionTexts(id: string): Promise<string[]>;
 }
+
+/** The step's item moved on since moderation read it (approved, removed or deleted meanwhile). */
+export const noLongerInState = (kind: ContentKind) =>
+  new AppError('state_changed', `The ${kind} is no longer in a state this action applies to`);
 
 /** Every other occurrence of a removed value in a text (a title, an older revision). */
 export function replaceValues(

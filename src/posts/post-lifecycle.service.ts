@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ForumsService } from '../forums/forums.service';
 import { renderPostHtml } from '../infra/rendering/render-post';
-import { AppError } from '../infra/errors/app-error';
 import { EventBus } from '../infra/events/event-bus';
 import { ForumEvent, type ContentView } from '../infra/events/forum-events';
-import type { ContentLifecycle, ModeratedContent, RedactionChange } from '../content/content-lifecycle';
+import {
+  noLongerInState,
+  type ContentLifecycle,
+  type ModeratedContent,
+  type RedactionChange,
+} from '../content/content-lifecycle';
 import type { FindingsSummary } from '../publishing/publish-decision';
 import type { Post, PostStatus } from './post';
 import { PostCounters } from './post-counters';
@@ -15,9 +19,6 @@ import { PostRepository } from './post.repository';
 import { searchTextOf } from './search-text';
 import type { TopicStatus } from './topic';
 import { TopicRepository } from './topic.repository';
-
-const notInState = () =>
-  new AppError('state_changed', 'The post is no longer in a state this action applies to');
 
 /**
  * The lifecycle steps of a forum post after its publish (approve, hide, remove, edit, redact), with the topic,
@@ -46,7 +47,7 @@ export class PostLifecycle implements ContentLifecycle {
 
   async approve(content: ModeratedContent): Promise<ModeratedContent> {
     const post = await this.posts.setStatus(content.id, 'visible', ['held']);
-    if (!post) throw notInState();
+    if (!post) throw noLongerInState('post');
     const fact = { forumId: post.forumId, topicId: post.topicId, seq: post.seq };
     const now = new Date();
     if (post.seq === 1) {
@@ -103,7 +104,7 @@ export class PostLifecycle implements ContentLifecycle {
     reason: string,
   ): Promise<ModeratedContent> {
     const current = await this.posts.findById(content.id);
-    if (!current) throw notInState();
+    if (!current) throw noLongerInState('post');
     await this.revisions.insert({
       postId: current.id,
       rev: current.revisionCount + 1,
@@ -122,7 +123,7 @@ export class PostLifecycle implements ContentLifecycle {
       quotedPostIds: current.quotedPostIds,
     };
     const post = await this.posts.updateContent(current.id, change, true);
-    if (!post) throw notInState();
+    if (!post) throw noLongerInState('post');
     if (post.status === 'visible') {
       const fact = { forumId: post.forumId, topicId: post.topicId, seq: post.seq };
       await this.events.emit(ForumEvent.PostUpdated, { ...fact, post: toPublicView(post) });
@@ -140,7 +141,7 @@ export class PostLifecycle implements ContentLifecycle {
       searchText: searchTextOf(change.source, change.title),
       findings: change.findings,
     });
-    if (!post) throw notInState();
+    if (!post) throw noLongerInState('post');
     if (content.title !== null && change.title !== null && change.title !== content.title) {
       await this.topics.update(post.topicId, { title: change.title });
     }
