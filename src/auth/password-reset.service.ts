@@ -39,7 +39,8 @@ export class PasswordResetService {
       throw new AppError('rate_limited', 'Too many reset requests for this address; try again in an hour');
     }
     const user = await this.accounts.findByEmail(email);
-    if (!user || user.deleted || !user.email || normalizeEmail(user.email) !== normalizeEmail(email)) return;
+    // Found by the address's normalised form, so only its holder (never an account stored without its claim).
+    if (!user || user.deleted || !user.email || !user.holdsEmail) return;
     if (!(await this.tokens.countRequest(`reset:user:${user.id}`, limit, HOUR_MS))) return;
     const minutes = this.config.PASSWORD_RESET_TTL_MINUTES;
     const token = await this.tokens.issue(user.id, 'reset-password', user.email, minutes * 60_000);

@@ -144,8 +144,7 @@ export class UserAccountsService {
   private async duplicateToConflict(error: unknown, input: { username?: string; email?: string }) {
     if (!(error instanceof AlreadyStored)) return error;
     const field = await this.users.takenField(input.username, input.email);
-    const message = field === 'username' ? 'That username is taken' : 'That email is already registered';
-    const code = field === 'username' ? 'username_taken' : 'email_taken';
-    return new AppError(code, message, { field: field ?? 'email' });
+    if (field === 'username') return new AppError('username_taken', 'That username is taken', { field });
+    return new AppError('email_taken', 'That email is already registered', { field: 'email' });
   }
 }
